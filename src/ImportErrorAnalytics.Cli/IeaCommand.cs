@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace ImportErrorAnalytics.Cli;
+
+/// <summary>The <c>iea</c> command line: its commands, and the mapping of usage errors to <see cref="ExitCodes.Usage"/>.</summary>
+internal static class IeaCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("iea: turns HubSpot CRM import errors into reports people act on.");
+        root.Subcommands.Add(ReportCommand.Create(stdout, stderr, stdin));
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync($"iea: {error.Message}").ConfigureAwait(false);
+            }
+
+            await stderr.WriteLineAsync("Run 'iea --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}

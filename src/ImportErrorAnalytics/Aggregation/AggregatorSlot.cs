@@ -1,0 +1,52 @@
+using System.Text.Json;
+using ImportErrorAnalytics.Parsing;
+
+namespace ImportErrorAnalytics.Aggregation;
+
+/// <summary>An aggregator paired with one state: what a pipeline worker holds.</summary>
+internal abstract class AggregatorSlot
+{
+    public abstract IErrorAggregator Aggregator { get; }
+
+    public abstract AggregatorSlot CreateEmpty();
+
+    public abstract void AddPage(ImportErrorPage page);
+
+    public abstract void MergeFrom(AggregatorSlot other);
+
+    public abstract void WriteResult(Utf8JsonWriter writer);
+
+    public static AggregatorSlot Create<TState, TResult>(IErrorAggregator<TState, TResult> aggregator)
+        where TState : class => new AggregatorSlot<TState, TResult>(aggregator, aggregator.CreateState());
+}
+
+internal sealed class AggregatorSlot<TState, TResult>(IErrorAggregator<TState, TResult> aggregator, TState state) : AggregatorSlot, ITypedResult<TResult>
+    where TState : class
+{
+    public override IErrorAggregator Aggregator => aggregator;
+
+    public TState State { get; } = state;
+
+    public override AggregatorSlot CreateEmpty() => new AggregatorSlot<TState, TResult>(aggregator, aggregator.CreateState());
+
+    public override void AddPage(ImportErrorPage page)
+    {
+        var count = page.Count;
+        for (var i = 0; i < count; i++)
+        {
+            aggregator.Add(State, page.GetRecordUnchecked(i));
+        }
+    }
+
+    public override void MergeFrom(AggregatorSlot other) => aggregator.Merge(State, ((AggregatorSlot<TState, TResult>)other).State);
+
+    public TResult GetResult() => aggregator.GetResult(State);
+
+    public override void WriteResult(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, GetResult(), aggregator.ResultTypeInfo);
+}
+
+/// <summary>A slot whose result has the type <typeparamref name="TResult"/>.</summary>
+internal interface ITypedResult<out TResult>
+{
+    TResult GetResult();
+}

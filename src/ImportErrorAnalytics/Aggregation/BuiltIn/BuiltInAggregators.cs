@@ -1,0 +1,31 @@
+using ImportErrorAnalytics.Pipeline;
+
+namespace ImportErrorAnalytics.Aggregation.BuiltIn;
+
+/// <summary>The built-in aggregators of a run, configured from its options, in report order.</summary>
+internal sealed class BuiltInAggregators(AnalyzerOptions options)
+{
+    public TotalsAggregator Totals { get; } = new();
+
+    public ErrorTypeCountsAggregator ErrorTypes { get; } = new();
+
+    public ColumnCountsAggregator Columns { get; } = new();
+
+    public ObjectTypeCountsAggregator ObjectTypes { get; } = new();
+
+    public TopInvalidValuesAggregator TopValues { get; } = new(options.DistinctCapacity, options.Top, options.ValueDisplayLength);
+
+    public LineClustersAggregator LineClusters { get; } = new(options.ClusterGap, options.MaxClusters);
+
+    public AggregatorSlot[] CreateSlots() =>
+    [
+        AggregatorSlot.Create(Totals),
+        AggregatorSlot.Create(ErrorTypes),
+        AggregatorSlot.Create(Columns),
+        AggregatorSlot.Create(ObjectTypes),
+        AggregatorSlot.Create(TopValues),
+        AggregatorSlot.Create(LineClusters),
+    ];
+
+    public const int Count = 6;
+}

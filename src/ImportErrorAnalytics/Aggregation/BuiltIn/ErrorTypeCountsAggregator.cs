@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization.Metadata;
+using ImportErrorAnalytics.Model;
+using ImportErrorAnalytics.Reporting;
+
+namespace ImportErrorAnalytics.Aggregation.BuiltIn;
+
+/// <summary>Counts errors per <c>errorType</c>.</summary>
+internal sealed class ErrorTypeCountsAggregator : IErrorAggregator<NameCounts, IReadOnlyList<ErrorTypeCount>>
+{
+    public string Name => "errorTypes";
+
+    public JsonTypeInfo<IReadOnlyList<ErrorTypeCount>> ResultTypeInfo => BuiltInJsonContext.Default.IReadOnlyListErrorTypeCount;
+
+    public NameCounts CreateState() => new(HubSpotNames.ErrorTypeTable.Count);
+
+    public void Add(NameCounts state, in ImportErrorRecord record) => state.Add(record.ErrorTypeId);
+
+    public void Merge(NameCounts into, NameCounts other) => into.Merge(other);
+
+    public IReadOnlyList<ErrorTypeCount> GetResult(NameCounts state) => ToErrorTypeCounts(state);
+
+    internal static List<ErrorTypeCount> ToErrorTypeCounts(NameCounts counts) =>
+        counts.Sorted(HubSpotNames.ErrorTypeTable).ConvertAll(static x => new ErrorTypeCount { ErrorType = x.Name, Count = x.Count, Known = x.Known });
+}

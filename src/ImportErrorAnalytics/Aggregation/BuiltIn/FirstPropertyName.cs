@@ -1,0 +1,42 @@
+using System.Text;
+using ImportErrorAnalytics.Model;
+
+namespace ImportErrorAnalytics.Aggregation.BuiltIn;
+
+/// <summary>
+/// The property name first seen for a column, "first" meaning the smallest input position, so the answer is the
+/// same whatever order workers saw the records in. Allocates only when a new name wins.
+/// </summary>
+internal sealed class FirstPropertyName
+{
+    private byte[]? _utf8;
+
+    public string? Name { get; private set; }
+
+    public RecordPosition Position { get; private set; } = RecordPosition.Max;
+
+    public void Offer(ReadOnlySpan<byte> utf8, RecordPosition position)
+    {
+        if (position >= Position)
+        {
+            return;
+        }
+
+        Position = position;
+        if (_utf8 is null || !utf8.SequenceEqual(_utf8))
+        {
+            _utf8 = utf8.ToArray();
+            Name = Encoding.UTF8.GetString(utf8);
+        }
+    }
+
+    public void Merge(FirstPropertyName other)
+    {
+        if (other.Position < Position)
+        {
+            Position = other.Position;
+            _utf8 = other._utf8;
+            Name = other.Name;
+        }
+    }
+}

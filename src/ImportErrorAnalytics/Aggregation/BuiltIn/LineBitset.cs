@@ -1,0 +1,84 @@
+using System.Numerics;
+
+namespace ImportErrorAnalytics.Aggregation.BuiltIn;
+
+/// <summary>
+/// Which lines of a file have errors: one bit per line, in chunks of 4,096 lines allocated on first use
+/// (at most 128 KiB for a file of a million rows, however many errors it has).
+/// </summary>
+internal sealed class LineBitset
+{
+    private const int ChunkBits = 4096;
+    private const int WordsPerChunk = ChunkBits / 64;
+
+    private readonly Dictionary<int, ulong[]> _chunks = [];
+    private int _lastChunkIndex = -1;
+    private ulong[]? _lastChunk;
+
+    public void Set(int line)
+    {
+        var chunk = Chunk(line / ChunkBits);
+        var bit = line % ChunkBits;
+        chunk[bit >> 6] |= 1UL << (bit & 63);
+    }
+
+    public void UnionWith(LineBitset other)
+    {
+        foreach (var (index, words) in other._chunks)
+        {
+            var chunk = Chunk(index);
+            for (var i = 0; i < WordsPerChunk; i++)
+            {
+                chunk[i] |= words[i];
+            }
+        }
+    }
+
+    /// <summary>Number of set lines in [<paramref name="first"/>, <paramref name="last"/>].</summary>
+    public int CountRange(int first, int last)
+    {
+        var count = 0;
+        for (var chunkIndex = first / ChunkBits; chunkIndex <= last / ChunkBits; chunkIndex++)
+        {
+            if (!_chunks.TryGetValue(chunkIndex, out var words))
+            {
+                continue;
+            }
+
+            var start = Math.Max(first, chunkIndex * ChunkBits) - (chunkIndex * ChunkBits);
+            var end = Math.Min(last, (chunkIndex * ChunkBits) + ChunkBits - 1) - (chunkIndex * ChunkBits);
+            for (var bit = start; bit <= end;)
+            {
+                var word = words[bit >> 6] >> (bit & 63);
+                var span = Math.Min(64 - (bit & 63), end - bit + 1);
+                if (span < 64)
+                {
+                    word &= (1UL << span) - 1;
+                }
+
+                count += BitOperations.PopCount(word);
+                bit += span;
+            }
+        }
+
+        return count;
+    }
+
+    private ulong[] Chunk(int index)
+    {
+        if (index == _lastChunkIndex)
+        {
+            return _lastChunk!;
+        }
+
+        if (!_chunks.TryGetValue(index, out var chunk))
+        {
+            chunk = new ulong[WordsPerChunk];
+            _chunks.Add(index, chunk);
+        }
+
+        _lastChunkIndex = index;
+        _lastChunk = chunk;
+        return chunk;
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization.Metadata;
+using ImportErrorAnalytics.Model;
+using ImportErrorAnalytics.Reporting;
+
+namespace ImportErrorAnalytics.Aggregation.BuiltIn;
+
+/// <summary>Counts errors per <c>objectType</c>.</summary>
+internal sealed class ObjectTypeCountsAggregator : IErrorAggregator<NameCounts, IReadOnlyList<ObjectTypeCount>>
+{
+    public string Name => "objectTypes";
+
+    public JsonTypeInfo<IReadOnlyList<ObjectTypeCount>> ResultTypeInfo => BuiltInJsonContext.Default.IReadOnlyListObjectTypeCount;
+
+    public NameCounts CreateState() => new(HubSpotNames.ObjectTypeTable.Count);
+
+    public void Add(NameCounts state, in ImportErrorRecord record) => state.Add(record.ObjectTypeId);
+
+    public void Merge(NameCounts into, NameCounts other) => into.Merge(other);
+
+    public IReadOnlyList<ObjectTypeCount> GetResult(NameCounts state) =>
+        state.Sorted(HubSpotNames.ObjectTypeTable).ConvertAll(static x => new ObjectTypeCount { ObjectType = x.Name, Count = x.Count });
+}

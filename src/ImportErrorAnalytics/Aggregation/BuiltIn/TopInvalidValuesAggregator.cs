@@ -1,0 +1,126 @@
+using System.Text.Json.Serialization.Metadata;
+using ImportErrorAnalytics.Model;
+using ImportErrorAnalytics.Reporting;
+
+namespace ImportErrorAnalytics.Aggregation.BuiltIn;
+
+/// <summary>
+/// The most frequent invalid values per column: exact up to <c>distinctCapacity</c> distinct values per column, a
+/// Space-Saving summary past that. Sensitive values are counted under one key no real value can have, and shown
+/// as <c>[REDACTED]</c>.
+/// </summary>
+internal sealed class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength)
+    : IErrorAggregator<TopValuesState, IReadOnlyList<ColumnTopValues>>
+{
+    /// <summary>Invalid UTF-8 (0xFF), so no JSON string can produce it.</summary>
+    internal static ReadOnlySpan<byte> RedactedKey => [0xFF];
+
+    public string Name => "topInvalidValues";
+
+    public JsonTypeInfo<IReadOnlyList<ColumnTopValues>> ResultTypeInfo => BuiltInJsonContext.Default.IReadOnlyListColumnTopValues;
+
+    public TopValuesState CreateState() => new(distinctCapacity);
+
+    public void Add(TopValuesState state, in ImportErrorRecord record)
+    {
+        if (!record.HasInvalidValue)
+        {
+            return;
+        }
+
+        var counter = state.Get(ColumnKey.From(record.KnownColumnNumber));
+        counter.Add(record.IsSensitive ? RedactedKey : record.InvalidValue);
+    }
+
+    public void Merge(TopValuesState into, TopValuesState other)
+    {
+        foreach (var (key, counter) in other.Columns)
+        {
+            into.Get(key).Merge(counter);
+        }
+    }
+
+    public IReadOnlyList<ColumnTopValues> GetResult(TopValuesState state) => GetResult(state, null);
+
+    internal List<ColumnTopValues> GetResult(TopValuesState state, ColumnsState? columns)
+    {
+        var keys = state.Columns.Keys.ToList();
+        keys.Sort((a, b) =>
+        {
+            var byCount = state.Columns[b].Total.CompareTo(state.Columns[a].Total);
+            return byCount != 0 ? byCount : ColumnKey.Compare(a, b);
+        });
+        return keys.ConvertAll(key => Describe(key, state.Columns[key], columns?.PropertyOf(key)));
+    }
+
+    private ColumnTopValues Describe(long key, ValueCounter counter, string? property)
+    {
+        var order = new int[counter.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var c = counter.CountOf(b).CompareTo(counter.CountOf(a));
+            return c != 0 ? c : counter.KeyOf(a).SequenceCompareTo(counter.KeyOf(b));
+        });
+        var values = new List<InvalidValueCount>(Math.Min(top, order.Length));
+        foreach (var index in order.Take(top))
+        {
+            var bytes = counter.KeyOf(index);
+            var redacted = bytes.SequenceEqual(RedactedKey);
+            var text = redacted ? ValueText.Redacted : ValueText.Cut(bytes, displayLength);
+            values.Add(new InvalidValueCount
+            {
+                Value = text.Text,
+                Count = counter.CountOf(index),
+                MaxError = counter.ErrorOf(index),
+                Truncated = text.Truncated,
+                Length = text.Length,
+                Redacted = redacted,
+            });
+        }
+
+        return new ColumnTopValues
+        {
+            Column = ColumnKey.ToColumn(key),
+            Property = property,
+            Exact = counter.IsExact,
+            DistinctValues = counter.IsExact ? counter.Count : null,
+            DistinctValuesAtLeast = counter.IsExact ? counter.Count : counter.Capacity + 1,
+            ValuesCounted = counter.Total,
+            Values = values,
+        };
+    }
+}
+
+/// <summary>A value counter per column.</summary>
+internal sealed class TopValuesState(int capacity)
+{
+    private long _lastKey = long.MaxValue;
+    private ValueCounter? _last;
+
+    public int Capacity { get; } = capacity;
+
+    public Dictionary<long, ValueCounter> Columns { get; } = [];
+
+    public ValueCounter Get(long key)
+    {
+        if (key == _lastKey && _last is not null)
+        {
+            return _last;
+        }
+
+        if (!Columns.TryGetValue(key, out var counter))
+        {
+            counter = new ValueCounter(Capacity);
+            Columns.Add(key, counter);
+        }
+
+        _lastKey = key;
+        _last = counter;
+        return counter;
+    }
+}

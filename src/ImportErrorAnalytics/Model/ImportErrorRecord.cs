@@ -1,0 +1,76 @@
+using ImportErrorAnalytics.Parsing;
+
+namespace ImportErrorAnalytics.Model;
+
+/// <summary>
+/// A view of one HubSpot import error inside a parsed page. It holds no copies: text fields are spans over the
+/// page's buffer, names are interned strings. Valid only while the page it came from is being processed.
+/// </summary>
+public readonly ref struct ImportErrorRecord
+{
+    private static readonly byte[] RedactedBytes = "[REDACTED]"u8.ToArray();
+
+    private readonly ref readonly RecordSlot _slot;
+    private readonly ReadOnlySpan<byte> _arena;
+
+    internal ImportErrorRecord(ref readonly RecordSlot slot, ReadOnlySpan<byte> arena, RecordPosition position)
+    {
+        _slot = ref slot;
+        _arena = arena;
+        Position = position;
+    }
+
+    /// <summary>The literal every sensitive value is replaced with.</summary>
+    public static ReadOnlySpan<byte> RedactedValue => RedactedBytes;
+
+    /// <summary>The <c>errorType</c> (interned; also values HubSpot added after 2026-03), or <see langword="null"/> when absent.</summary>
+    public string? ErrorType => HubSpotNames.ErrorTypeTable[_slot.ErrorTypeId];
+
+    /// <summary>The <c>objectType</c> (interned), or <see langword="null"/> when absent.</summary>
+    public string? ObjectType => HubSpotNames.ObjectTypeTable[_slot.ObjectTypeId];
+
+    /// <summary>The zero-based <c>knownColumnNumber</c>, or <see langword="null"/> when absent.</summary>
+    public int? KnownColumnNumber => _slot.HasKnownColumnNumber ? _slot.KnownColumnNumber : null;
+
+    /// <summary>Whether <c>invalidPropertyValue.name</c> was present and not null.</summary>
+    public bool HasPropertyName => _slot.PropertyLength >= 0;
+
+    /// <summary>The UTF-8 bytes of <c>invalidPropertyValue.name</c> (empty when absent).</summary>
+    public ReadOnlySpan<byte> PropertyName => Slice(_slot.PropertyOffset, _slot.PropertyLength);
+
+    /// <summary>Whether the record carries an invalid value (<c>invalidValue</c> or <c>invalidValueToDisplay</c>).</summary>
+    public bool HasInvalidValue => _slot.ValueLength >= 0;
+
+    /// <summary>
+    /// The UTF-8 bytes of <c>invalidValue</c>, else <c>invalidValueToDisplay</c>; empty when neither is present.
+    /// For a sensitive record this is always <see cref="RedactedValue"/>: the real text is never exposed.
+    /// </summary>
+    public ReadOnlySpan<byte> InvalidValue =>
+        !HasInvalidValue ? default : IsSensitive ? RedactedBytes : _arena.Slice(_slot.ValueOffset, _slot.ValueLength);
+
+    /// <summary>
+    /// Whether HubSpot marks the value sensitive: <c>invalidPropertyValue.dataSensitivity</c> is <c>high</c>,
+    /// <c>invalidPropertyValue.isEncrypted</c> is true, or <c>sourceData.containsEncryptedProperties</c> is true.
+    /// </summary>
+    public bool IsSensitive => _slot.IsSensitive;
+
+    /// <summary><c>sourceData.fileId</c>, or <see langword="null"/> when absent.</summary>
+    public long? FileId => _slot.HasFileId ? _slot.FileId : null;
+
+    /// <summary><c>sourceData.lineNumber</c> (1-based; 0 is a file-wide error), or <see langword="null"/> when absent.</summary>
+    public int? LineNumber => _slot.HasLineNumber ? _slot.LineNumber : null;
+
+    /// <summary><c>createdAt</c> in epoch milliseconds, or <see langword="null"/> when absent.</summary>
+    public long? CreatedAt => _slot.HasCreatedAt ? _slot.CreatedAt : null;
+
+    /// <summary>The UTF-8 bytes of the error's <c>id</c> (empty when absent).</summary>
+    public ReadOnlySpan<byte> Id => Slice(_slot.IdOffset, _slot.IdLength);
+
+    internal int ErrorTypeId => _slot.ErrorTypeId;
+
+    internal int ObjectTypeId => _slot.ObjectTypeId;
+
+    internal RecordPosition Position { get; }
+
+    private ReadOnlySpan<byte> Slice(int offset, int length) => length < 0 ? default : _arena.Slice(offset, length);
+}

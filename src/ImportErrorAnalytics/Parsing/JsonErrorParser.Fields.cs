@@ -1,0 +1,271 @@
+using System.Text.Json;
+using ImportErrorAnalytics.Model;
+
+namespace ImportErrorAnalytics.Parsing;
+
+internal sealed partial class JsonErrorParser
+{
+    private enum Field : byte
+    {
+        None,
+        Unknown,
+        Results,
+        Paging,
+        Next,
+        After,
+        Id,
+        CreatedAt,
+        ErrorType,
+        ObjectType,
+        KnownColumnNumber,
+        InvalidValue,
+        InvalidValueToDisplay,
+        SourceData,
+        InvalidPropertyValue,
+        FileId,
+        LineNumber,
+        ContainsEncryptedProperties,
+        Name,
+        DataSensitivity,
+        IsEncrypted,
+    }
+
+    private Field MatchProperty(ref Utf8JsonReader reader)
+    {
+        var context = _depth == 0 ? Context.Top : _stack[_depth - 1];
+        if (context is Context.Top or Context.Results)
+        {
+            return Field.Unknown;
+        }
+
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return Match(context, reader.ValueSpan);
+        }
+
+        var raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (raw > 256)
+        {
+            return Field.Unknown;
+        }
+
+        Span<byte> scratch = stackalloc byte[256];
+        var length = reader.CopyString(scratch);
+        return Match(context, scratch[..length]);
+    }
+
+    private static Field Match(Context context, ReadOnlySpan<byte> name) => context switch
+    {
+        Context.Record => MatchRecordField(name),
+        Context.SourceData =>
+            name.SequenceEqual("lineNumber"u8) ? Field.LineNumber :
+            name.SequenceEqual("fileId"u8) ? Field.FileId :
+            name.SequenceEqual("containsEncryptedProperties"u8) ? Field.ContainsEncryptedProperties : Field.Unknown,
+        Context.PropertyValue =>
+            name.SequenceEqual("name"u8) ? Field.Name :
+            name.SequenceEqual("dataSensitivity"u8) ? Field.DataSensitivity :
+            name.SequenceEqual("isEncrypted"u8) ? Field.IsEncrypted : Field.Unknown,
+        Context.Page =>
+            name.SequenceEqual("results"u8) ? Field.Results :
+            name.SequenceEqual("paging"u8) ? Field.Paging : Field.Unknown,
+        Context.Paging => name.SequenceEqual("next"u8) ? Field.Next : Field.Unknown,
+        Context.PagingNext => name.SequenceEqual("after"u8) ? Field.After : Field.Unknown,
+        _ => Field.Unknown,
+    };
+
+    private static Field MatchRecordField(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        2 when name.SequenceEqual("id"u8) => Field.Id,
+        9 when name.SequenceEqual("createdAt"u8) => Field.CreatedAt,
+        9 when name.SequenceEqual("errorType"u8) => Field.ErrorType,
+        10 when name.SequenceEqual("objectType"u8) => Field.ObjectType,
+        10 when name.SequenceEqual("sourceData"u8) => Field.SourceData,
+        12 when name.SequenceEqual("invalidValue"u8) => Field.InvalidValue,
+        17 when name.SequenceEqual("knownColumnNumber"u8) => Field.KnownColumnNumber,
+        20 when name.SequenceEqual("invalidPropertyValue"u8) => Field.InvalidPropertyValue,
+        21 when name.SequenceEqual("invalidValueToDisplay"u8) => Field.InvalidValueToDisplay,
+        _ => Field.Unknown,
+    };
+
+    private void OnField(ref Utf8JsonReader reader, Context context, Field field)
+    {
+        if (field == Field.Unknown || field == Field.None)
+        {
+            Skip(ref reader);
+            return;
+        }
+
+        ref var slot = ref _page!.PendingSlot;
+        switch (field)
+        {
+            case Field.Results:
+                EnterOrNull(ref reader, Context.Results, JsonTokenType.StartArray, "results", "an array");
+                break;
+            case Field.Paging:
+                EnterOrNull(ref reader, Context.Paging, JsonTokenType.StartObject, "paging", "an object");
+                break;
+            case Field.Next:
+                EnterOrNull(ref reader, Context.PagingNext, JsonTokenType.StartObject, "paging.next", "an object");
+                break;
+            case Field.After:
+                if (IsString(ref reader, "paging.next.after"))
+                {
+                    CheckSize(ref reader);
+                    _page.NextAfter = reader.GetString();
+                }
+
+                break;
+            case Field.SourceData:
+                EnterOrNull(ref reader, Context.SourceData, JsonTokenType.StartObject, "sourceData", "an object");
+                break;
+            case Field.InvalidPropertyValue:
+                EnterOrNull(ref reader, Context.PropertyValue, JsonTokenType.StartObject, "invalidPropertyValue", "an object");
+                break;
+            case Field.Id:
+                if (IsString(ref reader, "id"))
+                {
+                    StoreString(ref reader, out slot.IdOffset, out slot.IdLength);
+                }
+
+                break;
+            case Field.ErrorType:
+                slot.ErrorTypeId = IsString(ref reader, "errorType") ? Intern(ref reader, HubSpotNames.ErrorTypeTable) : 0;
+                break;
+            case Field.ObjectType:
+                slot.ObjectTypeId = IsString(ref reader, "objectType") ? Intern(ref reader, HubSpotNames.ObjectTypeTable) : 0;
+                break;
+            case Field.CreatedAt:
+                slot.HasCreatedAt = IsNumber(ref reader, "createdAt") && GetInt64(ref reader, "createdAt", out slot.CreatedAt);
+                break;
+            case Field.KnownColumnNumber:
+                slot.HasKnownColumnNumber = IsNumber(ref reader, "knownColumnNumber") && GetInt32(ref reader, "knownColumnNumber", out slot.KnownColumnNumber);
+                break;
+            case Field.InvalidValue:
+                if (IsString(ref reader, "invalidValue"))
+                {
+                    StoreString(ref reader, out slot.ValueOffset, out slot.ValueLength);
+                    slot.ValueFromDisplay = false;
+                }
+
+                break;
+            case Field.InvalidValueToDisplay:
+                if (IsString(ref reader, "invalidValueToDisplay") && (slot.ValueLength < 0 || slot.ValueFromDisplay))
+                {
+                    StoreString(ref reader, out slot.ValueOffset, out slot.ValueLength);
+                    slot.ValueFromDisplay = true;
+                }
+
+                break;
+            case Field.FileId:
+                slot.HasFileId = IsNumber(ref reader, "sourceData.fileId") && GetInt64(ref reader, "sourceData.fileId", out slot.FileId);
+                break;
+            case Field.LineNumber:
+                slot.HasLineNumber = IsNumber(ref reader, "sourceData.lineNumber") && GetInt32(ref reader, "sourceData.lineNumber", out slot.LineNumber);
+                if (slot.HasLineNumber && slot.LineNumber < 0)
+                {
+                    throw Fail(BaseOffset + reader.TokenStartIndex, $"'sourceData.lineNumber' must not be negative, found {slot.LineNumber}.");
+                }
+
+                break;
+            case Field.ContainsEncryptedProperties:
+                slot.ContainsEncryptedProperties = GetBoolean(ref reader, "sourceData.containsEncryptedProperties");
+                break;
+            case Field.Name:
+                if (IsString(ref reader, "invalidPropertyValue.name"))
+                {
+                    StoreString(ref reader, out slot.PropertyOffset, out slot.PropertyLength);
+                }
+
+                break;
+            case Field.DataSensitivity:
+                slot.HighSensitivity = IsString(ref reader, "invalidPropertyValue.dataSensitivity") && reader.ValueTextEquals("high"u8);
+                break;
+            case Field.IsEncrypted:
+                slot.IsEncrypted = GetBoolean(ref reader, "invalidPropertyValue.isEncrypted");
+                break;
+            default:
+                Skip(ref reader);
+                break;
+        }
+    }
+
+    private void EnterOrNull(ref Utf8JsonReader reader, Context context, JsonTokenType start, string path, string expected)
+    {
+        if (reader.TokenType == start)
+        {
+            Push(context);
+        }
+        else if (reader.TokenType != JsonTokenType.Null)
+        {
+            throw WrongType(ref reader, path, expected);
+        }
+    }
+
+    private bool IsString(ref Utf8JsonReader reader, string path) => reader.TokenType switch
+    {
+        JsonTokenType.String => true,
+        JsonTokenType.Null => false,
+        _ => throw WrongType(ref reader, path, "a string"),
+    };
+
+    private bool IsNumber(ref Utf8JsonReader reader, string path) => reader.TokenType switch
+    {
+        JsonTokenType.Number => true,
+        JsonTokenType.Null => false,
+        _ => throw WrongType(ref reader, path, "a number"),
+    };
+
+    private bool GetBoolean(ref Utf8JsonReader reader, string path) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False or JsonTokenType.Null => false,
+        _ => throw WrongType(ref reader, path, "true or false"),
+    };
+
+    private bool GetInt64(ref Utf8JsonReader reader, string path, out long value) =>
+        reader.TryGetInt64(out value) ? true : throw WrongType(ref reader, path, "a 64-bit integer");
+
+    private bool GetInt32(ref Utf8JsonReader reader, string path, out int value) =>
+        reader.TryGetInt32(out value) ? true : throw WrongType(ref reader, path, "a 32-bit integer");
+
+    private void CheckSize(ref Utf8JsonReader reader)
+    {
+        var raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (raw > _maxValueBytes)
+        {
+            throw Fail(BaseOffset + reader.TokenStartIndex, $"a value of {raw} bytes exceeds the maximum of {_maxValueBytes} bytes.");
+        }
+    }
+
+    private void StoreString(ref Utf8JsonReader reader, out int offset, out int length)
+    {
+        CheckSize(ref reader);
+        var page = _page!;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var span = reader.ValueSpan;
+            offset = page.Append(span);
+            length = span.Length;
+            return;
+        }
+
+        var raw = (int)(reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length);
+        var target = page.Reserve(raw, out offset);
+        length = reader.CopyString(target);
+        page.Advance(length);
+    }
+
+    private int Intern(ref Utf8JsonReader reader, NameTable table)
+    {
+        CheckSize(ref reader);
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return table.GetOrAdd(reader.ValueSpan);
+        }
+
+        var raw = (int)(reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length);
+        var scratch = _page!.Reserve(raw, out _);
+        var length = reader.CopyString(scratch);
+        return table.GetOrAdd(scratch[..length]);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
+using ImportErrorAnalytics.Reporting;
+
+namespace ImportErrorAnalytics.Parsing;
+
+/// <summary>
+/// Reads response pages from a <see cref="PipeReader"/> as bytes arrive. A page is yielded only once it parsed
+/// completely; a failure discards the page being read.
+/// </summary>
+internal static class PageStreamReader
+{
+    public static async IAsyncEnumerable<ImportErrorPage> ReadAsync(
+        PipeReader pipe, ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: false);
+        var pageIndex = 0;
+        ImportErrorPage? page = context.RentPage(pageIndex, responsePage: true);
+        parser.Begin(page, pageIndex + 1);
+        var pageStart = 0L;
+        var sawPage = false;
+        try
+        {
+            while (true)
+            {
+                var result = await pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                while (true)
+                {
+                    var outcome = TryParse(parser, ref buffer, result.IsCompleted, out var error);
+                    if (outcome == Outcome.Failed)
+                    {
+                        pipe.AdvanceTo(buffer.Start, buffer.End);
+                        Skip(context, error!, responsePage: true);
+                        yield break;
+                    }
+
+                    if (outcome == Outcome.NeedMore)
+                    {
+                        break;
+                    }
+
+                    page.ByteLength = parser.BaseOffset - pageStart;
+                    pageStart = parser.BaseOffset;
+                    sawPage = true;
+                    var completed = page;
+                    page = null;
+                    yield return completed;
+                    pageIndex++;
+                    page = context.RentPage(pageIndex, responsePage: true);
+                    parser.Begin(page, pageIndex + 1);
+                }
+
+                if (result.IsCompleted)
+                {
+                    pipe.AdvanceTo(buffer.End);
+                    if (!parser.AtTopLevel)
+                    {
+                        Skip(context, parser.Truncated(parser.BaseOffset), responsePage: true);
+                    }
+                    else if (!sawPage)
+                    {
+                        Skip(context, parser.EmptyInput(), responsePage: true);
+                    }
+
+                    yield break;
+                }
+
+                if (buffer.Length > context.MaxBuffered)
+                {
+                    pipe.AdvanceTo(buffer.Start, buffer.End);
+                    Skip(context, parser.TooLarge(parser.BaseOffset), responsePage: true);
+                    yield break;
+                }
+
+                pipe.AdvanceTo(buffer.Start, buffer.End);
+            }
+        }
+        finally
+        {
+            if (page is not null)
+            {
+                context.Pool.Return(page);
+            }
+        }
+    }
+
+    private static Outcome TryParse(JsonErrorParser parser, ref ReadOnlySequence<byte> buffer, bool isFinal, out ImportErrorFormatException? error)
+    {
+        error = null;
+        try
+        {
+            var completed = parser.Parse(buffer, isFinal, out var consumed);
+            buffer = buffer.Slice(consumed);
+            return completed ? Outcome.PageCompleted : Outcome.NeedMore;
+        }
+        catch (ImportErrorFormatException ex)
+        {
+            error = ex;
+            return Outcome.Failed;
+        }
+    }
+
+    /// <summary>Reports the failure to the skip sink, or throws it when the run does not keep going.</summary>
+    internal static void Skip(ReadContext context, ImportErrorFormatException error, bool responsePage)
+    {
+        if (context.OnSkip is null)
+        {
+            throw error;
+        }
+
+        context.OnSkip(SkippedInput.From(error, responsePage ? "the page and the rest of this input were skipped" : "the line was skipped"));
+    }
+
+    private enum Outcome
+    {
+        NeedMore,
+        PageCompleted,
+        Failed,
+    }
+}

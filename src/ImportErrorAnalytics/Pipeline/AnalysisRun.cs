@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+using ImportErrorAnalytics.Aggregation;
+using ImportErrorAnalytics.Aggregation.BuiltIn;
+using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Sources;
+
+namespace ImportErrorAnalytics.Pipeline;
+
+/// <summary>
+/// One run: sources -> parse workers -> bounded channel of complete pages -> aggregation workers, each with its own
+/// states, merged at the end. The first failure stops the parse stage; pages already parsed are still aggregated,
+/// so a failing run reports everything it committed.
+/// </summary>
+internal sealed class AnalysisRun(
+    IReadOnlyList<ErrorSource> sources,
+    BuiltInAggregators builtIns,
+    IReadOnlyList<AggregatorSlot> prototypes,
+    AnalyzerOptions options,
+    IProgress<AnalysisProgress>? progress)
+{
+    private readonly PagePool _pool = new(options.ChannelCapacity + (2 * options.MaxDegreeOfParallelism));
+    private readonly ConcurrentQueue<SkippedInput> _skipped = new();
+    private readonly RunCounters _counters = new() { Inputs = sources.Count };
+    private Exception? _firstError;
+    private long _startedAt;
+    private long _lastProgress;
+
+    public async Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var time = options.TimeProvider;
+        _startedAt = time.GetTimestamp();
+        using var parseCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pages = Channel.CreateBounded<ImportErrorPage>(new BoundedChannelOptions(options.ChannelCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = options.MaxDegreeOfParallelism == 1,
+            SingleWriter = false,
+            AllowSynchronousContinuations = false,
+        });
+        var queue = Channel.CreateUnbounded<int>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            queue.Writer.TryWrite(i);
+        }
+
+        queue.Writer.Complete();
+        var parsers = Enumerable.Range(0, Math.Clamp(sources.Count, 1, options.MaxDegreeOfParallelism))
+            .Select(_ => Task.Run(() => ParseWorkerAsync(queue.Reader, pages.Writer, parseCancellation), CancellationToken.None))
+            .ToArray();
+        var workers = Enumerable.Range(0, options.MaxDegreeOfParallelism)
+            .Select(_ => Task.Run(() => AggregateWorkerAsync(pages.Reader, cancellationToken), CancellationToken.None))
+            .ToArray();
+
+        try
+        {
+            await Task.WhenAll(parsers).ConfigureAwait(false);
+        }
+        catch (Exception) when (_firstError is not null || cancellationToken.IsCancellationRequested)
+        {
+            // Recorded by the worker that failed first.
+        }
+        finally
+        {
+            pages.Writer.TryComplete();
+        }
+
+        AggregatorSlot[][] states;
+        try
+        {
+            states = await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Record(ex, parseCancellation);
+            throw;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var merged = Merge(states);
+        var report = ReportAssembler.Build(builtIns, merged, _counters, _skipped.ToArray(), options, complete: _firstError is null);
+        if (_firstError is not null)
+        {
+            if (_firstError is ImportErrorFormatException format)
+            {
+                format.PartialReport = report;
+            }
+
+            ExceptionDispatchInfo.Capture(_firstError).Throw();
+        }
+
+        progress?.Report(Snapshot());
+        return report;
+    }
+
+    private async Task ParseWorkerAsync(ChannelReader<int> queue, ChannelWriter<ImportErrorPage> pages, CancellationTokenSource cancellation)
+    {
+        var token = cancellation.Token;
+        try
+        {
+            while (await queue.WaitToReadAsync(token).ConfigureAwait(false))
+            {
+                while (queue.TryRead(out var ordinal))
+                {
+                    var source = sources[ordinal];
+                    var context = new ReadContext(source.Name, ordinal, options.Limits, _pool, options.KeepGoing ? _skipped.Enqueue : null);
+                    await foreach (var page in source.ReadPagesAsync(context, token).ConfigureAwait(false))
+                    {
+                        await pages.WriteAsync(page, token).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Another worker failed or the caller cancelled.
+        }
+        catch (Exception ex)
+        {
+            Record(ex, cancellation);
+        }
+    }
+
+    private async Task<AggregatorSlot[]> AggregateWorkerAsync(ChannelReader<ImportErrorPage> pages, CancellationToken cancellationToken)
+    {
+        var slots = new AggregatorSlot[prototypes.Count];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = prototypes[i].CreateEmpty();
+        }
+
+        await foreach (var page in pages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var slot in slots)
+            {
+                slot.AddPage(page);
+            }
+
+            _counters.Commit(page.IsResponsePage, page.Count, page.ByteLength);
+            _pool.Return(page);
+            ReportProgress();
+        }
+
+        return slots;
+    }
+
+    private static AggregatorSlot[] Merge(AggregatorSlot[][] states)
+    {
+        var merged = states[0];
+        for (var w = 1; w < states.Length; w++)
+        {
+            for (var i = 0; i < merged.Length; i++)
+            {
+                merged[i].MergeFrom(states[w][i]);
+            }
+        }
+
+        return merged;
+    }
+
+    private void Record(Exception error, CancellationTokenSource cancellation)
+    {
+        if (Interlocked.CompareExchange(ref _firstError, error, null) is null)
+        {
+            cancellation.Cancel();
+        }
+    }
+
+    private void ReportProgress()
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        var now = options.TimeProvider.GetTimestamp();
+        var last = Interlocked.Read(ref _lastProgress);
+        if (options.TimeProvider.GetElapsedTime(last, now) < TimeSpan.FromMilliseconds(250)
+            || Interlocked.CompareExchange(ref _lastProgress, now, last) != last)
+        {
+            return;
+        }
+
+        progress.Report(Snapshot());
+    }
+
+    private AnalysisProgress Snapshot() =>
+        new(_counters.Committed, _counters.Errors, _counters.Bytes, options.TimeProvider.GetElapsedTime(_startedAt));
+}

@@ -1,0 +1,61 @@
+using ImportErrorAnalytics.Parsing;
+
+namespace ImportErrorAnalytics.Pipeline;
+
+/// <summary>How a run parses, aggregates and reports. Validated once, when the analyzer is built.</summary>
+public sealed class AnalyzerOptions
+{
+    /// <summary>Values listed per column in the report.</summary>
+    /// <value>Defaults to 10.</value>
+    public int Top { get; set; } = 10;
+
+    /// <summary>Distinct values per column counted exactly; past that a bounded heavy-hitters summary of this size.</summary>
+    /// <value>Defaults to 10,000.</value>
+    public int DistinctCapacity { get; set; } = 10_000;
+
+    /// <summary>Error-free lines allowed inside one line cluster (0 joins only consecutive lines).</summary>
+    /// <value>Defaults to 10.</value>
+    public int ClusterGap { get; set; } = 10;
+
+    /// <summary>Clusters listed per file (the largest first); <see langword="null"/> lists all. Counts stay complete.</summary>
+    public int? MaxClusters { get; set; }
+
+    /// <summary>Characters of a value shown in reports before it is cut.</summary>
+    /// <value>Defaults to 200.</value>
+    public int ValueDisplayLength { get; set; } = 200;
+
+    /// <summary>Inputs parsed at once, and aggregation workers.</summary>
+    /// <value>Defaults to the number of processors.</value>
+    public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Parsed pages buffered between the parse and aggregate stages (backpressure beyond that).</summary>
+    /// <value>Defaults to 16.</value>
+    public int ChannelCapacity { get; set; } = 16;
+
+    /// <summary>When true, malformed input is listed in the report and skipped; when false the run stops at the first.</summary>
+    public bool KeepGoing { get; set; }
+
+    /// <summary>Limits on untrusted input.</summary>
+    public ParserLimits Limits { get; } = new();
+
+    /// <summary>The clock used for elapsed times and progress.</summary>
+    /// <value>Defaults to <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Top, 0, nameof(Top));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DistinctCapacity, 1, nameof(DistinctCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ClusterGap, 0, nameof(ClusterGap));
+        if (MaxClusters is { } max)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(max, 0, nameof(MaxClusters));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(ValueDisplayLength, 1, nameof(ValueDisplayLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDegreeOfParallelism, 1, nameof(MaxDegreeOfParallelism));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ChannelCapacity, 1, nameof(ChannelCapacity));
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+        Limits.Validate();
+    }
+}

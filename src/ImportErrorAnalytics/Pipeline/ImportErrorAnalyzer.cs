@@ -1,0 +1,42 @@
+using ImportErrorAnalytics.Aggregation;
+using ImportErrorAnalytics.Aggregation.BuiltIn;
+using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Sources;
+
+namespace ImportErrorAnalytics.Pipeline;
+
+/// <summary>
+/// Streams import errors from its inputs through the parser into the aggregators and returns the report.
+/// Create one with <see cref="CreateBuilder"/>. Each <see cref="RunAsync"/> is a fresh run over the inputs.
+/// </summary>
+public sealed class ImportErrorAnalyzer
+{
+    private readonly IReadOnlyList<ErrorSource> _sources;
+    private readonly BuiltInAggregators _builtIns;
+    private readonly IReadOnlyList<AggregatorSlot> _prototypes;
+    private readonly AnalyzerOptions _options;
+    private readonly IProgress<AnalysisProgress>? _progress;
+
+    internal ImportErrorAnalyzer(
+        IReadOnlyList<ErrorSource> sources, BuiltInAggregators builtIns, IReadOnlyList<AggregatorSlot> prototypes, AnalyzerOptions options, IProgress<AnalysisProgress>? progress)
+    {
+        _sources = sources;
+        _builtIns = builtIns;
+        _prototypes = prototypes;
+        _options = options;
+        _progress = progress;
+    }
+
+    /// <summary>Starts configuring an analyzer.</summary>
+    public static ImportErrorAnalyzerBuilder CreateBuilder() => new();
+
+    /// <summary>Reads every input and returns the report.</summary>
+    /// <param name="cancellationToken">Stops the run promptly.</param>
+    /// <exception cref="ImportErrorFormatException">
+    /// Malformed input (unless keep-going); its <see cref="ImportErrorFormatException.PartialReport"/> holds what was committed.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken = default) =>
+        new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress).RunAsync(cancellationToken);
+}

@@ -1,0 +1,100 @@
+using ImportErrorAnalytics.Aggregation;
+using ImportErrorAnalytics.Aggregation.BuiltIn;
+using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Sources;
+
+namespace ImportErrorAnalytics.Pipeline;
+
+/// <summary>Configures the inputs, options and custom aggregators of an <see cref="ImportErrorAnalyzer"/>.</summary>
+public sealed class ImportErrorAnalyzerBuilder
+{
+    private readonly List<ErrorSource> _sources = [];
+    private readonly List<Func<AggregatorSlot>> _custom = [];
+    private IProgress<AnalysisProgress>? _progress;
+    private Func<Stream> _stdin = Console.OpenStandardInput;
+
+    internal ImportErrorAnalyzerBuilder()
+    {
+    }
+
+    /// <summary>The options; change them before <see cref="Build"/>.</summary>
+    public AnalyzerOptions Options { get; } = new();
+
+    /// <summary>Changes the options.</summary>
+    /// <param name="configure">Called once with <see cref="Options"/>.</param>
+    public ImportErrorAnalyzerBuilder Configure(Action<AnalyzerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(Options);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a file (<c>*.ndjson</c>/<c>*.jsonl</c> as NDJSON, anything else as response pages), every
+    /// <c>*.json</c>, <c>*.ndjson</c> and <c>*.jsonl</c> file of a directory (in name order), or <c>-</c> for standard input.
+    /// </summary>
+    /// <param name="path">The path.</param>
+    /// <param name="format">Overrides the format guessed from the file name.</param>
+    /// <exception cref="FileNotFoundException">The path names neither a file nor a directory.</exception>
+    public ImportErrorAnalyzerBuilder AddPath(string path, InputFormat? format = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        _sources.AddRange(InputPaths.Expand(path, format, () => _stdin()));
+        return this;
+    }
+
+    /// <summary>Adds a stream, opened when the run reaches it and disposed after.</summary>
+    /// <param name="name">Named in reports and errors.</param>
+    /// <param name="open">Opens the stream.</param>
+    /// <param name="format">The stream's format.</param>
+    public ImportErrorAnalyzerBuilder AddStream(string name, Func<CancellationToken, ValueTask<Stream>> open, InputFormat format = InputFormat.Pages)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(open);
+        _sources.Add(new StreamErrorSource(name, open, format));
+        return this;
+    }
+
+    /// <summary>Adds a custom aggregator; its result appears under <c>custom.{Name}</c> in the report.</summary>
+    /// <param name="aggregator">The aggregator.</param>
+    public ImportErrorAnalyzerBuilder AddAggregator<TState, TResult>(IErrorAggregator<TState, TResult> aggregator)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(aggregator);
+        _custom.Add(() => AggregatorSlot.Create(aggregator));
+        return this;
+    }
+
+    /// <summary>Receives progress (committed pages, errors, bytes) at most four times a second, and once at the end.</summary>
+    /// <param name="progress">The receiver.</param>
+    public ImportErrorAnalyzerBuilder WithProgress(IProgress<AnalysisProgress> progress)
+    {
+        _progress = progress;
+        return this;
+    }
+
+    /// <summary>Where the path <c>-</c> reads from (the process's standard input by default). Call before <see cref="AddPath"/>.</summary>
+    /// <param name="stdin">Opens the stream.</param>
+    public ImportErrorAnalyzerBuilder WithStandardInput(Func<Stream> stdin)
+    {
+        ArgumentNullException.ThrowIfNull(stdin);
+        _stdin = stdin;
+        return this;
+    }
+
+    /// <summary>Validates the options and builds the analyzer.</summary>
+    /// <exception cref="ArgumentException">An option is out of range, or two aggregators share a name.</exception>
+    public ImportErrorAnalyzer Build()
+    {
+        Options.Validate();
+        var builtIns = new BuiltInAggregators(Options);
+        var prototypes = builtIns.CreateSlots().Concat(_custom.Select(create => create())).ToList();
+        var duplicate = prototypes.GroupBy(slot => slot.Aggregator.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Two aggregators are named '{duplicate.Key}'; names must be unique.");
+        }
+
+        return new ImportErrorAnalyzer([.. _sources], builtIns, prototypes, Options, _progress);
+    }
+}

@@ -1,0 +1,44 @@
+namespace ImportErrorAnalytics.Reporting;
+
+/// <summary>
+/// The result of a run: what failed, where, and how often. Serialized as the JSON report (schema version
+/// <see cref="CurrentSchemaVersion"/>, documented in the README). Lists are sorted by count descending, then by key.
+/// </summary>
+public sealed class ImportErrorReport
+{
+    /// <summary>The schema version this library writes.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>The report format's version.</summary>
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>False when the run stopped early (the counts cover only the pages committed before the failure).</summary>
+    public bool Complete { get; init; } = true;
+
+    /// <summary>Overall counts.</summary>
+    public required ReportTotals Totals { get; init; }
+
+    /// <summary>The settings that shape the approximate and trimmed parts of the report.</summary>
+    public required ReportSettings Settings { get; init; }
+
+    /// <summary>Errors per <c>errorType</c>.</summary>
+    public required IReadOnlyList<ErrorTypeCount> ErrorTypes { get; init; }
+
+    /// <summary>Errors per column (<c>knownColumnNumber</c>), with their error types.</summary>
+    public required IReadOnlyList<ColumnSummary> Columns { get; init; }
+
+    /// <summary>Errors per <c>objectType</c>.</summary>
+    public required IReadOnlyList<ObjectTypeCount> ObjectTypes { get; init; }
+
+    /// <summary>The most frequent invalid values per column.</summary>
+    public required IReadOnlyList<ColumnTopValues> TopInvalidValues { get; init; }
+
+    /// <summary>Blocks of failing rows per file.</summary>
+    public required IReadOnlyList<FileLineClusters> LineClusters { get; init; }
+
+    /// <summary>Malformed input skipped by a run that kept going.</summary>
+    public required IReadOnlyList<SkippedInput> Skipped { get; init; }
+
+    /// <summary>Results of custom aggregators, by aggregator name.</summary>
+    public required IReadOnlyDictionary<string, CustomAggregatorResult> Custom { get; init; }
+}

@@ -1,0 +1,52 @@
+using ImportErrorAnalytics.Aggregation;
+using ImportErrorAnalytics.Aggregation.BuiltIn;
+using ImportErrorAnalytics.Pipeline;
+
+namespace ImportErrorAnalytics.Reporting;
+
+/// <summary>Builds the report from merged aggregator states and the run's own counters.</summary>
+internal static class ReportAssembler
+{
+    public static ImportErrorReport Build(
+        BuiltInAggregators builtIns, IReadOnlyList<AggregatorSlot> slots, RunCounters counters, IReadOnlyList<SkippedInput> skipped, AnalyzerOptions options, bool complete)
+    {
+        var totals = ((AggregatorSlot<TotalsState, TotalsState>)slots[0]).State;
+        var columns = ((AggregatorSlot<ColumnsState, IReadOnlyList<ColumnSummary>>)slots[2]).State;
+        var topValues = ((AggregatorSlot<TopValuesState, IReadOnlyList<ColumnTopValues>>)slots[4]).State;
+        var custom = new Dictionary<string, CustomAggregatorResult>(StringComparer.Ordinal);
+        for (var i = BuiltInAggregators.Count; i < slots.Count; i++)
+        {
+            custom[slots[i].Aggregator.Name] = new CustomAggregatorResult(slots[i]);
+        }
+
+        return new ImportErrorReport
+        {
+            Complete = complete,
+            Totals = new ReportTotals
+            {
+                Errors = totals.Errors,
+                Pages = counters.Pages,
+                Inputs = counters.Inputs,
+                Bytes = counters.Bytes,
+                RedactedValues = totals.RedactedValues,
+                UnknownErrorTypeErrors = totals.UnknownErrorTypeErrors,
+                Skipped = skipped.Count,
+            },
+            Settings = new ReportSettings
+            {
+                Top = options.Top,
+                DistinctCapacity = options.DistinctCapacity,
+                ClusterGap = options.ClusterGap,
+                MaxClusters = options.MaxClusters,
+                ValueDisplayLength = options.ValueDisplayLength,
+            },
+            ErrorTypes = ((ITypedResult<IReadOnlyList<ErrorTypeCount>>)slots[1]).GetResult(),
+            Columns = ((ITypedResult<IReadOnlyList<ColumnSummary>>)slots[2]).GetResult(),
+            ObjectTypes = ((ITypedResult<IReadOnlyList<ObjectTypeCount>>)slots[3]).GetResult(),
+            TopInvalidValues = builtIns.TopValues.GetResult(topValues, columns),
+            LineClusters = ((ITypedResult<IReadOnlyList<FileLineClusters>>)slots[5]).GetResult(),
+            Skipped = skipped,
+            Custom = custom,
+        };
+    }
+}

@@ -1,0 +1,20 @@
+namespace ImportErrorAnalytics.Reporting;
+
+/// <summary>The options that shaped a report, so a reader can interpret it.</summary>
+public sealed class ReportSettings
+{
+    /// <summary>Values listed per column.</summary>
+    public int Top { get; init; }
+
+    /// <summary>Distinct values per column counted exactly before the column switches to a heavy-hitters summary.</summary>
+    public int DistinctCapacity { get; init; }
+
+    /// <summary>Error-free lines allowed inside one line cluster.</summary>
+    public int ClusterGap { get; init; }
+
+    /// <summary>Clusters listed per file (<see langword="null"/>: all).</summary>
+    public int? MaxClusters { get; init; }
+
+    /// <summary>Characters of a value shown before it is cut.</summary>
+    public int ValueDisplayLength { get; init; }
+}

@@ -1,0 +1,35 @@
+using ImportErrorAnalytics.Parsing;
+
+namespace ImportErrorAnalytics.Reporting;
+
+/// <summary>Malformed input that a keep-going run skipped.</summary>
+public sealed class SkippedInput
+{
+    /// <summary>The input's name.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>The 1-based page (or NDJSON line) that failed.</summary>
+    public int Page { get; init; }
+
+    /// <summary>The byte offset of the problem in the input.</summary>
+    public long ByteOffset { get; init; }
+
+    /// <summary>The 1-based record on the page, or 0.</summary>
+    public int Record { get; init; }
+
+    /// <summary>What was wrong.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>What was skipped.</summary>
+    public required string Action { get; init; }
+
+    internal static SkippedInput From(ImportErrorFormatException error, string action) => new()
+    {
+        Source = error.SourceName,
+        Page = error.PageNumber,
+        ByteOffset = error.ByteOffset,
+        Record = error.RecordNumber,
+        Reason = error.Reason,
+        Action = action,
+    };
+}
