@@ -1,0 +1,132 @@
+using System.Text.Json;
+
+namespace ImportErrorAnalytics.Testing;
+
+/// <summary>Writes errors in HubSpot's JSON shape: as response pages or as NDJSON.</summary>
+public static class ErrorJsonWriter
+{
+    /// <summary>Writes one response page: <c>{"results":[...],"paging":{"next":{"after":...}}}</c>.</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="errors">The page's errors.</param>
+    /// <param name="after">The next cursor, or <see langword="null"/> on the last page.</param>
+    public static void WritePage(Utf8JsonWriter writer, IEnumerable<SyntheticError> errors, string? after)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(errors);
+        writer.WriteStartObject();
+        writer.WriteStartArray("results");
+        foreach (var error in errors)
+        {
+            WriteError(writer, error);
+        }
+
+        writer.WriteEndArray();
+        if (after is not null)
+        {
+            writer.WriteStartObject("paging");
+            writer.WriteStartObject("next");
+            writer.WriteString("after", after);
+            writer.WriteString("link", "?after=" + after);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes one error object.</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="error">The error.</param>
+    public static void WriteError(Utf8JsonWriter writer, SyntheticError error)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(error);
+        writer.WriteStartObject();
+        writer.WriteString("id", error.Id);
+        if (error.CreatedAt is { } createdAt)
+        {
+            writer.WriteNumber("createdAt", createdAt);
+        }
+
+        if (error.ErrorType is not null)
+        {
+            writer.WriteString("errorType", error.ErrorType);
+        }
+
+        if (error.ObjectType is not null)
+        {
+            writer.WriteString("objectType", error.ObjectType);
+            writer.WriteString("objectTypeId", error.ObjectType == "CONTACT" ? "0-1" : "0-2");
+        }
+
+        if (error.KnownColumnNumber is { } column)
+        {
+            writer.WriteNumber("knownColumnNumber", column);
+        }
+
+        WriteOptional(writer, "invalidValue", error.InvalidValue);
+        WriteOptional(writer, "invalidValueToDisplay", error.InvalidValueToDisplay);
+        WriteOptional(writer, "errorMessage", error.ErrorMessage);
+        WriteSourceData(writer, error);
+        if (error.PropertyName is not null || error.DataSensitivity is not null || error.IsEncrypted is not null)
+        {
+            writer.WriteStartObject("invalidPropertyValue");
+            WriteOptional(writer, "name", error.PropertyName);
+            writer.WriteString("value", error.IsSensitive ? "" : error.EffectiveValue ?? "");
+            WriteOptional(writer, "dataSensitivity", error.DataSensitivity);
+            if (error.IsEncrypted is { } encrypted)
+            {
+                writer.WriteBoolean("isEncrypted", encrypted);
+            }
+
+            writer.WriteBoolean("isLargeValue", false);
+            writer.WriteString("source", "IMPORT");
+            writer.WriteStartArray("sourceVid");
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSourceData(Utf8JsonWriter writer, SyntheticError error)
+    {
+        writer.WriteStartObject("sourceData");
+        if (error.FileId is { } fileId)
+        {
+            writer.WriteNumber("fileId", fileId);
+        }
+
+        if (error.LineNumber is { } line)
+        {
+            writer.WriteNumber("lineNumber", line);
+        }
+
+        if (error.ContainsEncryptedProperties is { } encrypted)
+        {
+            writer.WriteBoolean("containsEncryptedProperties", encrypted);
+        }
+
+        if (error.RowData is { } row)
+        {
+            writer.WriteStartArray("rowData");
+            foreach (var cell in row)
+            {
+                writer.WriteStringValue(cell);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteString("pageName", "Sheet1");
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

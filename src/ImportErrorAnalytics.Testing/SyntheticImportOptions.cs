@@ -1,0 +1,38 @@
+namespace ImportErrorAnalytics.Testing;
+
+/// <summary>The shape of a synthetic import's errors.</summary>
+public sealed class SyntheticImportOptions
+{
+    /// <summary>The random seed: equal options give equal errors.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Number of errors.</summary>
+    public long Errors { get; set; } = 10_000;
+
+    /// <summary>Number of files in the import.</summary>
+    public int Files { get; set; } = 3;
+
+    /// <summary>Rows per file.</summary>
+    public int RowsPerFile { get; set; } = 1_000_000;
+
+    /// <summary>Size of each column's vocabulary of invalid values (a Zipf-distributed long tail).</summary>
+    public int DistinctValuesPerColumn { get; set; } = 5_000;
+
+    /// <summary>Share of errors whose value HubSpot marks sensitive.</summary>
+    public double SensitiveRate { get; set; } = 0.02;
+
+    /// <summary>Share of errors with an error type HubSpot had not documented in 2026-03.</summary>
+    public double UnknownTypeRate { get; set; } = 0.002;
+
+    /// <summary>Share of errors with a large value (COLUMN_TOO_LARGE).</summary>
+    public double LargeValueRate { get; set; } = 0.0005;
+
+    /// <summary>Length of a large value in characters.</summary>
+    public int LargeValueLength { get; set; } = 4_000;
+
+    /// <summary>Whether errors carry <c>rowData</c>.</summary>
+    public bool IncludeRowData { get; set; }
+
+    /// <summary>Whether errors carry <c>errorMessage</c>.</summary>
+    public bool IncludeErrorMessage { get; set; }
+}
