@@ -18,7 +18,7 @@ internal sealed class NameTable
         _snapshot = new Snapshot(16);
         foreach (var name in known)
         {
-            GetOrAdd(Encoding.UTF8.GetBytes(name));
+            AddSlow(Encoding.UTF8.GetBytes(name), name);
         }
 
         KnownCount = _snapshot.Count - 1;
@@ -38,8 +38,11 @@ internal sealed class NameTable
     {
         var snapshot = _snapshot;
         var id = snapshot.Find(utf8, ByteHash.Compute(utf8));
-        return id > 0 ? id : AddSlow(utf8);
+        return id > 0 ? id : AddSlow(utf8, null);
     }
+
+    /// <summary>The id of <paramref name="utf8"/>, or 0 when it was never seen.</summary>
+    public int Find(ReadOnlySpan<byte> utf8) => _snapshot.Find(utf8, ByteHash.Compute(utf8));
 
     public int Find(string name)
     {
@@ -47,7 +50,7 @@ internal sealed class NameTable
         return _snapshot.Find(bytes, ByteHash.Compute(bytes));
     }
 
-    private int AddSlow(ReadOnlySpan<byte> utf8)
+    private int AddSlow(ReadOnlySpan<byte> utf8, string? name)
     {
         lock (_gate)
         {
@@ -59,7 +62,7 @@ internal sealed class NameTable
                 return existing;
             }
 
-            var next = current.CopyWith(utf8.ToArray(), Encoding.UTF8.GetString(utf8), hash);
+            var next = current.CopyWith(utf8.ToArray(), name ?? Encoding.UTF8.GetString(utf8), hash);
             _snapshot = next;
             return next.Count - 1;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Parsing;
@@ -244,6 +245,7 @@ internal sealed partial class JsonErrorParser
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
             var span = reader.ValueSpan;
+            CheckUtf8(ref reader, span);
             offset = page.Append(span);
             length = span.Length;
             return;
@@ -255,12 +257,28 @@ internal sealed partial class JsonErrorParser
         page.Advance(length);
     }
 
+    private void CheckUtf8(ref Utf8JsonReader reader, ReadOnlySpan<byte> span)
+    {
+        if (!Utf8.IsValid(span))
+        {
+            throw Fail(BaseOffset + reader.TokenStartIndex, "a string holds invalid UTF-8.");
+        }
+    }
+
     private int Intern(ref Utf8JsonReader reader, NameTable table)
     {
         CheckSize(ref reader);
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            return table.GetOrAdd(reader.ValueSpan);
+            var span = reader.ValueSpan;
+            var id = table.Find(span);
+            if (id > 0)
+            {
+                return id;
+            }
+
+            CheckUtf8(ref reader, span);
+            return table.GetOrAdd(span);
         }
 
         var raw = (int)(reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length);

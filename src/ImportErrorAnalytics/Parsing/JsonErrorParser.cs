@@ -93,6 +93,11 @@ internal sealed partial class JsonErrorParser
         {
             throw Fail(BaseOffset + reader.BytesConsumed, Describe(ex));
         }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader reports text it cannot transcode (invalid UTF-8, lone surrogate escapes) this way.
+            throw Fail(BaseOffset + reader.TokenStartIndex, "a string holds invalid UTF-8 or an unpaired surrogate escape.", ex);
+        }
 
         _state = reader.CurrentState;
         consumed = reader.Position;

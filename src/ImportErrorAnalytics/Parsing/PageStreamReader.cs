@@ -28,7 +28,7 @@ internal static class PageStreamReader
                 var buffer = result.Buffer;
                 while (true)
                 {
-                    var outcome = TryParse(parser, ref buffer, result.IsCompleted, out var error);
+                    var outcome = TryParse(parser, ref buffer, out var error);
                     if (outcome == Outcome.Failed)
                     {
                         pipe.AdvanceTo(buffer.Start, buffer.End);
@@ -55,7 +55,7 @@ internal static class PageStreamReader
                 if (result.IsCompleted)
                 {
                     pipe.AdvanceTo(buffer.End);
-                    if (!parser.AtTopLevel)
+                    if (!parser.AtTopLevel || !IsWhitespace(buffer))
                     {
                         Skip(context, parser.Truncated(parser.BaseOffset), responsePage: true);
                     }
@@ -86,12 +86,16 @@ internal static class PageStreamReader
         }
     }
 
-    private static Outcome TryParse(JsonErrorParser parser, ref ReadOnlySequence<byte> buffer, bool isFinal, out ImportErrorFormatException? error)
+    /// <summary>
+    /// Parses as a non-final block even at the end of the input, so an input that stops inside a value is told apart
+    /// (truncated) from one that holds an invalid token.
+    /// </summary>
+    private static Outcome TryParse(JsonErrorParser parser, ref ReadOnlySequence<byte> buffer, out ImportErrorFormatException? error)
     {
         error = null;
         try
         {
-            var completed = parser.Parse(buffer, isFinal, out var consumed);
+            var completed = parser.Parse(buffer, isFinalBlock: false, out var consumed);
             buffer = buffer.Slice(consumed);
             return completed ? Outcome.PageCompleted : Outcome.NeedMore;
         }
@@ -100,6 +104,19 @@ internal static class PageStreamReader
             error = ex;
             return Outcome.Failed;
         }
+    }
+
+    private static bool IsWhitespace(ReadOnlySequence<byte> buffer)
+    {
+        foreach (var segment in buffer)
+        {
+            if (segment.Span.IndexOfAnyExcept(" \t\r\n"u8) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Reports the failure to the skip sink, or throws it when the run does not keep going.</summary>

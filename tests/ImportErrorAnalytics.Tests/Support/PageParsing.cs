@@ -1,0 +1,51 @@
+using System.IO.Pipelines;
+using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Testing;
+
+namespace ImportErrorAnalytics.Tests.Support;
+
+/// <summary>Runs the real streaming parser over bytes and copies out what it yields.</summary>
+internal static class PageParsing
+{
+    public static async Task<List<(List<ParsedError> Records, string? After)>> ParseAsync(
+        byte[] bytes, IReadOnlyList<int>? chunks = null, InputFormat format = InputFormat.Pages, ParserLimits? limits = null)
+    {
+        var stream = new TrickleStream(bytes, chunks ?? []);
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1));
+        var pages = new List<(List<ParsedError>, string?)>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await foreach (var page in ImportErrorPageReader.ReadPagesAsync(reader, "test.json", format, limits, timeout.Token))
+        {
+            var records = new List<ParsedError>(page.Count);
+            for (var i = 0; i < page.Count; i++)
+            {
+                records.Add(ParsedError.From(page[i]));
+            }
+
+            pages.Add((records, page.NextAfter));
+        }
+
+        await reader.CompleteAsync();
+        return pages;
+    }
+
+    public static List<ParsedError> Flatten(IEnumerable<(List<ParsedError> Records, string? After)> pages) =>
+        pages.SelectMany(p => p.Records).ToList();
+
+    /// <summary>Parses pages of errors into one <see cref="ImportErrorPage"/> per list, for feeding aggregators directly.</summary>
+    public static ImportErrorPage ToPage(IReadOnlyList<SyntheticError> errors, int sourceOrdinal = 0, int pageIndex = 0)
+    {
+        var bytes = JsonText.Page(errors, after: null);
+        var pool = new PagePool(0);
+        var context = new ReadContext("test", sourceOrdinal, new ParserLimits(), pool, onSkip: null);
+        var enumerator = PageStreamReader.ReadAsync(PipeReader.Create(new MemoryStream(bytes)), context, CancellationToken.None).GetAsyncEnumerator();
+        if (!enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+        {
+            throw new InvalidOperationException("No page parsed.");
+        }
+
+        var page = enumerator.Current;
+        page.PageIndex = pageIndex;
+        return page;
+    }
+}
