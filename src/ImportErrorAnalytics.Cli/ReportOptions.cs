@@ -57,6 +57,17 @@ internal sealed class ReportOptions
     public ReportOptions()
     {
         _format.AcceptOnlyFromAmong("json");
+        _input.Validators.Add(result =>
+        {
+            // --input takes several paths, so a mistyped option after it would otherwise be read as a path.
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (value.Length > 1 && value[0] == '-')
+                {
+                    result.AddError($"Unrecognized option '{value}'.");
+                }
+            }
+        });
         AtLeast(_top, 0);
         AtLeast(_clusterGap, 0);
         AtLeast(_distinctCapacity, 1);
