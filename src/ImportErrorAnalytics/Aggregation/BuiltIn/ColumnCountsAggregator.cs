@@ -60,31 +60,14 @@ internal sealed class ColumnCountsAggregator : IErrorAggregator<ColumnsState, IR
 /// <summary>Per-column counts.</summary>
 internal sealed class ColumnsState
 {
-    private long _lastKey = long.MaxValue;
-    private ColumnStats? _last;
+    private readonly KeyedStates<ColumnStats> _columns = new(static () => new ColumnStats());
 
-    public Dictionary<long, ColumnStats> Columns { get; } = [];
+    public Dictionary<long, ColumnStats> Columns => _columns.Items;
 
     /// <summary>The property name per column, as the report's other sections show it.</summary>
     public string? PropertyOf(long key) => Columns.TryGetValue(key, out var stats) ? stats.Property.Name : null;
 
-    public ColumnStats Get(long key)
-    {
-        if (key == _lastKey && _last is not null)
-        {
-            return _last;
-        }
-
-        if (!Columns.TryGetValue(key, out var stats))
-        {
-            stats = new ColumnStats();
-            Columns.Add(key, stats);
-        }
-
-        _lastKey = key;
-        _last = stats;
-        return stats;
-    }
+    public ColumnStats Get(long key) => _columns.Get(key);
 }
 
 /// <summary>One column's counts.</summary>

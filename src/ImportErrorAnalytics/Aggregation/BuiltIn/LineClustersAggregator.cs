@@ -70,31 +70,15 @@ internal sealed class LineClustersAggregator(int gap, int? maxClusters) : IError
 }
 
 /// <summary>Line clusters per file.</summary>
-internal sealed class LineClustersState(int gap)
+internal sealed class LineClustersState
 {
     public const long NoFile = long.MinValue;
 
-    private long _lastKey = long.MaxValue;
-    private FileLines? _last;
+    private readonly KeyedStates<FileLines> _files;
 
-    public Dictionary<long, FileLines> Files { get; } = [];
+    public LineClustersState(int gap) => _files = new(() => new FileLines(gap));
 
-    public FileLines Get(long? fileId)
-    {
-        var key = fileId ?? NoFile;
-        if (key == _lastKey && _last is not null)
-        {
-            return _last;
-        }
+    public Dictionary<long, FileLines> Files => _files.Items;
 
-        if (!Files.TryGetValue(key, out var lines))
-        {
-            lines = new FileLines(gap);
-            Files.Add(key, lines);
-        }
-
-        _lastKey = key;
-        _last = lines;
-        return lines;
-    }
+    public FileLines Get(long? fileId) => _files.Get(fileId ?? NoFile);
 }

@@ -97,30 +97,19 @@ internal sealed class TopInvalidValuesAggregator(int distinctCapacity, int top, 
 }
 
 /// <summary>A value counter per column.</summary>
-internal sealed class TopValuesState(int capacity)
+internal sealed class TopValuesState
 {
-    private long _lastKey = long.MaxValue;
-    private ValueCounter? _last;
+    private readonly KeyedStates<ValueCounter> _columns;
 
-    public int Capacity { get; } = capacity;
-
-    public Dictionary<long, ValueCounter> Columns { get; } = [];
-
-    public ValueCounter Get(long key)
+    public TopValuesState(int capacity)
     {
-        if (key == _lastKey && _last is not null)
-        {
-            return _last;
-        }
-
-        if (!Columns.TryGetValue(key, out var counter))
-        {
-            counter = new ValueCounter(Capacity);
-            Columns.Add(key, counter);
-        }
-
-        _lastKey = key;
-        _last = counter;
-        return counter;
+        Capacity = capacity;
+        _columns = new(() => new ValueCounter(capacity));
     }
+
+    public int Capacity { get; }
+
+    public Dictionary<long, ValueCounter> Columns => _columns.Items;
+
+    public ValueCounter Get(long key) => _columns.Get(key);
 }
