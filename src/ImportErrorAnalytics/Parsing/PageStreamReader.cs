@@ -88,22 +88,58 @@ internal static class PageStreamReader
 
     /// <summary>
     /// Parses as a non-final block even at the end of the input, so an input that stops inside a value is told apart
-    /// (truncated) from one that holds an invalid token.
+    /// (truncated) from one that holds an invalid token. The buffer is fed to the reader one segment at a time, with a
+    /// small window across each segment boundary: <see cref="System.Text.Json.Utf8JsonReader"/> is several times
+    /// faster on a single span than on a multi-segment sequence.
     /// </summary>
     private static Outcome TryParse(JsonErrorParser parser, ref ReadOnlySequence<byte> buffer, out ImportErrorFormatException? error)
     {
         error = null;
         try
         {
-            var completed = parser.Parse(buffer, isFinalBlock: false, out var consumed);
-            buffer = buffer.Slice(consumed);
-            return completed ? Outcome.PageCompleted : Outcome.NeedMore;
+            var attempt = 0;
+            while (true)
+            {
+                var window = Window(buffer, attempt);
+                var completed = parser.Parse(window, isFinalBlock: false, out var consumed);
+                var before = buffer.Length;
+                buffer = buffer.Slice(consumed);
+                if (completed)
+                {
+                    return Outcome.PageCompleted;
+                }
+
+                if (buffer.Length < before)
+                {
+                    attempt = 0;
+                }
+                else if (window.Length == buffer.Length)
+                {
+                    return Outcome.NeedMore;
+                }
+                else
+                {
+                    attempt++;
+                }
+            }
         }
         catch (ImportErrorFormatException ex)
         {
             error = ex;
             return Outcome.Failed;
         }
+    }
+
+    /// <summary>The first segment; then that plus 4 KiB of the next (a token across the boundary); then everything.</summary>
+    private static ReadOnlySequence<byte> Window(in ReadOnlySequence<byte> buffer, int attempt)
+    {
+        if (buffer.IsSingleSegment || attempt >= 2)
+        {
+            return buffer;
+        }
+
+        var first = buffer.First.Length;
+        return buffer.Slice(0, attempt == 0 ? first : Math.Min(buffer.Length, first + 4096L));
     }
 
     private static bool IsWhitespace(ReadOnlySequence<byte> buffer)
