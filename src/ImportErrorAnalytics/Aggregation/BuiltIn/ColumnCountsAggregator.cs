@@ -5,7 +5,7 @@ using ImportErrorAnalytics.Reporting;
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
 /// <summary>Counts errors per column, with the column's property name and its errors per type.</summary>
-internal sealed class ColumnCountsAggregator : IErrorAggregator<ColumnsState, IReadOnlyList<ColumnSummary>>
+internal sealed partial class ColumnCountsAggregator : IErrorAggregator<ColumnsState, IReadOnlyList<ColumnSummary>>
 {
     public string Name => "columns";
 

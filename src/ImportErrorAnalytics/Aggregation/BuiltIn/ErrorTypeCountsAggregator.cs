@@ -5,7 +5,7 @@ using ImportErrorAnalytics.Reporting;
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
 /// <summary>Counts errors per <c>errorType</c>.</summary>
-internal sealed class ErrorTypeCountsAggregator : IErrorAggregator<NameCounts, IReadOnlyList<ErrorTypeCount>>
+internal sealed class ErrorTypeCountsAggregator : IErrorAggregator<NameCounts, IReadOnlyList<ErrorTypeCount>>, IPersistentErrorAggregator<NameCounts>
 {
     public string Name => "errorTypes";
 
@@ -16,6 +16,15 @@ internal sealed class ErrorTypeCountsAggregator : IErrorAggregator<NameCounts, I
     public void Add(NameCounts state, in ImportErrorRecord record) => state.Add(record.ErrorTypeId);
 
     public void Merge(NameCounts into, NameCounts other) => into.Merge(other);
+
+    public void WriteState(NameCounts state, System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        StateJson.WriteNameCounts(writer, "counts", state, HubSpotNames.ErrorTypeTable);
+        writer.WriteEndObject();
+    }
+
+    public NameCounts ReadState(System.Text.Json.JsonElement json) => StateJson.ReadNameCounts(StateJson.Get(json, "counts"), HubSpotNames.ErrorTypeTable);
 
     public IReadOnlyList<ErrorTypeCount> GetResult(NameCounts state) => ToErrorTypeCounts(state);
 

@@ -5,7 +5,7 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// are sorted and swept into the main list in batches, so memory follows the number of clusters and any arrival
 /// order costs O(n log n).
 /// </summary>
-internal sealed class FileLines(int gap)
+internal sealed partial class FileLines(int gap)
 {
     private const int PendingCapacity = 4096;
 
@@ -19,6 +19,7 @@ internal sealed class FileLines(int gap)
     public long FileWideErrors { get; private set; }
 
     public long ErrorsWithoutLine { get; private set; }
+
 
     public LineBitset Lines { get; } = new();
 

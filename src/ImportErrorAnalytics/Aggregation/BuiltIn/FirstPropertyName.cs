@@ -30,6 +30,14 @@ internal sealed class FirstPropertyName
         }
     }
 
+    /// <summary>Restores a saved name and position.</summary>
+    public void Restore(string? name, RecordPosition position)
+    {
+        Name = name;
+        _utf8 = name is null ? null : Encoding.UTF8.GetBytes(name);
+        Position = position;
+    }
+
     public void Merge(FirstPropertyName other)
     {
         if (other.Position < Position)

@@ -64,6 +64,37 @@ internal sealed class LineBitset
         return count;
     }
 
+    /// <summary>Writes the chunks as <c>{"index": base64 of 512 bytes}</c>.</summary>
+    public void WriteTo(System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        foreach (var (index, words) in _chunks)
+        {
+            writer.WriteBase64String(index.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Runtime.InteropServices.MemoryMarshal.AsBytes(words.AsSpan()));
+        }
+
+        writer.WriteEndObject();
+    }
+
+    public void ReadFrom(System.Text.Json.JsonElement json)
+    {
+        foreach (var chunk in json.EnumerateObject())
+        {
+            var bytes = chunk.Value.GetBytesFromBase64();
+            if (bytes.Length != WordsPerChunk * 8 || !int.TryParse(chunk.Name, System.Globalization.CultureInfo.InvariantCulture, out var index) || index < 0)
+            {
+                throw new FormatException("A saved line bitmap chunk is malformed.");
+            }
+
+            var words = Chunk(index);
+            var saved = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes);
+            for (var i = 0; i < WordsPerChunk; i++)
+            {
+                words[i] |= saved[i];
+            }
+        }
+    }
+
     private ulong[] Chunk(int index)
     {
         if (index == _lastChunkIndex)

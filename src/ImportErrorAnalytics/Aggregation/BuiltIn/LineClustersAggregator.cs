@@ -8,7 +8,7 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// Per <c>fileId</c>: the failing lines grouped into clusters, a new cluster starting where more than
 /// <c>gap</c> error-free lines separate two failing lines. Line 0 counts as a file-wide error.
 /// </summary>
-internal sealed class LineClustersAggregator(int gap, int? maxClusters) : IErrorAggregator<LineClustersState, IReadOnlyList<FileLineClusters>>
+internal sealed partial class LineClustersAggregator(int gap, int? maxClusters) : IErrorAggregator<LineClustersState, IReadOnlyList<FileLineClusters>>
 {
     public string Name => "lineClusters";
 

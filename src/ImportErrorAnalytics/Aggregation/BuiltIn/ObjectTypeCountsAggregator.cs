@@ -5,7 +5,7 @@ using ImportErrorAnalytics.Reporting;
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
 /// <summary>Counts errors per <c>objectType</c>.</summary>
-internal sealed class ObjectTypeCountsAggregator : IErrorAggregator<NameCounts, IReadOnlyList<ObjectTypeCount>>
+internal sealed class ObjectTypeCountsAggregator : IErrorAggregator<NameCounts, IReadOnlyList<ObjectTypeCount>>, IPersistentErrorAggregator<NameCounts>
 {
     public string Name => "objectTypes";
 
@@ -16,6 +16,15 @@ internal sealed class ObjectTypeCountsAggregator : IErrorAggregator<NameCounts, 
     public void Add(NameCounts state, in ImportErrorRecord record) => state.Add(record.ObjectTypeId);
 
     public void Merge(NameCounts into, NameCounts other) => into.Merge(other);
+
+    public void WriteState(NameCounts state, System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        StateJson.WriteNameCounts(writer, "counts", state, HubSpotNames.ObjectTypeTable);
+        writer.WriteEndObject();
+    }
+
+    public NameCounts ReadState(System.Text.Json.JsonElement json) => StateJson.ReadNameCounts(StateJson.Get(json, "counts"), HubSpotNames.ObjectTypeTable);
 
     public IReadOnlyList<ObjectTypeCount> GetResult(NameCounts state) =>
         state.Sorted(HubSpotNames.ObjectTypeTable).ConvertAll(static x => new ObjectTypeCount { ObjectType = x.Name, Count = x.Count });

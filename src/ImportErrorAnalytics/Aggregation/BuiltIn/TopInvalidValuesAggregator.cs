@@ -9,7 +9,7 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// Space-Saving summary past that. Sensitive values are counted under one key no real value can have, and shown
 /// as <c>[REDACTED]</c>.
 /// </summary>
-internal sealed class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength)
+internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength)
     : IErrorAggregator<TopValuesState, IReadOnlyList<ColumnTopValues>>
 {
     /// <summary>Invalid UTF-8 (0xFF), so no JSON string can produce it.</summary>

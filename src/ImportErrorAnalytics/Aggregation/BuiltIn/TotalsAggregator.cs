@@ -4,7 +4,7 @@ using ImportErrorAnalytics.Model;
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
 /// <summary>Counts all errors, sensitive values and errors of types HubSpot had not documented.</summary>
-internal sealed class TotalsAggregator : IErrorAggregator<TotalsState, TotalsState>
+internal sealed class TotalsAggregator : IErrorAggregator<TotalsState, TotalsState>, IPersistentErrorAggregator<TotalsState>
 {
     public string Name => "totals";
 
@@ -34,6 +34,16 @@ internal sealed class TotalsAggregator : IErrorAggregator<TotalsState, TotalsSta
     }
 
     public TotalsState GetResult(TotalsState state) => state;
+
+    public void WriteState(TotalsState state, System.Text.Json.Utf8JsonWriter writer) =>
+        System.Text.Json.JsonSerializer.Serialize(writer, state, BuiltInJsonContext.Default.TotalsState);
+
+    public TotalsState ReadState(System.Text.Json.JsonElement json) => new()
+    {
+        Errors = StateJson.Long(json, "errors"),
+        RedactedValues = StateJson.Long(json, "redactedValues"),
+        UnknownErrorTypeErrors = StateJson.Long(json, "unknownErrorTypeErrors"),
+    };
 }
 
 /// <summary>Running totals.</summary>

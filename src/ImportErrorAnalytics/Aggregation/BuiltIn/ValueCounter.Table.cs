@@ -90,6 +90,17 @@ internal sealed partial class ValueCounter
         }
     }
 
+    /// <summary>
+    /// A total order (count, then entry index), so the counter evicted is the same whatever the heap's history:
+    /// a counter restored from a checkpoint goes on exactly as the original would have.
+    /// </summary>
+    private bool Less(int a, int b)
+    {
+        var countA = _entries[a].Count;
+        var countB = _entries[b].Count;
+        return countA < countB || (countA == countB && a < b);
+    }
+
     private void SiftDown(int position)
     {
         var heap = _heap!;
@@ -103,8 +114,8 @@ internal sealed partial class ValueCounter
             }
 
             var right = left + 1;
-            var smallest = right < n && _entries[heap[right]].Count < _entries[heap[left]].Count ? right : left;
-            if (_entries[heap[smallest]].Count >= _entries[heap[position]].Count)
+            var smallest = right < n && Less(heap[right], heap[left]) ? right : left;
+            if (!Less(heap[smallest], heap[position]))
             {
                 return;
             }

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace ImportErrorAnalytics.Aggregation.BuiltIn;
+
+/// <summary>The saved form of one file's lines: counts, clusters, and the failing-line bitmap.</summary>
+internal sealed partial class FileLines
+{
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        writer.WriteNumber("errors", Errors);
+        writer.WriteNumber("fileWideErrors", FileWideErrors);
+        writer.WriteNumber("errorsWithoutLine", ErrorsWithoutLine);
+        writer.WriteStartArray("clusters");
+        foreach (var cluster in Clusters())
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue(cluster.First);
+            writer.WriteNumberValue(cluster.Last);
+            writer.WriteNumberValue(cluster.Errors);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("lines");
+        Lines.WriteTo(writer);
+    }
+
+    public void ReadFrom(JsonElement json)
+    {
+        Errors = StateJson.Long(json, "errors");
+        FileWideErrors = StateJson.Long(json, "fileWideErrors");
+        ErrorsWithoutLine = StateJson.Long(json, "errorsWithoutLine");
+        var clusters = new List<Interval>();
+        foreach (var cluster in StateJson.Get(json, "clusters").EnumerateArray())
+        {
+            clusters.Add(new Interval(cluster[0].GetInt32(), cluster[1].GetInt32(), cluster[2].GetInt64()));
+        }
+
+        clusters.Sort(static (a, b) => a.First.CompareTo(b.First));
+        Sweep(_main, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(clusters));
+        Lines.ReadFrom(StateJson.Get(json, "lines"));
+    }
+}
