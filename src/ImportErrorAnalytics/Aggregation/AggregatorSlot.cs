@@ -16,6 +16,14 @@ internal abstract class AggregatorSlot
 
     public abstract void WriteResult(Utf8JsonWriter writer);
 
+    /// <summary>Whether the state can be saved (the aggregator implements <see cref="IPersistentErrorAggregator{TState}"/>).</summary>
+    public abstract bool IsPersistent { get; }
+
+    public abstract void WriteState(Utf8JsonWriter writer);
+
+    /// <summary>A slot holding the state read from <paramref name="json"/>.</summary>
+    public abstract AggregatorSlot Restore(JsonElement json);
+
     public static AggregatorSlot Create<TState, TResult>(IErrorAggregator<TState, TResult> aggregator)
         where TState : class => new AggregatorSlot<TState, TResult>(aggregator, aggregator.CreateState());
 }
@@ -26,6 +34,15 @@ internal sealed class AggregatorSlot<TState, TResult>(IErrorAggregator<TState, T
     public override IErrorAggregator Aggregator => aggregator;
 
     public TState State { get; } = state;
+
+    public override bool IsPersistent => aggregator is IPersistentErrorAggregator<TState>;
+
+    public override void WriteState(Utf8JsonWriter writer) => Persistent.WriteState(State, writer);
+
+    public override AggregatorSlot Restore(JsonElement json) => new AggregatorSlot<TState, TResult>(aggregator, Persistent.ReadState(json));
+
+    private IPersistentErrorAggregator<TState> Persistent => aggregator as IPersistentErrorAggregator<TState>
+        ?? throw new InvalidOperationException($"The aggregator '{aggregator.Name}' cannot save its state: it does not implement IPersistentErrorAggregator.");
 
     public override AggregatorSlot CreateEmpty() => new AggregatorSlot<TState, TResult>(aggregator, aggregator.CreateState());
 

@@ -15,7 +15,7 @@ internal static class PageStreamReader
         PipeReader pipe, ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: false);
-        var pageIndex = 0;
+        var pageIndex = context.FirstPageIndex;
         ImportErrorPage? page = context.RentPage(pageIndex, responsePage: true);
         parser.Begin(page, pageIndex + 1);
         var pageStart = 0L;

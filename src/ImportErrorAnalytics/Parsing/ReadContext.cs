@@ -16,6 +16,9 @@ internal sealed class ReadContext(string sourceName, int sourceOrdinal, ParserLi
     /// <summary>When set, malformed data is reported here and skipped instead of ending the run.</summary>
     public Action<SkippedInput>? OnSkip { get; } = onSkip;
 
+    /// <summary>The index of the first page read through this context (a resumed or paged source starts later).</summary>
+    public int FirstPageIndex { get; init; }
+
     /// <summary>Buffered bytes beyond which an incomplete token is refused.</summary>
     public long MaxBuffered => (long)Limits.MaxValueBytes + 64 * 1024;
 

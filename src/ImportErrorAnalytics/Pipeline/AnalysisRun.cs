@@ -4,8 +4,10 @@ using System.Threading.Channels;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Sources;
+using ImportErrorAnalytics.Sources.HubSpot;
 
 namespace ImportErrorAnalytics.Pipeline;
 
@@ -19,7 +21,8 @@ internal sealed class AnalysisRun(
     BuiltInAggregators builtIns,
     IReadOnlyList<AggregatorSlot> prototypes,
     AnalyzerOptions options,
-    IProgress<AnalysisProgress>? progress)
+    IProgress<AnalysisProgress>? progress,
+    CheckpointFile? checkpoint)
 {
     private readonly PagePool _pool = new(options.ChannelCapacity + (2 * options.MaxDegreeOfParallelism));
     private readonly ConcurrentQueue<SkippedInput> _skipped = new();
@@ -27,16 +30,24 @@ internal sealed class AnalysisRun(
     private Exception? _firstError;
     private long _startedAt;
     private long _lastProgress;
+    private AggregatorSlot[]? _resumed;
+
+    private int Workers => checkpoint is null ? options.MaxDegreeOfParallelism : 1;
 
     public async Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken)
     {
         var time = options.TimeProvider;
         _startedAt = time.GetTimestamp();
+        if (checkpoint is not null && Resume() is { Complete: true } done)
+        {
+            return ReportAssembler.Build(builtIns, done.Slots, _counters, [], done.Import is null ? [] : [done.Import], options, complete: true);
+        }
+
         using var parseCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pages = Channel.CreateBounded<ImportErrorPage>(new BoundedChannelOptions(options.ChannelCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = options.MaxDegreeOfParallelism == 1,
+            SingleReader = Workers == 1,
             SingleWriter = false,
             AllowSynchronousContinuations = false,
         });
@@ -47,10 +58,10 @@ internal sealed class AnalysisRun(
         }
 
         queue.Writer.Complete();
-        var parsers = Enumerable.Range(0, Math.Clamp(sources.Count, 1, options.MaxDegreeOfParallelism))
+        var parsers = Enumerable.Range(0, Math.Clamp(sources.Count, 1, Workers))
             .Select(_ => Task.Run(() => ParseWorkerAsync(queue.Reader, pages.Writer, parseCancellation), CancellationToken.None))
             .ToArray();
-        var workers = Enumerable.Range(0, options.MaxDegreeOfParallelism)
+        var workers = Enumerable.Range(0, Workers)
             .Select(_ => Task.Run(() => AggregateWorkerAsync(pages.Reader, cancellationToken), CancellationToken.None))
             .ToArray();
 
@@ -80,7 +91,8 @@ internal sealed class AnalysisRun(
 
         cancellationToken.ThrowIfCancellationRequested();
         var merged = Merge(states);
-        var report = ReportAssembler.Build(builtIns, merged, _counters, _skipped.ToArray(), options, complete: _firstError is null);
+        var imports = sources.OfType<HubSpotErrorSource>().Select(source => source.Import).OfType<HubSpotImport>().ToList();
+        var report = ReportAssembler.Build(builtIns, merged, _counters, _skipped.ToArray(), imports, options, complete: _firstError is null);
         if (_firstError is not null)
         {
             if (_firstError is ImportErrorFormatException format)
@@ -125,10 +137,10 @@ internal sealed class AnalysisRun(
 
     private async Task<AggregatorSlot[]> AggregateWorkerAsync(ChannelReader<ImportErrorPage> pages, CancellationToken cancellationToken)
     {
-        var slots = new AggregatorSlot[prototypes.Count];
+        var slots = Interlocked.Exchange(ref _resumed, null) ?? new AggregatorSlot[prototypes.Count];
         for (var i = 0; i < slots.Length; i++)
         {
-            slots[i] = prototypes[i].CreateEmpty();
+            slots[i] ??= prototypes[i].CreateEmpty();
         }
 
         await foreach (var page in pages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -139,11 +151,28 @@ internal sealed class AnalysisRun(
             }
 
             _counters.Commit(page.IsResponsePage, page.Count, page.ByteLength);
+            checkpoint?.Save((HubSpotErrorSource)sources[0], page.NextAfter, page.PageIndex + 1, _counters, slots);
             _pool.Return(page);
             ReportProgress();
         }
 
         return slots;
+    }
+
+    /// <summary>Loads the checkpoint, if any: the source starts after its cursor, the worker from its states.</summary>
+    private Checkpoint? Resume()
+    {
+        var source = (HubSpotErrorSource)sources[0];
+        var saved = checkpoint!.Load(source, prototypes);
+        if (saved is null)
+        {
+            return null;
+        }
+
+        source.Start = (saved.After, saved.NextPageIndex);
+        _counters.Restore(saved.Pages, saved.Errors, saved.Bytes);
+        _resumed = saved.Slots;
+        return saved;
     }
 
     private static AggregatorSlot[] Merge(AggregatorSlot[][] states)

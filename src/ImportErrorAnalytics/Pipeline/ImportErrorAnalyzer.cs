@@ -17,10 +17,17 @@ public sealed class ImportErrorAnalyzer
     private readonly IReadOnlyList<AggregatorSlot> _prototypes;
     private readonly AnalyzerOptions _options;
     private readonly IProgress<AnalysisProgress>? _progress;
+    private readonly Checkpoints.CheckpointFile? _checkpoint;
 
     internal ImportErrorAnalyzer(
-        IReadOnlyList<ErrorSource> sources, BuiltInAggregators builtIns, IReadOnlyList<AggregatorSlot> prototypes, AnalyzerOptions options, IProgress<AnalysisProgress>? progress)
+        IReadOnlyList<ErrorSource> sources,
+        BuiltInAggregators builtIns,
+        IReadOnlyList<AggregatorSlot> prototypes,
+        AnalyzerOptions options,
+        IProgress<AnalysisProgress>? progress,
+        Checkpoints.CheckpointFile? checkpoint)
     {
+        _checkpoint = checkpoint;
         _sources = sources;
         _builtIns = builtIns;
         _prototypes = prototypes;
@@ -36,7 +43,9 @@ public sealed class ImportErrorAnalyzer
     /// <exception cref="ImportErrorFormatException">
     /// Malformed input (unless keep-going); its <see cref="ImportErrorFormatException.PartialReport"/> holds what was committed.
     /// </exception>
-    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled (a checkpoint stays consistent).</exception>
+    /// <exception cref="Sources.HubSpot.HubSpotApiException">HubSpot refused, or kept failing past the retry budget.</exception>
+    /// <exception cref="Checkpoints.CheckpointException">The checkpoint is damaged or belongs to another import.</exception>
     public Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken = default) =>
-        new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress).RunAsync(cancellationToken);
+        new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint).RunAsync(cancellationToken);
 }

@@ -1,14 +1,20 @@
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Sources;
+using ImportErrorAnalytics.Sources.HubSpot;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImportErrorAnalytics.Pipeline;
 
 /// <summary>Configures the inputs, options and custom aggregators of an <see cref="ImportErrorAnalyzer"/>.</summary>
 public sealed class ImportErrorAnalyzerBuilder
 {
-    private readonly List<ErrorSource> _sources = [];
+    private readonly List<Func<ErrorSource>> _sources = [];
+    private ILoggerFactory _loggers = NullLoggerFactory.Instance;
+    private string? _checkpoint;
     private readonly List<Func<AggregatorSlot>> _custom = [];
     private IProgress<AnalysisProgress>? _progress;
     private Func<Stream> _stdin = Console.OpenStandardInput;
@@ -39,7 +45,11 @@ public sealed class ImportErrorAnalyzerBuilder
     public ImportErrorAnalyzerBuilder AddPath(string path, InputFormat? format = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        _sources.AddRange(InputPaths.Expand(path, format, () => _stdin()));
+        foreach (var source in InputPaths.Expand(path, format, () => _stdin()))
+        {
+            _sources.Add(() => source);
+        }
+
         return this;
     }
 
@@ -51,7 +61,51 @@ public sealed class ImportErrorAnalyzerBuilder
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(open);
-        _sources.Add(new StreamErrorSource(name, open, format));
+        _sources.Add(() => new StreamErrorSource(name, open, format));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds an import's errors read from the HubSpot API, page by page, with retries, rate limiting and (with
+    /// <see cref="WithCheckpoint"/>) resume. The import itself is read too, into the report's <c>sources</c>.
+    /// </summary>
+    /// <param name="configure">Sets the import id, base address, token and limits.</param>
+    /// <param name="httpClient">The client to send with (from <c>IHttpClientFactory</c>, say); a shared pooled one when <see langword="null"/>.</param>
+    /// <exception cref="HubSpotApiException">At <see cref="Build"/>: no token was given and <c>HUBSPOT_ACCESS_TOKEN</c> is unset.</exception>
+    public ImportErrorAnalyzerBuilder AddHubSpotImport(Action<HubSpotSourceOptions> configure, HttpClient? httpClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new HubSpotSourceOptions();
+        configure(options);
+        _sources.Add(() =>
+        {
+            options.Validate();
+            var token = options.AccessToken ?? HubSpotAccessToken.FromEnvironment();
+            var time = Options.TimeProvider;
+            var logger = _loggers.CreateLogger("ImportErrorAnalytics.HubSpot");
+            var client = new HubSpotClient(httpClient ?? HubSpotHttp.Shared, options, token, time);
+            return new HubSpotErrorSource(client, options, HubSpotRateLimiters.For(options, token, time), HubSpotResilience.Create(options, time, logger), logger);
+        });
+        return this;
+    }
+
+    /// <summary>Logs retries, waits and warnings through <paramref name="loggerFactory"/> (never the token).</summary>
+    /// <param name="loggerFactory">The logger factory.</param>
+    public ImportErrorAnalyzerBuilder WithLogging(ILoggerFactory loggerFactory)
+    {
+        _loggers = loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory));
+        return this;
+    }
+
+    /// <summary>
+    /// Saves the cursor and the merged aggregator states after each committed page (atomically) and resumes from
+    /// them when the file exists. Needs exactly one HubSpot import as input, and aggregators that can save their state.
+    /// </summary>
+    /// <param name="path">The checkpoint file.</param>
+    public ImportErrorAnalyzerBuilder WithCheckpoint(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        _checkpoint = path;
         return this;
     }
 
@@ -95,6 +149,20 @@ public sealed class ImportErrorAnalyzerBuilder
             throw new ArgumentException($"Two aggregators are named '{duplicate.Key}'; names must be unique.");
         }
 
-        return new ImportErrorAnalyzer([.. _sources], builtIns, prototypes, Options, _progress);
+        var sources = _sources.ConvertAll(create => create());
+        if (_checkpoint is not null)
+        {
+            if (sources.Count != 1 || sources[0] is not HubSpotErrorSource)
+            {
+                throw new ArgumentException("A checkpoint needs exactly one input, a HubSpot import.");
+            }
+
+            if (prototypes.FirstOrDefault(slot => !slot.IsPersistent) is { } custom)
+            {
+                throw new ArgumentException($"A checkpoint needs aggregators that can save their state; '{custom.Aggregator.Name}' cannot (implement IPersistentErrorAggregator).");
+            }
+        }
+
+        return new ImportErrorAnalyzer(sources, builtIns, prototypes, Options, _progress, _checkpoint is null ? null : new CheckpointFile(_checkpoint));
     }
 }

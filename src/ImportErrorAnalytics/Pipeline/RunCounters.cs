@@ -18,6 +18,13 @@ internal sealed class RunCounters
 
     public long Committed => Pages + Interlocked.Read(ref _blocks);
 
+    public void Restore(long pages, long errors, long bytes)
+    {
+        _pages = pages;
+        _errors = errors;
+        _bytes = bytes;
+    }
+
     public void Commit(bool responsePage, int errors, long bytes)
     {
         Interlocked.Increment(ref responsePage ? ref _pages : ref _blocks);

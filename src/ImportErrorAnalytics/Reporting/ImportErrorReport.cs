@@ -15,6 +15,9 @@ public sealed class ImportErrorReport
     /// <summary>False when the run stopped early (the counts cover only the pages committed before the failure).</summary>
     public bool Complete { get; init; } = true;
 
+    /// <summary>The HubSpot imports read (empty for file inputs).</summary>
+    public IReadOnlyList<ReportSource> Sources { get; init; } = [];
+
     /// <summary>Overall counts.</summary>
     public required ReportTotals Totals { get; init; }
 

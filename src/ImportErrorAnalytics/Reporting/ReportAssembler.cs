@@ -8,7 +8,13 @@ namespace ImportErrorAnalytics.Reporting;
 internal static class ReportAssembler
 {
     public static ImportErrorReport Build(
-        BuiltInAggregators builtIns, IReadOnlyList<AggregatorSlot> slots, RunCounters counters, IReadOnlyList<SkippedInput> skipped, AnalyzerOptions options, bool complete)
+        BuiltInAggregators builtIns,
+        IReadOnlyList<AggregatorSlot> slots,
+        RunCounters counters,
+        IReadOnlyList<SkippedInput> skipped,
+        IReadOnlyList<Sources.HubSpot.HubSpotImport> imports,
+        AnalyzerOptions options,
+        bool complete)
     {
         var totals = ((AggregatorSlot<TotalsState, TotalsState>)slots[0]).State;
         var columns = ((AggregatorSlot<ColumnsState, IReadOnlyList<ColumnSummary>>)slots[2]).State;
@@ -19,9 +25,12 @@ internal static class ReportAssembler
             custom[slots[i].Aggregator.Name] = new CustomAggregatorResult(slots[i]);
         }
 
+        var lineClusters = ((ITypedResult<IReadOnlyList<FileLineClusters>>)slots[5]).GetResult();
+        var failingLines = lineClusters.Sum(file => file.Lines);
         return new ImportErrorReport
         {
             Complete = complete,
+            Sources = imports.Select(import => DescribeImport(import, totals.Errors, failingLines)).ToList(),
             Totals = new ReportTotals
             {
                 Errors = totals.Errors,
@@ -44,9 +53,33 @@ internal static class ReportAssembler
             Columns = ((ITypedResult<IReadOnlyList<ColumnSummary>>)slots[2]).GetResult(),
             ObjectTypes = ((ITypedResult<IReadOnlyList<ObjectTypeCount>>)slots[3]).GetResult(),
             TopInvalidValues = builtIns.TopValues.GetResult(topValues, columns),
-            LineClusters = ((ITypedResult<IReadOnlyList<FileLineClusters>>)slots[5]).GetResult(),
+            LineClusters = lineClusters,
             Skipped = skipped,
             Custom = custom,
+        };
+    }
+
+    private static ReportSource DescribeImport(Sources.HubSpot.HubSpotImport import, long errors, long failingLines)
+    {
+        var rows = import.TotalRows;
+        var warnings = new List<string>();
+        if (!import.IsDone)
+        {
+            warnings.Add($"The import is {import.State ?? "in an unknown state"}, not DONE: its errors may still grow.");
+        }
+
+        return new ReportSource
+        {
+            ImportId = import.Id,
+            ImportName = import.Name,
+            State = import.State,
+            CreatedAt = import.CreatedAt,
+            UpdatedAt = import.UpdatedAt,
+            Counters = import.Counters,
+            TotalRows = rows,
+            ErrorRate = rows is > 0 ? (double)errors / rows.Value : null,
+            FailingRowRate = rows is > 0 ? (double)failingLines / rows.Value : null,
+            Warnings = warnings,
         };
     }
 }

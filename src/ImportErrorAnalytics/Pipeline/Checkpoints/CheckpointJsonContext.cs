@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using ImportErrorAnalytics.Sources.HubSpot;
+
+namespace ImportErrorAnalytics.Pipeline.Checkpoints;
+
+/// <summary>The checkpoint's source-generated JSON contracts.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(HubSpotImport))]
+internal sealed partial class CheckpointJsonContext : JsonSerializerContext;

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace ImportErrorAnalytics.Sources.HubSpot;
+
+/// <summary>
+/// Sends requests to the Imports API with the bearer token and turns failing responses into
+/// <see cref="HubSpotTransientException"/> (worth retrying) or <see cref="HubSpotApiException"/> (not).
+/// </summary>
+internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions options, HubSpotAccessToken token, TimeProvider time)
+{
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    public string ImportPath => options.ApiVersion == HubSpotApiVersion.V3
+        ? $"crm/v3/imports/{Uri.EscapeDataString(options.ImportId)}"
+        : $"crm/imports/2026-03/{Uri.EscapeDataString(options.ImportId)}";
+
+    /// <summary>The URL of a page of errors, as named in messages (it holds no secret).</summary>
+    public Uri ErrorsUri(string? after)
+    {
+        var query = new StringBuilder("?");
+        if (options.Limit is { } limit)
+        {
+            query.Append(CultureInfo.InvariantCulture, $"limit={limit}&");
+        }
+
+        if (options.IncludeErrorMessage)
+        {
+            query.Append("includeErrorMessage=true&");
+        }
+
+        if (options.IncludeRowData)
+        {
+            query.Append("includeRowData=true&");
+        }
+
+        if (after is not null)
+        {
+            query.Append("after=").Append(Uri.EscapeDataString(after)).Append('&');
+        }
+
+        return new Uri(BaseAddress(), ImportPath + "/errors" + query.ToString().TrimEnd('&', '?'));
+    }
+
+    public Uri ImportUri() => new(BaseAddress(), ImportPath);
+
+    /// <summary>Sends a GET and returns the response once its headers arrived and its status is a success.</summary>
+    public async Task<HttpResponseMessage> GetAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Uri BaseAddress()
+    {
+        var text = options.BaseAddress.ToString();
+        return text.EndsWith('/') ? options.BaseAddress : new Uri(text + "/");
+    }
+
+    private async Task<Exception> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var status = response.StatusCode;
+        var code = (int)status;
+        var message = body.Message is null ? "" : $" HubSpot says: {body.Message}";
+        var correlation = body.CorrelationId is null ? "" : $" (correlationId {body.CorrelationId})";
+        switch (code)
+        {
+            case 429 when string.Equals(body.PolicyName, "DAILY", StringComparison.OrdinalIgnoreCase):
+                var resets = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+                return new HubSpotApiException(
+                    HubSpotFailure.DailyLimit,
+                    status,
+                    $"HubSpot's daily API limit for this account is spent; waiting will not help today. It resets at midnight in the account's time zone (around {resets:yyyy-MM-dd HH:mm} UTC).{message}{correlation}")
+                { CorrelationId = body.CorrelationId, ResetsAt = resets };
+            case 429:
+                return new HubSpotTransientException(status, rateLimited: true, RetryAfter(response) ?? IntervalHeader(response), $"429 rate limited ({body.PolicyName ?? "no policy named"}).");
+            case 423:
+                return new HubSpotTransientException(status, false, Max(RetryAfter(response), TimeSpan.FromSeconds(2)), "423 locked.");
+            case 477 or 408:
+                return new HubSpotTransientException(status, false, RetryAfter(response), $"{code} {response.ReasonPhrase}.");
+            case >= 500 and < 600:
+                return new HubSpotTransientException(status, false, RetryAfter(response), $"{code} {response.ReasonPhrase}.");
+            case 401:
+                return new HubSpotApiException(HubSpotFailure.Unauthorized, status, $"HubSpot refused the access token (401): it is missing, invalid or expired.{message}{correlation}") { CorrelationId = body.CorrelationId };
+            case 403:
+                return new HubSpotApiException(HubSpotFailure.Forbidden, status, $"The access token lacks permission (403): the private app needs the scope crm.import.{message}{correlation}") { CorrelationId = body.CorrelationId };
+            case 404:
+                return new HubSpotApiException(HubSpotFailure.NotFound, status, $"HubSpot has no import '{options.ImportId}' for this account (404).{message}{correlation}") { CorrelationId = body.CorrelationId };
+            default:
+                return new HubSpotApiException(HubSpotFailure.BadRequest, status, $"HubSpot refused the request ({code} {response.ReasonPhrase}).{message}{correlation}") { CorrelationId = body.CorrelationId };
+        }
+    }
+
+    private static TimeSpan? Max(TimeSpan? a, TimeSpan b) => a is { } value && value > b ? value : b;
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+    }
+
+    private static TimeSpan? IntervalHeader(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-HubSpot-RateLimit-Interval-Milliseconds", out var values)
+        && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0
+            ? TimeSpan.FromMilliseconds(ms)
+            : null;
+
+    private static async Task<ErrorBody> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var buffer = new byte[MaxErrorBodyBytes];
+                var length = 0;
+                int read;
+                while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                }
+
+                using var json = JsonDocument.Parse(buffer.AsMemory(0, length));
+                var root = json.RootElement;
+                return new ErrorBody(Text(root, "message"), Text(root, "correlationId"), Text(root, "policyName"));
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException)
+        {
+            return default;
+        }
+    }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private readonly record struct ErrorBody(string? Message, string? CorrelationId, string? PolicyName);
+}

@@ -1,0 +1,66 @@
+using System.Threading.RateLimiting;
+
+namespace ImportErrorAnalytics.Sources.HubSpot;
+
+/// <summary>Where and how to read an import's errors from HubSpot. Validated when the analyzer is built.</summary>
+public sealed class HubSpotSourceOptions
+{
+    /// <summary>The import's id.</summary>
+    public string ImportId { get; set; } = "";
+
+    /// <summary>The API's base address.</summary>
+    /// <value>Defaults to <c>https://api.hubapi.com</c>.</value>
+    public Uri BaseAddress { get; set; } = new("https://api.hubapi.com");
+
+    /// <summary>Which path of the Imports API to call.</summary>
+    public HubSpotApiVersion ApiVersion { get; set; } = HubSpotApiVersion.V2026March;
+
+    /// <summary>Errors per page (<c>limit</c>); HubSpot's default when <see langword="null"/>.</summary>
+    public int? Limit { get; set; }
+
+    /// <summary>Asks for <c>errorMessage</c> (<c>includeErrorMessage</c>).</summary>
+    public bool IncludeErrorMessage { get; set; }
+
+    /// <summary>Asks for <c>rowData</c> (<c>includeRowData</c>). Row data is never copied into a report.</summary>
+    public bool IncludeRowData { get; set; }
+
+    /// <summary>The token. When <see langword="null"/>, read from <c>HUBSPOT_ACCESS_TOKEN</c> at build time.</summary>
+    public HubSpotAccessToken? AccessToken { get; set; }
+
+    /// <summary>Requests allowed per rolling 10 seconds (the app's burst budget).</summary>
+    /// <value>Defaults to 100 (private apps on Free and Starter).</value>
+    public int RequestsPerTenSeconds { get; set; } = 100;
+
+    /// <summary>A limiter shared with other runs; when <see langword="null"/>, runs in one process with the same base address and token share one.</summary>
+    public RateLimiter? RateLimiter { get; set; }
+
+    /// <summary>The longest total time to wait out ten-secondly rate limits (429) for one page.</summary>
+    /// <value>Defaults to 15 minutes.</value>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Retries of one page after other transient failures (5xx, 423, 477, timeouts, resets, cut bodies).</summary>
+    /// <value>Defaults to 8.</value>
+    public int MaxRetries { get; set; } = 8;
+
+    /// <summary>The first backoff delay (exponential, with jitter) when HubSpot names none.</summary>
+    /// <value>Defaults to 500 ms.</value>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Time allowed for one attempt (request and body).</summary>
+    /// <value>Defaults to 60 seconds.</value>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    internal void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ImportId, nameof(ImportId));
+        ArgumentNullException.ThrowIfNull(BaseAddress, nameof(BaseAddress));
+        if (Limit is { } limit)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1, nameof(Limit));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(RequestsPerTenSeconds, 1, nameof(RequestsPerTenSeconds));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetries, 0, nameof(MaxRetries));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AttemptTimeout, TimeSpan.Zero, nameof(AttemptTimeout));
+    }
+}
