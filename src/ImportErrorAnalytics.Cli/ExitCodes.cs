@@ -18,6 +18,21 @@ internal static class ExitCodes
     /// <summary>An input is malformed (the message names source, page, byte offset and record).</summary>
     public const int MalformedData = 4;
 
+    /// <summary>HubSpot refused the token (401), the token lacks the crm.import scope (403), or no token was found.</summary>
+    public const int AuthenticationFailed = 5;
+
+    /// <summary>HubSpot has no such import (404).</summary>
+    public const int ImportNotFound = 6;
+
+    /// <summary>The daily API limit is spent, or rate limiting outlasted the allowed wait.</summary>
+    public const int RateLimited = 7;
+
+    /// <summary>HubSpot refused the request (400) or kept failing past the retry budget.</summary>
+    public const int HubSpotFailed = 8;
+
+    /// <summary>The checkpoint file is damaged or belongs to another import or other settings.</summary>
+    public const int CheckpointUnusable = 9;
+
     /// <summary>The run was cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

@@ -1,73 +1,94 @@
 using System.CommandLine;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Sources.HubSpot;
 
 namespace ImportErrorAnalytics.Cli;
 
-/// <summary><c>iea report</c>: reads saved pages of import errors and writes the report.</summary>
+/// <summary><c>iea report</c>: reads saved pages or a HubSpot import's errors and writes the report.</summary>
 internal static class ReportCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr, Func<Stream>? stdin)
     {
         var options = new ReportOptions();
-        var command = new Command("report", "Analyse import errors and write a report.");
+        var command = new Command("report", "Analyse import errors (saved pages, NDJSON, or a HubSpot import) and write a report.");
         options.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(options.Read(parseResult), stdout, stderr, stdin, cancellationToken));
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var input = options.Read(parseResult);
+            return RunAsync(() => input.CreateBuilder(stdin), input.OutputPath, stdout, stderr, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(ReportSettingsInput input, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin, CancellationToken cancellationToken)
+    /// <summary>Builds and runs the analyzer, writes the report, and maps every outcome to its exit code.</summary>
+    public static async Task<int> RunAsync(
+        Func<ImportErrorAnalyzerBuilder> createBuilder, string? outputPath, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        ImportErrorAnalyzer analyzer;
-        try
-        {
-            analyzer = input.CreateBuilder(stdin).Build();
-        }
-        catch (FileNotFoundException ex)
-        {
-            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.InputNotFound;
-        }
-
+        var progress = new ProgressLine(stderr, interactive: !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error) && Environment.GetEnvironmentVariable("CI") is null);
         ImportErrorReport report;
         var exitCode = ExitCodes.Success;
         try
         {
+            var analyzer = createBuilder().WithLogging(new StderrLoggerFactory(stderr)).WithProgress(progress).Build();
             report = await analyzer.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (ImportErrorFormatException ex)
         {
+            progress.Finish();
             await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
-            await stderr.WriteLineAsync("iea: use --keep-going to skip malformed pages and report the rest.").ConfigureAwait(false);
-            if (ex.PartialReport is null || input.OutputPath is null)
+            await stderr.WriteLineAsync("iea: use --keep-going to skip malformed pages of saved inputs and report the rest.").ConfigureAwait(false);
+            if (ex.PartialReport is null || outputPath is null)
             {
                 return ExitCodes.MalformedData;
             }
 
             report = ex.PartialReport;
             exitCode = ExitCodes.MalformedData;
-            await stderr.WriteLineAsync($"iea: the partial report (complete: false) of what was counted before the failure is in '{input.OutputPath}'.").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"iea: the partial report (complete: false) of what was counted before the failure is in '{outputPath}'.").ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (Classify(ex) is { } code)
         {
-            await stderr.WriteLineAsync($"iea: cannot read the input: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.InputNotFound;
+            progress.Finish();
+            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
+            return code;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            progress.Finish();
             await stderr.WriteLineAsync("iea: cancelled.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
 
-        await WriteAsync(report, input.OutputPath, stdout, CancellationToken.None).ConfigureAwait(false);
+        progress.Finish();
+        await WriteAsync(report, outputPath, stdout, CancellationToken.None).ConfigureAwait(false);
         foreach (var skipped in report.Skipped)
         {
             await stderr.WriteLineAsync($"iea: skipped '{skipped.Source}' page {skipped.Page} at byte {skipped.ByteOffset}: {skipped.Reason}").ConfigureAwait(false);
         }
 
+        foreach (var warning in report.Sources.SelectMany(source => source.Warnings))
+        {
+            await stderr.WriteLineAsync($"iea: warning: {warning}").ConfigureAwait(false);
+        }
+
         return exitCode;
     }
+
+    private static int? Classify(Exception exception) => exception switch
+    {
+        FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => ExitCodes.InputNotFound,
+        IOException => ExitCodes.InputNotFound,
+        HubSpotApiException { Failure: HubSpotFailure.Unauthorized or HubSpotFailure.Forbidden } => ExitCodes.AuthenticationFailed,
+        HubSpotApiException { Failure: HubSpotFailure.NotFound } => ExitCodes.ImportNotFound,
+        HubSpotApiException { Failure: HubSpotFailure.DailyLimit or HubSpotFailure.RateLimitExhausted } => ExitCodes.RateLimited,
+        HubSpotApiException => ExitCodes.HubSpotFailed,
+        CheckpointException => ExitCodes.CheckpointUnusable,
+        ArgumentException => ExitCodes.Usage,
+        _ => null,
+    };
 
     private static async Task WriteAsync(ImportErrorReport report, string? path, TextWriter stdout, CancellationToken cancellationToken)
     {

@@ -10,9 +10,26 @@ internal sealed class ReportOptions
     private readonly Option<string[]> _input = new("--input", "-i")
     {
         Description = "Files of saved response pages, directories of *.json/*.ndjson/*.jsonl files, *.ndjson/*.jsonl files, or - for standard input.",
-        Required = true,
         AllowMultipleArgumentsPerToken = true,
     };
+
+    private readonly Option<string?> _importId = new("--import-id") { Description = "Read the errors of this HubSpot import from the API (token from HUBSPOT_ACCESS_TOKEN)." };
+
+    private readonly Option<string> _baseUrl = new("--base-url") { Description = "The HubSpot API base URL.", DefaultValueFactory = _ => "https://api.hubapi.com" };
+
+    private readonly Option<string> _apiVersion = new("--api-version") { Description = "Imports API path: 2026-03 or v3.", DefaultValueFactory = _ => "2026-03" };
+
+    private readonly Option<int?> _limit = new("--limit") { Description = "Errors per page requested from HubSpot." };
+
+    private readonly Option<bool> _includeErrorMessage = new("--include-error-message") { Description = "Ask HubSpot for each error's message." };
+
+    private readonly Option<bool> _includeRowData = new("--include-row-data") { Description = "Ask HubSpot for each error's row data (never copied into a report)." };
+
+    private readonly Option<string> _tokenEnv = new("--token-env") { Description = "The environment variable holding the access token.", DefaultValueFactory = _ => "HUBSPOT_ACCESS_TOKEN" };
+
+    private readonly Option<int> _rateLimit = new("--rate-limit") { Description = "Requests allowed per rolling 10 seconds (the app's burst budget).", DefaultValueFactory = _ => 100 };
+
+    private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "Save the cursor and counts after each page to this file; resume from it when it exists." };
 
     private readonly Option<InputFormatChoice> _inputFormat = new("--input-format")
     {
@@ -73,6 +90,22 @@ internal sealed class ReportOptions
         AtLeast(_distinctCapacity, 1);
         AtLeast(_maxValueBytes, 64);
         AtLeast(_parallelism, 1);
+        AtLeast(_rateLimit, 1);
+        _apiVersion.AcceptOnlyFromAmong("2026-03", "v3");
+        _limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--limit must be 1 or more.");
+            }
+        });
+        _baseUrl.Validators.Add(result =>
+        {
+            if (!Uri.TryCreate(result.GetValueOrDefault<string>(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                result.AddError("--base-url must be an absolute http or https URL.");
+            }
+        });
         _maxClusters.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is < 0)
@@ -84,11 +117,30 @@ internal sealed class ReportOptions
 
     public void AddTo(Command command)
     {
-        Option[] all = [_input, _inputFormat, _format, _out, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _maxValueBytes, _parallelism];
+        Option[] all =
+        [
+            _input, _importId, _inputFormat, _format, _out, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _maxValueBytes, _parallelism,
+            _baseUrl, _apiVersion, _limit, _includeErrorMessage, _includeRowData, _tokenEnv, _rateLimit, _checkpoint,
+        ];
         foreach (var option in all)
         {
             command.Options.Add(option);
         }
+
+        command.Validators.Add(result =>
+        {
+            var inputs = result.GetValue(_input) is { Length: > 0 };
+            var import = result.GetValue(_importId) is not null;
+            if (inputs == import)
+            {
+                result.AddError("Give either --input PATH... or --import-id ID.");
+            }
+
+            if (result.GetValue(_checkpoint) is not null && !import)
+            {
+                result.AddError("--checkpoint works with --import-id.");
+            }
+        });
     }
 
     public ReportSettingsInput Read(ParseResult result) => new(
@@ -101,7 +153,13 @@ internal sealed class ReportOptions
         result.GetValue(_distinctCapacity),
         result.GetValue(_keepGoing),
         result.GetValue(_maxValueBytes),
-        result.GetValue(_parallelism));
+        result.GetValue(_parallelism))
+    {
+        Import = result.GetValue(_importId) is { } id
+            ? new HubSpotInput(id, new Uri(result.GetValue(_baseUrl)!), result.GetValue(_apiVersion) == "v3", result.GetValue(_limit), result.GetValue(_includeErrorMessage),
+                result.GetValue(_includeRowData), result.GetValue(_tokenEnv)!, result.GetValue(_rateLimit), result.GetValue(_checkpoint))
+            : null,
+    };
 
     private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>
     {
@@ -133,6 +191,8 @@ internal sealed record ReportSettingsInput(
     int MaxValueBytes,
     int Parallelism)
 {
+    public HubSpotInput? Import { get; init; }
+
     public ImportErrorAnalyzerBuilder CreateBuilder(Func<Stream>? stdin)
     {
         var builder = ImportErrorAnalyzer.CreateBuilder().Configure(options =>
@@ -161,6 +221,7 @@ internal sealed record ReportSettingsInput(
             builder.AddPath(path, format);
         }
 
+        Import?.AddTo(builder);
         return builder;
     }
 }

@@ -65,6 +65,6 @@ internal static partial class HubSpotResilience
         _ => $"{exception.GetType().Name}: {exception.Message}",
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "HubSpot page request failed ({Reason}); attempt {Attempt} in {DelaySeconds:F1} s.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "HubSpot request failed ({Reason}); retry {Attempt} in {DelaySeconds:F1} s.")]
     private static partial void LogRetry(ILogger logger, string reason, int attempt, double delaySeconds);
 }
