@@ -1,0 +1,14 @@
+using ImportErrorAnalytics.Pipeline;
+
+namespace ImportErrorAnalytics.DependencyInjection;
+
+/// <summary>Creates analyzer builders wired to the container's HttpClient factory, loggers and clock.</summary>
+public interface IImportErrorAnalyzerFactory
+{
+    /// <summary>A builder with logging and the container's <see cref="TimeProvider"/>; add inputs to it.</summary>
+    ImportErrorAnalyzerBuilder CreateBuilder();
+
+    /// <summary>A builder that reads <paramref name="importId"/> from HubSpot with the registered HubSpot defaults.</summary>
+    /// <param name="importId">The import's id.</param>
+    ImportErrorAnalyzerBuilder CreateBuilderForImport(string importId);
+}
