@@ -6,12 +6,11 @@ using System.Threading.RateLimiting;
 namespace ImportErrorAnalytics.Sources.HubSpot;
 
 /// <summary>
-/// One sliding-window limiter (N requests per rolling 10 s) per base address, token and budget, shared by every run
-/// in the process. Its window moves on a <see cref="TimeProvider"/> timer, so tests can drive it with fake time.
+/// One limiter (N requests per rolling 10 s) per base address, token and budget, shared by every run in the process.
+/// It waits on a <see cref="TimeProvider"/>, so tests can drive it with fake time.
 /// </summary>
 internal static class HubSpotRateLimiters
 {
-    private const int Segments = 10;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
     private static readonly ConcurrentDictionary<string, Lazy<RateLimiter>> Shared = new(StringComparer.Ordinal);
 
@@ -26,26 +25,9 @@ internal static class HubSpotRateLimiters
         return Shared.GetOrAdd(key, _ => new Lazy<RateLimiter>(() => Create(options.RequestsPerTenSeconds, time))).Value;
     }
 
-    public static RateLimiter Create(int requestsPerTenSeconds, TimeProvider time)
-    {
-        var limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = requestsPerTenSeconds,
-            Window = Window,
-            SegmentsPerWindow = Segments,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = false,
-        });
-        var period = Window / Segments;
-        var timer = time.CreateTimer(static state => ((SlidingWindowRateLimiter)state!).TryReplenish(), limiter, period, period);
-        Timers.Add(limiter, timer);
-        return limiter;
-    }
+    public static RateLimiter Create(int requestsPerTenSeconds, TimeProvider time) =>
+        new RollingWindowRateLimiter(requestsPerTenSeconds, Window, time);
 
     private static string Fingerprint(HubSpotAccessToken token) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.Value)), 0, 8);
-
-    /// <summary>Keeps each limiter's timer alive as long as the limiter.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RateLimiter, ITimer> Timers = [];
 }
