@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Testing;
+using ImportErrorAnalytics.Testing.FakeHubSpot;
+
+namespace ImportErrorAnalytics.Cli;
+
+/// <summary>
+/// <c>iea demo</c>: the whole path on a fresh machine, with no token and no network. A fake HubSpot on a free loopback
+/// port serves a synthetic import; the real HTTP pipeline reads it through injected faults and prints the report.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var errors = new Option<int>("--errors") { Description = "Errors in the synthetic import.", DefaultValueFactory = _ => 60_000 };
+        var pageSize = new Option<int>("--page-size") { Description = "Errors per page.", DefaultValueFactory = _ => 1_000 };
+        var noFaults = new Option<bool>("--no-faults") { Description = "Serve every page on the first try." };
+        var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file (standard output when absent)." };
+        var command = new Command("demo", "Run the real HTTP pipeline against a fake HubSpot on loopback, with injected faults, and print the report.")
+        {
+            errors, pageSize, noFaults, output,
+        };
+        errors.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--errors must be 1 or more.");
+            }
+        });
+        pageSize.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 1000)
+            {
+                r.AddError("--page-size must be between 1 and 1000.");
+            }
+        });
+        command.SetAction((result, cancellationToken) =>
+            RunAsync(result.GetValue(errors), result.GetValue(pageSize), !result.GetValue(noFaults), result.GetValue(output), stdout, stderr, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int errors, int pageSize, bool faults, string? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var synthetic = new SyntheticImport(new SyntheticImportOptions { Seed = 2026, Errors = errors, Files = 3, DistinctValuesPerColumn = 5_000 });
+        var import = FakeImport.FromSynthetic("184448894", synthetic);
+        import.ImportName = "contacts-2026-11 (demo)";
+        import.Counters["TOTAL_ROWS"] = errors * 4L;
+        import.Counters["ERRORS"] = errors;
+        var token = "demo-" + Guid.NewGuid().ToString("N");
+        var options = new FakeHubSpotOptions { AccessToken = token, MaxPageSize = 1000 };
+        options.AddImport(import);
+        if (faults)
+        {
+            options.Faults
+                .OnRequest(3, Fault.RateLimited(TimeSpan.FromSeconds(1)))
+                .OnRequest(6, Fault.ServerError(503))
+                .OnRequest(9, Fault.CutOff(0.4))
+                .OnRequest(12, Fault.SlowDrip(4096, TimeSpan.FromMilliseconds(5)))
+                .OnRequest(15, Fault.MalformedJson());
+        }
+
+        var server = await FakeHubSpotServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        await using (server.ConfigureAwait(false))
+        {
+            return await RunAgainstAsync(server, import, token, errors, pageSize, faults, output, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RunAgainstAsync(
+        FakeHubSpotServer server, FakeImport import, string token, int errors, int pageSize, bool faults, string? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        await stderr.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"iea demo: a fake HubSpot at {server.BaseAddress} serves import {import.Id} with {errors:N0} errors in pages of {pageSize:N0}.")).ConfigureAwait(false);
+        if (faults)
+        {
+            await stderr.WriteLineAsync("iea demo: injected faults on the errors endpoint: request 3 is rate-limited (429, Retry-After 1 s), 6 answers 503, 9 is cut off mid-body, 12 drips slowly, 15 is malformed JSON. Every page is retried from its cursor and counted once.").ConfigureAwait(false);
+        }
+
+        var code = await ReportCommand.RunAsync(
+            () => ImportErrorAnalyzer.CreateBuilder().AddHubSpotImport(o =>
+            {
+                o.ImportId = import.Id;
+                o.BaseAddress = server.BaseAddress;
+                o.AccessToken = HubSpotAccessToken.From(token);
+                o.Limit = pageSize;
+                o.BaseDelay = TimeSpan.FromMilliseconds(100);
+            }),
+            output,
+            stdout,
+            stderr,
+            cancellationToken).ConfigureAwait(false);
+        var served = server.Requests.Count;
+        await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"iea demo: the fake HubSpot answered {served} requests.")).ConfigureAwait(false);
+        return code;
+    }
+}
