@@ -51,7 +51,12 @@ public sealed class FakeHubSpotOptions
     /// <summary>The clock for timestamps, the burst window, the daily budget and fault delays.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Where Kestrel and the server log; nothing is logged when <see langword="null"/>.</summary>
+    /// <summary>
+    /// Where Kestrel and the server log; nothing is logged when <see langword="null"/>. The server's own lines
+    /// (category <c>ImportErrorAnalytics.Testing.FakeHubSpot</c>, Debug) redact token-like query values; ASP.NET Core's
+    /// request lines (<c>Microsoft.AspNetCore.Hosting.Diagnostics</c>) show the raw URL. No line shows the
+    /// Authorization header.
+    /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>Adds an import.</summary>

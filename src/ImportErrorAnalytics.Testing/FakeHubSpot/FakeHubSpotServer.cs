@@ -17,6 +17,17 @@ namespace ImportErrorAnalytics.Testing.FakeHubSpot;
 /// imports, on both <c>/crm/imports/2026-03</c> and <c>/crm/v3/imports</c>, with HubSpot's auth errors, rate-limit
 /// headers and 429 bodies, faults on demand, an optional burst limit and a log of every request.
 /// </summary>
+/// <example>
+/// <code>
+/// var options = new FakeHubSpotOptions { BurstLimit = 100 }
+///     .AddImport(FakeImport.FromSynthetic("184448894", new SyntheticImport(new() { Errors = 5_000 })));
+/// options.Faults.OnRequests([3, 4], Fault.RateLimited(TimeSpan.FromSeconds(1))).Randomly(0.05, Fault.CutOff());
+/// await using var server = await FakeHubSpotServer.StartAsync(options);
+/// using var http = server.CreateClient(); // BaseAddress and "Authorization: Bearer ..." set
+/// var page = await http.GetStringAsync("crm/imports/2026-03/184448894/errors?limit=500");
+/// Assert.Empty(server.Requests.UnservedCursors("184448894"));
+/// </code>
+/// </example>
 public sealed class FakeHubSpotServer : IAsyncDisposable
 {
     /// <summary>The dated path prefix (<c>/crm/imports/2026-03</c>).</summary>
