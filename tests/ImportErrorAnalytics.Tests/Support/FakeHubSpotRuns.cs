@@ -39,8 +39,8 @@ internal static class FakeHubSpotRuns
             configure?.Invoke(o);
         });
 
-    public static Task<ImportErrorReport> InMemoryAsync(SyntheticImport import) =>
-        AnalyzerRuns.Builder([("memory", import.ToPageBytes(100), InputFormat.Pages)]).Build().RunAsync();
+    public static Task<ImportErrorReport> InMemoryAsync(SyntheticImport import, int pageSize = 100) =>
+        AnalyzerRuns.Builder([("memory", import.ToPageBytes(pageSize), InputFormat.Pages)]).Build().RunAsync();
 
     /// <summary>Everything the errors decide (not the bytes, which depend on formatting).</summary>
     public static void AssertSameCounts(ImportErrorReport expected, ImportErrorReport actual)
