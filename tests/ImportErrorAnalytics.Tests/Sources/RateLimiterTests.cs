@@ -26,7 +26,7 @@ public class RateLimiterTests
         await Task.Delay(50);
         Assert.False(fourth.IsCompleted);
 
-        time.Advance(TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(1.25));
         using var late = await fourth.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.True(late.IsAcquired);
     }

@@ -11,7 +11,11 @@ namespace ImportErrorAnalytics.Sources.HubSpot;
 /// </summary>
 internal static class HubSpotRateLimiters
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// HubSpot's 10 s, plus a margin: HubSpot counts requests as they arrive, and network jitter can move a request
+    /// granted just after the window closed to just inside it.
+    /// </summary>
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(10.25);
     private static readonly ConcurrentDictionary<string, Lazy<RateLimiter>> Shared = new(StringComparer.Ordinal);
 
     public static RateLimiter For(HubSpotSourceOptions options, HubSpotAccessToken token, TimeProvider time)
