@@ -108,7 +108,7 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
 
     private static TimeSpan? Max(TimeSpan? a, TimeSpan b) => a is { } value && value > b ? value : b;
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var retryAfter = response.Headers.RetryAfter;
         if (retryAfter?.Delta is { } delta)
@@ -116,7 +116,7 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
             return delta;
         }
 
-        return retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+        return retryAfter?.Date is { } date ? date - time.GetUtcNow() : null;
     }
 
     private static TimeSpan? IntervalHeader(HttpResponseMessage response) =>
