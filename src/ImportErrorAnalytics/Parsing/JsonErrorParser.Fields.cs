@@ -223,19 +223,67 @@ internal sealed partial class JsonErrorParser
         _ => throw WrongType(ref reader, path, "true or false"),
     };
 
-    private bool GetInt64(ref Utf8JsonReader reader, string path, out long value) =>
-        reader.TryGetInt64(out value) ? true : throw WrongType(ref reader, path, "a 64-bit integer");
+    private bool GetInt64(ref Utf8JsonReader reader, string path, out long value)
+    {
+        if (!reader.HasValueSequence && TryParseDigits(reader.ValueSpan, 18, out value))
+        {
+            return true;
+        }
 
-    private bool GetInt32(ref Utf8JsonReader reader, string path, out int value) =>
-        reader.TryGetInt32(out value) ? true : throw WrongType(ref reader, path, "a 32-bit integer");
+        return reader.TryGetInt64(out value) ? true : throw WrongType(ref reader, path, "a 64-bit integer");
+    }
+
+    private bool GetInt32(ref Utf8JsonReader reader, string path, out int value)
+    {
+        if (!reader.HasValueSequence && TryParseDigits(reader.ValueSpan, 9, out var digits))
+        {
+            value = (int)digits;
+            return true;
+        }
+
+        return reader.TryGetInt32(out value) ? true : throw WrongType(ref reader, path, "a 32-bit integer");
+    }
+
+    /// <summary>
+    /// The common case of a number token, without the general parser: only digits (the reader has validated the token,
+    /// so there is no leading zero), at most <paramref name="maxDigits"/> of them, so the value cannot overflow.
+    /// Anything else (a sign, a fraction, an exponent, more digits) returns false and goes through the reader.
+    /// </summary>
+    private static bool TryParseDigits(ReadOnlySpan<byte> token, int maxDigits, out long value)
+    {
+        value = 0;
+        if ((uint)(token.Length - 1) >= (uint)maxDigits)
+        {
+            return false;
+        }
+
+        foreach (var b in token)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9)
+            {
+                value = 0;
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
 
     private void CheckSize(ref Utf8JsonReader reader)
     {
-        var raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (raw > _maxValueBytes)
+        if (reader.HasValueSequence ? reader.ValueSequence.Length > _maxValueBytes : reader.ValueSpan.Length > _maxValueBytes)
         {
-            throw Fail(BaseOffset + reader.TokenStartIndex, $"a value of {raw} bytes exceeds the maximum of {_maxValueBytes} bytes.");
+            throw TooLargeValue(ref reader);
         }
+    }
+
+    private ImportErrorFormatException TooLargeValue(ref Utf8JsonReader reader)
+    {
+        var raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        return Fail(BaseOffset + reader.TokenStartIndex, $"a value of {raw} bytes exceeds the maximum of {_maxValueBytes} bytes.");
     }
 
     private void StoreString(ref Utf8JsonReader reader, out int offset, out int length)

@@ -53,21 +53,75 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
         return keys.ConvertAll(key => Describe(key, state.Columns[key], columns?.PropertyOf(key)));
     }
 
-    private ColumnTopValues Describe(long key, ValueCounter counter, string? property)
+    /// <summary>
+    /// The indices of the <paramref name="count"/> highest-ranked values (count descending, then value bytes), in rank
+    /// order. Values are distinct, so the rank is a total order and this equals the first <paramref name="count"/> of a
+    /// full sort; but a report wants 10 of up to <c>distinctCapacity</c> values per column, so they are selected into a
+    /// small sorted buffer (O(n log k), no array of n) instead of sorting all n.
+    /// </summary>
+    internal static int[] TopIndices(ValueCounter counter, int count)
     {
-        var order = new int[counter.Count];
-        for (var i = 0; i < order.Length; i++)
+        var n = counter.Count;
+        if (count >= n)
         {
-            order[i] = i;
+            var all = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                all[i] = i;
+            }
+
+            Array.Sort(all, (a, b) => Rank(counter, a, b));
+            return all;
         }
 
-        Array.Sort(order, (a, b) =>
+        var best = new int[count];
+        var kept = 0;
+        for (var i = 0; i < n && count > 0; i++)
         {
-            var c = counter.CountOf(b).CompareTo(counter.CountOf(a));
-            return c != 0 ? c : counter.KeyOf(a).SequenceCompareTo(counter.KeyOf(b));
-        });
-        var values = new List<InvalidValueCount>(Math.Min(top, order.Length));
-        foreach (var index in order.Take(top))
+            if (kept == count && Rank(counter, i, best[kept - 1]) >= 0)
+            {
+                continue;
+            }
+
+            int lo = 0, hi = kept;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (Rank(counter, i, best[mid]) < 0)
+                {
+                    hi = mid;
+                }
+                else
+                {
+                    lo = mid + 1;
+                }
+            }
+
+            var moved = Math.Min(kept, count - 1) - lo;
+            if (moved > 0)
+            {
+                Array.Copy(best, lo, best, lo + 1, moved);
+            }
+
+            best[lo] = i;
+            kept = Math.Min(kept + 1, count);
+        }
+
+        return best;
+    }
+
+    /// <summary>Negative when value <paramref name="a"/> ranks before <paramref name="b"/>: higher count, then smaller bytes.</summary>
+    private static int Rank(ValueCounter counter, int a, int b)
+    {
+        var c = counter.CountOf(b).CompareTo(counter.CountOf(a));
+        return c != 0 ? c : counter.KeyOf(a).SequenceCompareTo(counter.KeyOf(b));
+    }
+
+    private ColumnTopValues Describe(long key, ValueCounter counter, string? property)
+    {
+        var order = TopIndices(counter, top);
+        var values = new List<InvalidValueCount>(order.Length);
+        foreach (var index in order)
         {
             var bytes = counter.KeyOf(index);
             var redacted = bytes.SequenceEqual(RedactedKey);

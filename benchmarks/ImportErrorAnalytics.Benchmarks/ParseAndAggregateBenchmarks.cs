@@ -1,0 +1,117 @@
+using System.IO.Pipelines;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using ImportErrorAnalytics.Aggregation.BuiltIn;
+using ImportErrorAnalytics.Benchmarks.Poco;
+using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Reporting;
+
+namespace ImportErrorAnalytics.Benchmarks;
+
+/// <summary>
+/// The library against a bare token scan (the floor: no parser does less than read every token) and against what a
+/// user would write instead (POCOs + LINQ), all over the same 100,000 realistic errors in one run, so the ratios compare.
+/// </summary>
+public class ParseAndAggregateBenchmarks
+{
+    private byte[] _pages = [];
+    private ImportErrorAnalyzer _singleWorker = null!;
+    private ImportErrorAnalyzer _defaultParallelism = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _pages = BenchmarkData.RealisticPages();
+        _singleWorker = Analyzer(_pages, 1);
+        _defaultParallelism = Analyzer(_pages, Environment.ProcessorCount);
+    }
+
+    /// <summary>As <see cref="Setup"/>, and checks first that POCO + LINQ gives the library's answers.</summary>
+    [GlobalSetup(Target = nameof(PocoAndLinq))]
+    public void SetupAndCheck()
+    {
+        Setup();
+        ResultCheck.SameAnswers(_singleWorker.RunAsync().GetAwaiter().GetResult(), PocoAndLinq());
+    }
+
+    /// <summary>Reads every token of every page and does nothing else.</summary>
+    [Benchmark(Baseline = true)]
+    public long BareTokenScan()
+    {
+        var reader = new Utf8JsonReader(_pages, new JsonReaderOptions { AllowMultipleValues = true });
+        long tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The whole library: stream -> PipeReader -> parser -> channel -> all built-in aggregators -> report; one worker per stage.</summary>
+    [Benchmark]
+    public Task<ImportErrorReport> ParseAndAggregate() => _singleWorker.RunAsync();
+
+    /// <summary>The same with the default parallelism (one parse worker for the one input, one aggregation worker per core, merged).</summary>
+    [Benchmark]
+    public Task<ImportErrorReport> ParseAndAggregateDefaultParallelism() => _defaultParallelism.RunAsync();
+
+    /// <summary>
+    /// Parser and built-in aggregators on ONE thread (no channel, no second stage): the CPU the library spends, comparable
+    /// to the single-threaded scan. (<see cref="ParseAndAggregate"/> overlaps parsing and aggregation on two threads.)
+    /// </summary>
+    [Benchmark]
+    public async Task<int> ParseAndAggregateOneThread()
+    {
+        var slots = new BuiltInAggregators(new AnalyzerOptions()).CreateSlots();
+        var reader = PipeReader.Create(new MemoryStream(_pages));
+        await foreach (var page in ImportErrorPageReader.ReadPagesAsync(reader, "bench"))
+        {
+            foreach (var slot in slots)
+            {
+                slot.AddPage(page);
+            }
+        }
+
+        await reader.CompleteAsync();
+        return slots.Length;
+    }
+
+    /// <summary>The streaming parser alone, touching every record.</summary>
+    [Benchmark]
+    public Task<long> ParseOnly() => ParseOnlyOver(_pages);
+
+    /// <summary>Source-generated POCOs page by page, then LINQ GroupBy for the same information.</summary>
+    [Benchmark]
+    public PocoReport PocoAndLinq() => PocoLinqAnalysis.Analyze(_pages);
+
+    internal static ImportErrorAnalyzer Analyzer(byte[] pages, int parallelism) => ImportErrorAnalyzer.CreateBuilder()
+        .Configure(o => o.MaxDegreeOfParallelism = parallelism)
+        .AddStream("bench", _ => ValueTask.FromResult<Stream>(new MemoryStream(pages)), InputFormat.Pages)
+        .Build();
+
+    internal static async Task<long> ParseOnlyOver(byte[] pages)
+    {
+        var reader = PipeReader.Create(new MemoryStream(pages));
+        long sum = 0;
+        await foreach (var page in ImportErrorPageReader.ReadPagesAsync(reader, "bench"))
+        {
+            sum += Touch(page);
+        }
+
+        await reader.CompleteAsync();
+        return sum;
+    }
+
+    private static long Touch(ImportErrorPage page)
+    {
+        long sum = 0;
+        for (var i = 0; i < page.Count; i++)
+        {
+            sum += page[i].InvalidValue.Length;
+        }
+
+        return sum;
+    }
+}
