@@ -18,11 +18,12 @@ internal static class DemoCommand
         var errors = new Option<int>("--errors") { Description = "Errors in the synthetic import.", DefaultValueFactory = _ => 60_000 };
         var pageSize = new Option<int>("--page-size") { Description = "Errors per page.", DefaultValueFactory = _ => 1_000 };
         var noFaults = new Option<bool>("--no-faults") { Description = "Serve every page on the first try." };
-        var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file (standard output when absent)." };
+        var output = new OutputOptions();
         var command = new Command("demo", "Run the real HTTP pipeline against a fake HubSpot on loopback, with injected faults, and print the report.")
         {
-            errors, pageSize, noFaults, output,
+            errors, pageSize, noFaults,
         };
+        output.AddTo(command);
         errors.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
@@ -38,11 +39,11 @@ internal static class DemoCommand
             }
         });
         command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(errors), result.GetValue(pageSize), !result.GetValue(noFaults), result.GetValue(output), stdout, stderr, cancellationToken));
+            RunAsync(result.GetValue(errors), result.GetValue(pageSize), !result.GetValue(noFaults), output.Read(result), stdout, stderr, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int errors, int pageSize, bool faults, string? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int errors, int pageSize, bool faults, OutputSettings output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var synthetic = new SyntheticImport(new SyntheticImportOptions { Seed = 2026, Errors = errors, Files = 3, DistinctValuesPerColumn = 5_000 });
         var import = FakeImport.FromSynthetic("184448894", synthetic);
@@ -70,7 +71,7 @@ internal static class DemoCommand
     }
 
     private static async Task<int> RunAgainstAsync(
-        FakeHubSpotServer server, FakeImport import, string token, int errors, int pageSize, bool faults, string? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        FakeHubSpotServer server, FakeImport import, string token, int errors, int pageSize, bool faults, OutputSettings output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         await stderr.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,

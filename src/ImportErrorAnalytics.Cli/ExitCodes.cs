@@ -33,6 +33,9 @@ internal static class ExitCodes
     /// <summary>The checkpoint file is damaged or belongs to another import or other settings.</summary>
     public const int CheckpointUnusable = 9;
 
+    /// <summary>A quality gate cannot be evaluated (e.g. an error-rate gate without the import's row total).</summary>
+    public const int GateUnavailable = 10;
+
     /// <summary>The run was cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

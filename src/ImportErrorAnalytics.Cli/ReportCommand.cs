@@ -13,26 +13,33 @@ internal static class ReportCommand
     public static Command Create(TextWriter stdout, TextWriter stderr, Func<Stream>? stdin)
     {
         var options = new ReportOptions();
+        var output = new OutputOptions();
         var command = new Command("report", "Analyse import errors (saved pages, NDJSON, or a HubSpot import) and write a report.");
         options.AddTo(command);
+        output.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var input = options.Read(parseResult);
-            return RunAsync(() => input.CreateBuilder(stdin), input.OutputPath, stdout, stderr, cancellationToken);
+            return RunAsync(() => input.CreateBuilder(stdin), output.Read(parseResult), stdout, stderr, cancellationToken);
         });
         return command;
     }
 
     /// <summary>Builds and runs the analyzer, writes the report, and maps every outcome to its exit code.</summary>
     public static async Task<int> RunAsync(
-        Func<ImportErrorAnalyzerBuilder> createBuilder, string? outputPath, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        Func<ImportErrorAnalyzerBuilder> createBuilder, OutputSettings output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        var outputPath = output.OutputPath ?? output.JsonPath ?? output.MarkdownPath;
         var progress = new ProgressLine(stderr, interactive: !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error) && Environment.GetEnvironmentVariable("CI") is null);
         ImportErrorReport report;
         var exitCode = ExitCodes.Success;
         try
         {
-            var analyzer = createBuilder().WithLogging(new StderrLoggerFactory(stderr)).WithProgress(progress).Build();
+            var analyzer = createBuilder()
+                .Configure(options => options.MaskValues = output.RedactValues)
+                .WithLogging(new StderrLoggerFactory(stderr))
+                .WithProgress(progress)
+                .Build();
             report = await analyzer.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (ImportErrorFormatException ex)
@@ -63,7 +70,7 @@ internal static class ReportCommand
         }
 
         progress.Finish();
-        await WriteAsync(report, outputPath, stdout, CancellationToken.None).ConfigureAwait(false);
+        await ReportFiles.WriteAllAsync(report, output, stdout).ConfigureAwait(false);
         foreach (var skipped in report.Skipped)
         {
             await stderr.WriteLineAsync($"iea: skipped '{skipped.Source}' page {skipped.Page} at byte {skipped.ByteOffset}: {skipped.Reason}").ConfigureAwait(false);
@@ -74,7 +81,28 @@ internal static class ReportCommand
             await stderr.WriteLineAsync($"iea: warning: {warning}").ConfigureAwait(false);
         }
 
-        return exitCode;
+        return exitCode == ExitCodes.Success ? await CheckGatesAsync(report, output.Gates, stderr).ConfigureAwait(false) : exitCode;
+    }
+
+    private static async Task<int> CheckGatesAsync(ImportErrorReport report, Gates gates, TextWriter stderr)
+    {
+        IReadOnlyList<string> reasons;
+        try
+        {
+            reasons = gates.Check(report);
+        }
+        catch (GateUnavailableException ex)
+        {
+            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.GateUnavailable;
+        }
+
+        foreach (var reason in reasons)
+        {
+            await stderr.WriteLineAsync($"iea: gate tripped: {reason}").ConfigureAwait(false);
+        }
+
+        return reasons.Count == 0 ? ExitCodes.Success : ExitCodes.GateTripped;
     }
 
     private static int? Classify(Exception exception) => exception switch
@@ -89,24 +117,4 @@ internal static class ReportCommand
         ArgumentException => ExitCodes.Usage,
         _ => null,
     };
-
-    private static async Task WriteAsync(ImportErrorReport report, string? path, TextWriter stdout, CancellationToken cancellationToken)
-    {
-        if (path is null)
-        {
-            await stdout.WriteLineAsync(JsonReport.ToJson(report)).ConfigureAwait(false);
-            await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        var temporary = Path.Combine(directory!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        var file = File.Create(temporary);
-        await using (file.ConfigureAwait(false))
-        {
-            await JsonReport.WriteAsync(report, file, cancellationToken).ConfigureAwait(false);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
 }

@@ -37,14 +37,6 @@ internal sealed class ReportOptions
         DefaultValueFactory = _ => InputFormatChoice.Auto,
     };
 
-    private readonly Option<string> _format = new("--format")
-    {
-        Description = "Report format.",
-        DefaultValueFactory = _ => "json",
-    };
-
-    private readonly Option<string?> _out = new("--out", "-o") { Description = "Write the report to this file (standard output when absent)." };
-
     private readonly Option<int> _top = new("--top") { Description = "Invalid values listed per column.", DefaultValueFactory = _ => 10 };
 
     private readonly Option<int> _clusterGap = new("--cluster-gap") { Description = "Error-free lines allowed inside one cluster of failing rows.", DefaultValueFactory = _ => 10 };
@@ -73,7 +65,6 @@ internal sealed class ReportOptions
 
     public ReportOptions()
     {
-        _format.AcceptOnlyFromAmong("json");
         _input.Validators.Add(result =>
         {
             // --input takes several paths, so a mistyped option after it would otherwise be read as a path.
@@ -119,7 +110,7 @@ internal sealed class ReportOptions
     {
         Option[] all =
         [
-            _input, _importId, _inputFormat, _format, _out, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _maxValueBytes, _parallelism,
+            _input, _importId, _inputFormat, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _maxValueBytes, _parallelism,
             _baseUrl, _apiVersion, _limit, _includeErrorMessage, _includeRowData, _tokenEnv, _rateLimit, _checkpoint,
         ];
         foreach (var option in all)
@@ -146,7 +137,6 @@ internal sealed class ReportOptions
     public ReportSettingsInput Read(ParseResult result) => new(
         result.GetValue(_input) ?? [],
         result.GetValue(_inputFormat),
-        result.GetValue(_out),
         result.GetValue(_top),
         result.GetValue(_clusterGap),
         result.GetValue(_maxClusters),
@@ -182,7 +172,6 @@ internal enum InputFormatChoice
 internal sealed record ReportSettingsInput(
     string[] Inputs,
     InputFormatChoice InputFormat,
-    string? OutputPath,
     int Top,
     int ClusterGap,
     int? MaxClusters,

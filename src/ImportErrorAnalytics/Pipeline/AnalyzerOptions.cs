@@ -32,6 +32,12 @@ public sealed class AnalyzerOptions
     /// <value>Defaults to 16.</value>
     public int ChannelCapacity { get; set; } = 16;
 
+    /// <summary>
+    /// When true, every invalid value is shown in reports as a short stable hash of its full text (equal values still
+    /// group), for reports that leave the data boundary. Sensitive values stay <c>[REDACTED]</c> either way.
+    /// </summary>
+    public bool MaskValues { get; set; }
+
     /// <summary>When true, malformed input is listed in the report and skipped; when false the run stops at the first.</summary>
     public bool KeepGoing { get; set; }
 

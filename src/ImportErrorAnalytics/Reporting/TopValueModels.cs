@@ -45,4 +45,7 @@ public sealed class InvalidValueCount
 
     /// <summary>True when the value stands for sensitive values that are never shown.</summary>
     public bool Redacted { get; init; }
+
+    /// <summary>True when <see cref="Value"/> is a stable hash of the value (<c>--redact-values</c>), not the value.</summary>
+    public bool Masked { get; init; }
 }

@@ -9,6 +9,10 @@ internal static class ValueText
 
     public static (string Text, bool Truncated, int Length) Redacted => (RedactedText, false, RedactedText.Length);
 
+    /// <summary>A short stable stand-in for a value: the first 10 hex digits of its SHA-256, so equal values look equal.</summary>
+    public static (string Text, bool Truncated, int Length) Mask(ReadOnlySpan<byte> utf8) =>
+        ("#" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(utf8), 0, 5), false, Encoding.UTF8.GetCharCount(utf8));
+
     public static (string Text, bool Truncated, int Length) Cut(ReadOnlySpan<byte> utf8, int maxChars)
     {
         var length = Encoding.UTF8.GetCharCount(utf8);

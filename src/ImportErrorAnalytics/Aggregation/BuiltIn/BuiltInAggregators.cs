@@ -13,7 +13,7 @@ internal sealed class BuiltInAggregators(AnalyzerOptions options)
 
     public ObjectTypeCountsAggregator ObjectTypes { get; } = new();
 
-    public TopInvalidValuesAggregator TopValues { get; } = new(options.DistinctCapacity, options.Top, options.ValueDisplayLength);
+    public TopInvalidValuesAggregator TopValues { get; } = new(options.DistinctCapacity, options.Top, options.ValueDisplayLength, options.MaskValues);
 
     public LineClustersAggregator LineClusters { get; } = new(options.ClusterGap, options.MaxClusters);
 

@@ -9,7 +9,7 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// Space-Saving summary past that. Sensitive values are counted under one key no real value can have, and shown
 /// as <c>[REDACTED]</c>.
 /// </summary>
-internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength)
+internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength, bool maskValues = false)
     : IErrorAggregator<TopValuesState, IReadOnlyList<ColumnTopValues>>
 {
     /// <summary>Invalid UTF-8 (0xFF), so no JSON string can produce it.</summary>
@@ -125,7 +125,7 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
         {
             var bytes = counter.KeyOf(index);
             var redacted = bytes.SequenceEqual(RedactedKey);
-            var text = redacted ? ValueText.Redacted : ValueText.Cut(bytes, displayLength);
+            var text = redacted ? ValueText.Redacted : maskValues ? ValueText.Mask(bytes) : ValueText.Cut(bytes, displayLength);
             values.Add(new InvalidValueCount
             {
                 Value = text.Text,
@@ -134,6 +134,7 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
                 Truncated = text.Truncated,
                 Length = text.Length,
                 Redacted = redacted,
+                Masked = maskValues && !redacted,
             });
         }
 

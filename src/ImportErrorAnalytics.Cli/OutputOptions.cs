@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace ImportErrorAnalytics.Cli;
+
+/// <summary>Where and how reports are written, and the quality gates: options shared by <c>report</c> and <c>demo</c>.</summary>
+internal sealed class OutputOptions
+{
+    private readonly Option<string> _format = new("--format") { Description = "Format of the report on standard output or in --out: json or markdown.", DefaultValueFactory = _ => "json" };
+
+    private readonly Option<string?> _out = new("--out", "-o") { Description = "Write the report to this file (standard output when absent)." };
+
+    private readonly Option<string?> _jsonOut = new("--json-out") { Description = "Also write the JSON report to this file." };
+
+    private readonly Option<string?> _markdownOut = new("--markdown-out") { Description = "Also write the Markdown report to this file." };
+
+    private readonly Option<int> _maxBytes = new("--max-bytes") { Description = "Size budget of the Markdown report in bytes (the longest lists are trimmed first).", DefaultValueFactory = _ => 1024 * 1024 };
+
+    private readonly Option<bool> _githubSummary = new("--github-summary") { Description = "Append the Markdown report to the file named by GITHUB_STEP_SUMMARY." };
+
+    private readonly Option<bool> _redactValues = new("--redact-values") { Description = "Show every invalid value as a short stable hash (equal values still group)." };
+
+    private readonly Option<long?> _failIfErrors = new("--fail-if-errors") { Description = "Exit 1 when the import has more than N errors." };
+
+    private readonly Option<string?> _failIfErrorRate = new("--fail-if-error-rate") { Description = "Exit 1 when errors per row exceed R (0.05 or 5%); needs the import's row total." };
+
+    private readonly Option<string[]> _failIfType = new("--fail-if-type") { Description = "Exit 1 when any error has one of these types (TYPE[,TYPE]; repeatable).", AllowMultipleArgumentsPerToken = true };
+
+    public OutputOptions()
+    {
+        _format.AcceptOnlyFromAmong("json", "markdown");
+        _maxBytes.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1024)
+            {
+                r.AddError("--max-bytes must be 1024 or more.");
+            }
+        });
+        _failIfErrors.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<long?>() is < 0)
+            {
+                r.AddError("--fail-if-errors must be 0 or more.");
+            }
+        });
+        _failIfErrorRate.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } text && ParseRate(text) is null)
+            {
+                r.AddError("--fail-if-error-rate takes a share between 0 and 1 (0.05) or a percentage (5%).");
+            }
+        });
+    }
+
+    public void AddTo(Command command)
+    {
+        Option[] all = [_format, _out, _jsonOut, _markdownOut, _maxBytes, _githubSummary, _redactValues, _failIfErrors, _failIfErrorRate, _failIfType];
+        foreach (var option in all)
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public OutputSettings Read(ParseResult result) => new(
+        result.GetValue(_format) == "markdown" ? ReportFormat.Markdown : ReportFormat.Json,
+        result.GetValue(_out),
+        result.GetValue(_jsonOut),
+        result.GetValue(_markdownOut),
+        result.GetValue(_maxBytes),
+        result.GetValue(_githubSummary),
+        result.GetValue(_redactValues),
+        new Gates(
+            result.GetValue(_failIfErrors),
+            result.GetValue(_failIfErrorRate) is { } rate ? ParseRate(rate) : null,
+            (result.GetValue(_failIfType) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal)));
+
+    internal static double? ParseRate(string text)
+    {
+        var percent = text.EndsWith('%');
+        var number = percent ? text[..^1] : text;
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        value = percent ? value / 100 : value;
+        return value is >= 0 and <= 1 ? value : null;
+    }
+}
+
+/// <summary>The report formats.</summary>
+internal enum ReportFormat
+{
+    Json,
+    Markdown,
+}
+
+/// <summary>The parsed output options.</summary>
+internal sealed record OutputSettings(
+    ReportFormat Format, string? OutputPath, string? JsonPath, string? MarkdownPath, int MaxBytes, bool GithubSummary, bool RedactValues, Gates Gates)
+{
+    public static OutputSettings Default { get; } = new(ReportFormat.Json, null, null, null, 1024 * 1024, false, false, new Gates(null, null, new HashSet<string>()));
+}

@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace ImportErrorAnalytics.Reporting.Markdown;
+
+/// <summary>
+/// The report as Markdown for people: in a terminal, on GitHub, in a CI job summary. Every value from the import is
+/// untrusted and escaped (see the README); the JSON report always stays complete while this one keeps to a size budget.
+/// </summary>
+public static class MarkdownReport
+{
+    /// <summary>Renders <paramref name="report"/> within <see cref="MarkdownReportOptions.MaxBytes"/>.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="options">Layout options; defaults when <see langword="null"/>.</param>
+    public static string Render(ImportErrorReport report, MarkdownReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        options ??= new MarkdownReportOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBytes, 1024, nameof(options.MaxBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRows, 1, nameof(options.MaxRows));
+
+        var limits = new SectionLimits(options.MaxRows);
+        while (true)
+        {
+            var text = new MarkdownWriter(report, limits, options.Charts).Write();
+            if (Encoding.UTF8.GetByteCount(text) <= options.MaxBytes || !limits.TrimLongest())
+            {
+                return Truncate(text, options.MaxBytes);
+            }
+        }
+    }
+
+    /// <summary>The last resort when even the shortest lists do not fit: cut at a line, and say so.</summary>
+    private static string Truncate(string text, int maxBytes)
+    {
+        if (Encoding.UTF8.GetByteCount(text) <= maxBytes)
+        {
+            return text;
+        }
+
+        const string Note = "\n\n*The rest of this report was cut to fit the size budget; the JSON report is complete.*\n";
+        var budget = maxBytes - Encoding.UTF8.GetByteCount(Note);
+        var cut = text.Length;
+        while (cut > 0 && Encoding.UTF8.GetByteCount(text.AsSpan(0, cut)) > budget)
+        {
+            cut = text.LastIndexOf('\n', cut - 1);
+        }
+
+        return text[..Math.Max(cut, 0)] + Note;
+    }
+}
