@@ -29,7 +29,11 @@ internal static class MarkdownText
         return fence + pad + visible + pad + fence;
     }
 
-    /// <summary>Replaces characters that could end a line, a table row or reorder text with visible escapes.</summary>
+    /// <summary>
+    /// Shows the text as a C-style escaped string: a backslash as <c>\\</c>, line breaks as <c>\n</c>, and control,
+    /// invisible and bidirectional formatting characters as <c>\uXXXX</c>, so nothing can end a line or a table row,
+    /// reorder the text around it, or pair with a following <c>\|</c>.
+    /// </summary>
     public static string Visible(string value)
     {
         var builder = new StringBuilder(value.Length);
@@ -40,6 +44,10 @@ internal static class MarkdownText
             {
                 builder.Append(c).Append(value[i + 1]);
                 i++;
+            }
+            else if (c == '\\')
+            {
+                builder.Append("\\\\");
             }
             else if (c == '\n')
             {

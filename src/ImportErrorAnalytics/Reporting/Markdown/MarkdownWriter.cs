@@ -78,7 +78,7 @@ internal sealed partial class MarkdownWriter(ImportErrorReport report, SectionLi
         foreach (var warning in report.Sources.SelectMany(s => s.Warnings))
         {
             Line();
-            Line($"> **Warning:** {Visible(warning).Replace("|", "\\|", StringComparison.Ordinal)}");
+            Line($"> **Warning:** {Code(warning)}");
         }
 
         Line();

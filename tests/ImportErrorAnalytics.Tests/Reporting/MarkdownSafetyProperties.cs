@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Reporting.Markdown;
+using ImportErrorAnalytics.Testing;
+using ImportErrorAnalytics.Tests.Support;
+using Markdig;
+
+namespace ImportErrorAnalytics.Tests.Reporting;
+
+/// <summary>Hostile strings from the import never break a Markdown table and never become live HTML or links.</summary>
+public partial class MarkdownSafetyProperties
+{
+    private static readonly MarkdownPipeline GitHubLike = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    private static readonly string[] Nasty =
+    [
+        "|", "||", "\\|", "`", "``", "```", "~~~", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<!-- x", "-->", "[link](https://evil.example)",
+        "![img](https://evil.example/x.png)", "https://evil.example", "www.evil.example", "user@evil.example", "\n", "\r\n", "\u2028", "\u202Eevil", "\u2066x\u2069",
+        "# heading", "> quote", "- item", "***", "&lt;", "&amp;", "\0", "\u0007", "\u001b[31m", "*", "_", "<", ">", "\\", "  ", "😀", "|---|---|", "<details>",
+    ];
+
+    private static readonly Gen<string> Hostile =
+        Gen.Elements(Nasty).ArrayOf().Select(parts => string.Concat(parts.Take(6)));
+
+    private static readonly Arbitrary<SyntheticError[]> HostileErrors = Arb.From(
+        from values in Hostile.ArrayOf()
+        from property in Hostile
+        from errorType in Hostile
+        select values.Select((value, i) => new SyntheticError
+        {
+            Id = "e" + i,
+            ErrorType = i % 3 == 0 ? errorType : "INVALID_EMAIL",
+            KnownColumnNumber = i % 4,
+            PropertyName = property,
+            InvalidValue = value,
+            FileId = 1,
+            LineNumber = i + 1,
+        }).ToArray());
+
+    [Property(MaxTest = 150)]
+    public Property Render_KeepsEveryTableRowAtTheHeaderColumnCount() =>
+        Prop.ForAll(HostileErrors, errors =>
+        {
+            var markdown = Render(errors);
+
+            foreach (var table in Tables(markdown))
+            {
+                var columns = Cells(table[0]);
+                Assert.All(table, row => Assert.Equal(columns, Cells(row)));
+            }
+        });
+
+    [Property(MaxTest = 150)]
+    public Property Render_NeverProducesLiveHtmlOrLinks() =>
+        Prop.ForAll(HostileErrors, errors =>
+        {
+            var markdown = Render(errors);
+            var html = Markdig.Markdown.ToHtml(markdown, GitHubLike);
+
+            Assert.DoesNotMatch(LiveTag(), html);
+            Assert.DoesNotContain("\u202E", markdown, StringComparison.Ordinal);
+            Assert.DoesNotContain("\u0007", markdown, StringComparison.Ordinal);
+            Assert.DoesNotContain("\u2028", markdown, StringComparison.Ordinal);
+        });
+
+    [Property(MaxTest = 60)]
+    public Property Render_KeepsCodeFencesClosed() =>
+        Prop.ForAll(HostileErrors, errors =>
+        {
+            var markdown = Render(errors);
+            var fences = markdown.Split('\n').Count(line => line.StartsWith("```", StringComparison.Ordinal));
+            Assert.Equal(0, fences % 2);
+        });
+
+    private static string Render(SyntheticError[] errors)
+    {
+        var report = AnalyzerRuns.Run([("hostile|<b>.json", JsonText.Page(errors, null), ImportErrorAnalytics.Parsing.InputFormat.Pages)], o => o.ClusterGap = 0);
+        return MarkdownReport.Render(report);
+    }
+
+    /// <summary>Consecutive lines starting with '|'.</summary>
+    private static IEnumerable<List<string>> Tables(string markdown)
+    {
+        var current = new List<string>();
+        foreach (var line in markdown.Split('\n'))
+        {
+            if (line.StartsWith('|'))
+            {
+                current.Add(line);
+            }
+            else if (current.Count > 0)
+            {
+                yield return current;
+                current = [];
+            }
+        }
+
+        if (current.Count > 0)
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>Cells as GitHub splits them: on every pipe not escaped by a backslash.</summary>
+    private static int Cells(string row)
+    {
+        var pipes = 0;
+        for (var i = 0; i < row.Length; i++)
+        {
+            if (row[i] == '\\')
+            {
+                i++;
+            }
+            else if (row[i] == '|')
+            {
+                pipes++;
+            }
+        }
+
+        return pipes - 1;
+    }
+
+    [GeneratedRegex("<(script|img|a |a>|iframe|details|b>|!--)", RegexOptions.IgnoreCase)]
+    private static partial Regex LiveTag();
+}
