@@ -36,6 +36,9 @@ internal static class ExitCodes
     /// <summary>A quality gate cannot be evaluated (e.g. an error-rate gate without the import's row total).</summary>
     public const int GateUnavailable = 10;
 
+    /// <summary>An unexpected failure inside iea (a bug): the message is on stderr.</summary>
+    public const int InternalError = 70;
+
     /// <summary>The run was cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

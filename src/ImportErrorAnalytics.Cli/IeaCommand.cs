@@ -23,6 +23,14 @@ internal static class IeaCommand
         }
 
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await stderr.WriteLineAsync($"iea: internal error ({ex.GetType().Name}): {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
     }
 }
