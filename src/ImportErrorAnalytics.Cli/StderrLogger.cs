@@ -22,6 +22,7 @@ internal sealed class StderrLoggerFactory(TextWriter stderr) : ILoggerFactory, I
         {
             lock (stderr)
             {
+                ProgressLine.ClearFor(stderr);
                 stderr.WriteLine($"iea: {(logLevel >= LogLevel.Error ? "error" : "warning")}: {formatter(state, exception)}");
             }
         }
