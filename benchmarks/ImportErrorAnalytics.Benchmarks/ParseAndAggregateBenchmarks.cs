@@ -18,6 +18,7 @@ public class ParseAndAggregateBenchmarks
     private byte[] _pages = [];
     private ImportErrorAnalyzer _singleWorker = null!;
     private ImportErrorAnalyzer _defaultParallelism = null!;
+    private ImportErrorAnalyzer _eightInputs = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,6 +26,7 @@ public class ParseAndAggregateBenchmarks
         _pages = BenchmarkData.RealisticPages();
         _singleWorker = Analyzer(_pages, 1);
         _defaultParallelism = Analyzer(_pages, Environment.ProcessorCount);
+        _eightInputs = EightInputs(_pages);
     }
 
     /// <summary>As <see cref="Setup"/>, and checks first that POCO + LINQ gives the library's answers.</summary>
@@ -52,6 +54,13 @@ public class ParseAndAggregateBenchmarks
     /// <summary>The whole library: stream -> PipeReader -> parser -> channel -> all built-in aggregators -> report; one worker per stage.</summary>
     [Benchmark]
     public Task<ImportErrorReport> ParseAndAggregate() => _singleWorker.RunAsync();
+
+    /// <summary>
+    /// The same bytes as eight inputs (consecutive runs of 125 pages, the layout of a directory of saved pages) with
+    /// the default parallelism: inputs are parsed in parallel, one worker per core.
+    /// </summary>
+    [Benchmark]
+    public Task<ImportErrorReport> ParseAndAggregateEightInputs() => _eightInputs.RunAsync();
 
     /// <summary>The same with the default parallelism (one parse worker for the one input, one aggregation worker per core, merged).</summary>
     [Benchmark]
@@ -102,6 +111,31 @@ public class ParseAndAggregateBenchmarks
 
         await reader.CompleteAsync();
         return sum;
+    }
+
+    /// <summary>Splits the pages (one per line, as <c>ToPageBytes</c> writes them) into eight inputs of consecutive pages.</summary>
+    private static ImportErrorAnalyzer EightInputs(byte[] pages)
+    {
+        var ends = new List<int>();
+        for (var i = 0; i < pages.Length; i++)
+        {
+            if (pages[i] == (byte)'\n')
+            {
+                ends.Add(i + 1);
+            }
+        }
+
+        var builder = ImportErrorAnalyzer.CreateBuilder();
+        var start = 0;
+        for (var part = 1; part <= 8; part++)
+        {
+            var end = ends[(ends.Count * part / 8) - 1];
+            var (offset, count) = (start, end - start);
+            builder.AddStream($"part-{part}", _ => ValueTask.FromResult<Stream>(new MemoryStream(pages, offset, count, writable: false)));
+            start = end;
+        }
+
+        return builder.Build();
     }
 
     private static long Touch(ImportErrorPage page)
