@@ -14,6 +14,10 @@ internal static class TestEnvironment
 
     public static string RepositoryRoot => Metadata("RepositoryRoot");
 
+    public static string ReferenceAssembliesPath => Metadata("ReferenceAssembliesPath");
+
+    public static string LoggingGeneratorPath => Metadata("LoggingGeneratorPath");
+
     public static IReadOnlyList<MetadataReference> AdditionalReferences => References.Value;
 
     public static void Configure(SolutionState state)
