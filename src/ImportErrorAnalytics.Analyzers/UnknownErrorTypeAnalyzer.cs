@@ -8,7 +8,8 @@ namespace ImportErrorAnalytics.Analyzers;
 /// <summary>
 /// IEA0001: a string literal used as a HubSpot error type name that HubSpot does not document. A literal is used as
 /// an error type when it is passed to a parameter named <c>errorType</c> (or marked <c>[ErrorTypeName]</c>), assigned
-/// to a library property named <c>ErrorType</c>, or compared with one (<c>==</c>, <c>!=</c>, <c>Equals</c>, <c>is</c>).
+/// to a library property named <c>ErrorType</c>, or compared with one (<c>==</c>, <c>!=</c>, <c>Equals</c>, <c>is</c>,
+/// <c>switch</c> cases and arms).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnknownErrorTypeAnalyzer : DiagnosticAnalyzer
@@ -35,6 +36,8 @@ public sealed class UnknownErrorTypeAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(AnalyzeBinary, OperationKind.Binary);
             start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(AnalyzeIsPattern, OperationKind.IsPattern);
+            start.RegisterOperationAction(AnalyzeSwitch, OperationKind.Switch);
+            start.RegisterOperationAction(AnalyzeSwitchExpression, OperationKind.SwitchExpression);
         });
     }
 
@@ -95,6 +98,42 @@ public sealed class UnknownErrorTypeAnalyzer : DiagnosticAnalyzer
         if (IsErrorTypeProperty(isPattern.Value))
         {
             CheckPattern(context, isPattern.Pattern);
+        }
+    }
+
+    private static void AnalyzeSwitch(OperationAnalysisContext context)
+    {
+        var switchStatement = (ISwitchOperation)context.Operation;
+        if (!IsErrorTypeProperty(switchStatement.Value))
+        {
+            return;
+        }
+
+        foreach (var section in switchStatement.Cases)
+        {
+            foreach (var clause in section.Clauses)
+            {
+                if (clause is ISingleValueCaseClauseOperation single && single.Value.AsStringLiteral() is { } literal)
+                {
+                    Check(context, literal);
+                }
+                else if (clause is IPatternCaseClauseOperation patternClause)
+                {
+                    CheckPattern(context, patternClause.Pattern);
+                }
+            }
+        }
+    }
+
+    private static void AnalyzeSwitchExpression(OperationAnalysisContext context)
+    {
+        var switchExpression = (ISwitchExpressionOperation)context.Operation;
+        if (IsErrorTypeProperty(switchExpression.Value))
+        {
+            foreach (var arm in switchExpression.Arms)
+            {
+                CheckPattern(context, arm.Pattern);
+            }
         }
     }
 

@@ -60,6 +60,39 @@ public sealed class UnknownErrorTypeTests
         await Verifier.AnalyzerAsync(source);
     }
 
+    [Fact]
+    public async Task UnknownErrorType_Triggers_InSwitchCasesAndArms()
+    {
+        await Verifier.AnalyzerAsync(Usings + """
+            public static class C
+            {
+                public static int Statement(in ImportErrorRecord record)
+                {
+                    switch (record.ErrorType)
+                    {
+                        case "INVALID_EMAIL":
+                        case [|"INVALID_EMAL"|]:
+                            return 1;
+                        case [|"FAILED_VALIDATON"|] or "FAILED_VALIDATION":
+                            return 2;
+                        default:
+                            return 0;
+                    }
+                }
+
+                public static int Expression(in ImportErrorRecord record) => record.ErrorType switch
+                {
+                    "COULD_NOT_PARSE_DATE" => 1,
+                    [|"COULD_NOT_PARSE_NUMBR"|] => 2,
+                    null => 3,
+                    _ => 0,
+                };
+
+                public static int Other(string s) => s switch { "NOT_AN_ERROR_TYPE" => 1, _ => 0 };
+            }
+            """);
+    }
+
     [Theory]
     [InlineData("INVALID_EMAL", "INVALID_EMAIL")]
     [InlineData("invalid_email", "INVALID_EMAIL")]
