@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,7 +11,8 @@ namespace ImportErrorAnalytics.Analyzers;
 /// <summary>
 /// IEA0003: allocations written in the body of an <c>IErrorAggregator&lt;,&gt;.Add</c> implementation: <c>new</c> of
 /// a reference type or array, collection expressions that are not spans, string concatenation and interpolation,
-/// LINQ, capturing lambdas and local functions, boxing, params arrays, <c>ToString()</c> and <c>Encoding.GetString</c>.
+/// LINQ, capturing lambdas and local functions, boxing, params arrays, <c>ToString()</c>, <c>Encoding.GetString</c> and
+/// <see cref="string"/> methods that build a new string (<c>Substring</c>, <c>Format</c>, <c>ToUpper</c>, ...).
 /// Calls into other methods are not followed.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -60,6 +62,12 @@ public sealed class HotPathAllocationAnalyzer : DiagnosticAnalyzer
             });
         });
     }
+
+    /// <summary>Methods of <see cref="string"/> that build a new string.</summary>
+    private static readonly ImmutableHashSet<string> AllocatingStringMethods = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "Concat", "Format", "Join", "Create", "Substring", "Replace", "Insert", "Remove", "PadLeft", "PadRight", "Split",
+        "ToUpper", "ToLower", "ToUpperInvariant", "ToLowerInvariant", "Trim", "TrimStart", "TrimEnd", "Normalize");
 
     private sealed class Checker(IMethodSymbol method, INamedTypeSymbol? enumerable, INamedTypeSymbol? encoding)
     {
@@ -113,6 +121,11 @@ public sealed class HotPathAllocationAnalyzer : DiagnosticAnalyzer
             if (enumerable is not null && SymbolEqualityComparer.Default.Equals(target.ContainingType, enumerable))
             {
                 return $"The LINQ call '{target.Name}'";
+            }
+
+            if (target.ContainingType?.SpecialType == SpecialType.System_String && AllocatingStringMethods.Contains(target.Name))
+            {
+                return $"'string.{target.Name}'";
             }
 
             if (target.Name == nameof(ToString) && target.Parameters.IsEmpty && !target.IsStatic

@@ -102,4 +102,16 @@ public sealed class HardCodedAccessTokenTests
             }
             """);
     }
+
+    [Fact]
+    public async Task HardCodedAccessToken_NoFixInAConstant()
+    {
+        const string Source = Usings + """
+            public static class C
+            {
+                private const string Token = [|"pat-na1-0b9e2a61-3f4d-4c2b-9a8e-1d2c3b4a5f60"|];
+            }
+            """;
+        await Verifier.CodeFixAsync<HardCodedAccessTokenCodeFixProvider>(Source, Source);
+    }
 }

@@ -26,6 +26,9 @@ public sealed class HotPathAllocationTests
     [InlineData("""var text = [|Encoding.UTF8.GetString(record.InvalidValue)|];""")]
     [InlineData("""var text = [|record.PropertyName.ToString()|];""")]
     [InlineData("state.Use([|Zero|]);")]
+    [InlineData("""var upper = [|record.ErrorType!.ToLowerInvariant()|];""")]
+    [InlineData("""var text = [|string.Format("{0}", record.ErrorType)|];""")]
+    [InlineData("""var text = [|string.Concat(record.ErrorType, record.ObjectType)|];""")]
     public async Task HotPathAllocation_Triggers(string addBody)
     {
         await Verifier.AnalyzerAsync(TestSources.Aggregator(addBody, extraMembers: "private static int Zero() => 0;"));
@@ -79,6 +82,8 @@ public sealed class HotPathAllocationTests
     [InlineData("var name = record.ErrorType; if (name is not null && state.ByName.TryGetValue(name, out var n)) { state.ByName[name] = n + 1; }")]
     [InlineData("state.Count += Encoding.UTF8.GetByteCount(record.ErrorType ?? string.Empty);")]
     [InlineData("var type = record.ErrorType?.ToString();")]
+    [InlineData("""state.Count += string.IsNullOrEmpty(record.ErrorType) ? 0 : record.ErrorType.Length;""")]
+    [InlineData("""if (record.ErrorType?.StartsWith("INVALID_", StringComparison.Ordinal) == true) { state.Count++; }""")]
     public async Task HotPathAllocation_DoesNotTrigger(string addBody)
     {
         await Verifier.AnalyzerAsync(TestSources.Aggregator(addBody));
