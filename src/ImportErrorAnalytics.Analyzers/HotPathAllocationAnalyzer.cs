@@ -97,8 +97,8 @@ public sealed class HotPathAllocationAnalyzer : DiagnosticAnalyzer
             IInvocationOperation invocation => DescribeInvocation(invocation),
             IAnonymousFunctionOperation lambda when Captures(lambda.Symbol, lambda.Body) => "A lambda that captures variables (a closure)",
             ILocalFunctionOperation local when local.Body is { } body && Captures(local.Symbol, body) =>
-                $"The local function '{local.Symbol.Name}' captures variables (a closure) and",
-            IDelegateCreationOperation { Target: IMethodReferenceOperation } => "A method group converted to a delegate",
+                $"The closure of the local function '{local.Symbol.Name}'",
+            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method.IsStatic: false } } => "A method group converted to a delegate",
             IConversionOperation conversion when conversion.GetConversion().IsBoxing => $"Boxing '{conversion.Operand.Type?.Name}'",
             _ => null,
         };
