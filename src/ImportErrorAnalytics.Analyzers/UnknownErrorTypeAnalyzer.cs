@@ -44,23 +44,18 @@ public sealed class UnknownErrorTypeAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeArgument(OperationAnalysisContext context, INamedTypeSymbol? attribute)
     {
         var argument = (IArgumentOperation)context.Operation;
-        if (argument.Parameter is not { } parameter || argument.Value.AsStringLiteral() is not { } literal)
+        if (argument.Parameter is { } parameter && (parameter.Name == ParameterName || HasAttribute(parameter, attribute)))
         {
-            return;
-        }
-
-        if (parameter.Name == ParameterName || HasAttribute(parameter, attribute))
-        {
-            Check(context, literal);
+            CheckValue(context, argument.Value);
         }
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (IsErrorTypeProperty(assignment.Target) && assignment.Value.AsStringLiteral() is { } literal)
+        if (IsErrorTypeProperty(assignment.Target))
         {
-            Check(context, literal);
+            CheckValue(context, assignment.Value);
         }
     }
 
@@ -156,13 +151,35 @@ public sealed class UnknownErrorTypeAnalyzer : DiagnosticAnalyzer
 
     private static void CheckComparison(OperationAnalysisContext context, IOperation left, IOperation right)
     {
-        if (IsErrorTypeProperty(left) && right.AsStringLiteral() is { } rightLiteral)
+        if (IsErrorTypeProperty(left))
         {
-            Check(context, rightLiteral);
+            CheckValue(context, right);
         }
-        else if (IsErrorTypeProperty(right) && left.AsStringLiteral() is { } leftLiteral)
+        else if (IsErrorTypeProperty(right))
         {
-            Check(context, leftLiteral);
+            CheckValue(context, left);
+        }
+    }
+
+    /// <summary>Checks a literal value, or each literal branch of <c>c ? "A" : "B"</c> and <c>x ?? "A"</c>.</summary>
+    private static void CheckValue(OperationAnalysisContext context, IOperation value)
+    {
+        switch (value.WithoutConversions())
+        {
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                CheckValue(context, conditional.WhenTrue);
+                CheckValue(context, whenFalse);
+                break;
+            case ICoalesceOperation coalesce:
+                CheckValue(context, coalesce.WhenNull);
+                break;
+            default:
+                if (value.AsStringLiteral() is { } literal)
+                {
+                    Check(context, literal);
+                }
+
+                break;
         }
     }
 
@@ -191,7 +208,7 @@ public sealed class UnknownErrorTypeAnalyzer : DiagnosticAnalyzer
     private static void Check(OperationAnalysisContext context, ILiteralOperation literal)
     {
         var name = (string)literal.ConstantValue.Value!;
-        if (KnownErrorTypes.Contains(name))
+        if (name.Length == 0 || KnownErrorTypes.Contains(name))
         {
             return;
         }

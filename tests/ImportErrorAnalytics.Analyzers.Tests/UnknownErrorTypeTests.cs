@@ -23,6 +23,8 @@ public sealed class UnknownErrorTypeTests
     [InlineData("""HubSpotNames.IsKnownErrorType([|"INVALID_EMAL"|])""")]
     [InlineData("""Check(errorType: [|"NOPE"|])""")]
     [InlineData("""new ErrorTypeCount { ErrorType = [|"INVALID_EMAILS"|] }.Count == 0""")]
+    [InlineData("""new ErrorTypeCount { ErrorType = record.LineNumber > 0 ? "INVALID_EMAIL" : [|"INVALID_PHONE"|] }.Count == 0""")]
+    [InlineData("""HubSpotNames.IsKnownErrorType(record.ErrorType ?? [|"NONE"|])""")]
     public async Task UnknownErrorType_Triggers(string expression)
     {
         var source = Usings + $$"""
