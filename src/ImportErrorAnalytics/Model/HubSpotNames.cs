@@ -19,7 +19,7 @@ public static class HubSpotNames
 
     /// <summary>Whether <paramref name="errorType"/> is one of the documented error types.</summary>
     /// <param name="errorType">An error type name, compared ordinally.</param>
-    public static bool IsKnownErrorType(string errorType) => Loaded.Value.ErrorTypeSet.Contains(errorType);
+    public static bool IsKnownErrorType([ErrorTypeName] string errorType) => Loaded.Value.ErrorTypeSet.Contains(errorType);
 
     internal static NameTable ErrorTypeTable => Tables.ErrorType;
 
