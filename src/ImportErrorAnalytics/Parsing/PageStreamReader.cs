@@ -54,8 +54,10 @@ internal static class PageStreamReader
 
                 if (result.IsCompleted)
                 {
+                    // Look at what is left before handing it back: after AdvanceTo the pipe may reuse that memory.
+                    var truncated = !parser.AtTopLevel || !IsWhitespace(buffer);
                     pipe.AdvanceTo(buffer.End);
-                    if (!parser.AtTopLevel || !IsWhitespace(buffer))
+                    if (truncated)
                     {
                         Skip(context, parser.Truncated(parser.BaseOffset), responsePage: true);
                     }
