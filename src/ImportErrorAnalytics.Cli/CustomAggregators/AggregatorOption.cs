@@ -18,7 +18,8 @@ internal sealed class AggregatorOption
 
     /// <summary>
     /// Loads the aggregator files (printing their diagnostics), then runs <paramref name="run"/> with a step that adds
-    /// them to a builder; unloads them afterwards. Returns the load's exit code when a file cannot be used.
+    /// them to a builder; unloads them afterwards. Returns the load's exit code when a file cannot be used, and
+    /// <see cref="ExitCodes.CustomAggregatorFailed"/> when their code throws.
     /// </summary>
     public static async Task<int> RunWithAsync(
         IReadOnlyList<string> files, TextWriter stderr, Func<Func<ImportErrorAnalyzerBuilder, ImportErrorAnalyzerBuilder>, Task<int>> run, CancellationToken cancellationToken)
@@ -36,7 +37,15 @@ internal sealed class AggregatorOption
 
         using (set)
         {
-            return await run(set.AddTo).ConfigureAwait(false);
+            try
+            {
+                return await run(set.AddTo).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && set.IsFrom(ex))
+            {
+                await stderr.WriteLineAsync($"iea: a custom aggregator failed: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.CustomAggregatorFailed;
+            }
         }
     }
 }

@@ -74,6 +74,26 @@ internal sealed class CustomAggregatorSet : IDisposable
         return builder;
     }
 
+    /// <summary>Whether <paramref name="exception"/> (or an inner one) was thrown by code of the loaded files.</summary>
+    public bool IsFrom(Exception exception)
+    {
+        var assemblies = _contexts.SelectMany(c => c.Assemblies).ToHashSet();
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (new System.Diagnostics.StackTrace(current).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly is { } a && assemblies.Contains(a)))
+            {
+                return true;
+            }
+
+            if (current is AggregateException aggregate && aggregate.InnerExceptions.Any(IsFrom))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Unloads the contexts (the runtime collects them once nothing references their types).</summary>
     public void Dispose()
     {

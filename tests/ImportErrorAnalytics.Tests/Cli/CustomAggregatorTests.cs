@@ -136,6 +136,26 @@ public class CustomAggregatorTests
         Assert.Equal(600, json.RootElement.GetProperty("custom").GetProperty("allocating").GetInt64());
     }
 
+    [Theory]
+    [InlineData("Add", "throw new System.InvalidOperationException(\"boom in Add\");", "boom in Add")]
+    [InlineData("GetResult", "state.Count++;", "boom in GetResult")]
+    public async Task ThrowingAggregator_ExitsWithCustomAggregatorFailed(string where, string add, string message)
+    {
+        using var temp = new TempDirectory();
+        var source = Source(add, "throwing");
+        if (where == "GetResult")
+        {
+            source = source.Replace("public long GetResult(Tally state) => state.Count;", "public long GetResult(Tally state) => throw new System.InvalidOperationException(\"boom in GetResult\");", StringComparison.Ordinal);
+        }
+
+        var file = temp.File("Throwing.cs", source);
+
+        var (code, _, error) = await Iea("report", "--input", Pages, "--aggregator", file);
+
+        Assert.Equal(ExitCodes.CustomAggregatorFailed, code);
+        Assert.Contains($"iea: a custom aggregator failed: InvalidOperationException: {message}", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MissingFile_ExitsWithInputNotFound()
     {
