@@ -157,6 +157,32 @@ public class CustomAggregatorTests
     }
 
     [Fact]
+    public async Task AggregatorIsRepeatable_EveryFilesAggregatorsAreRegistered()
+    {
+        using var temp = new TempDirectory();
+        var other = temp.File("Other.cs", Source("state.Count++;", "other"));
+
+        var (code, output, error) = await Iea("report", "--input", Pages, "--aggregator", Sample, "--aggregator", other);
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var custom = json.RootElement.GetProperty("custom");
+        Assert.True(custom.TryGetProperty("errorsPerObjectType", out _));
+        Assert.Equal(600, custom.GetProperty("other").GetInt64());
+    }
+
+    [Fact]
+    public async Task Demo_TakesAggregatorsToo()
+    {
+        var (code, output, error) = await Iea("demo", "--errors", "300", "--page-size", "100", "--no-faults", "--aggregator", Sample);
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var custom = json.RootElement.GetProperty("custom").GetProperty("errorsPerObjectType");
+        Assert.Equal(300, custom.GetProperty("objectTypes").EnumerateArray().Sum(t => t.GetProperty("errors").GetInt64()) + custom.GetProperty("withoutObjectType").GetInt64());
+    }
+
+    [Fact]
     public async Task MissingFile_ExitsWithInputNotFound()
     {
         var (code, _, error) = await Iea("report", "--input", Pages, "--aggregator", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".cs"));
