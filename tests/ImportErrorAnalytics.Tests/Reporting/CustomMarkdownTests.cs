@@ -43,6 +43,26 @@ public class CustomMarkdownTests
         Assert.Equal("\"a````b 600\"", block.Lines.ToString());
     }
 
+    [Theory]
+    [InlineData("# T\n\n```json\n{\n  \"a\": 1\n}\n```\n\nafter\n", 20, 5)]
+    [InlineData("# T\n\n```json\n{\n  \"a\": 1\n}\n```\n\nafter\n", 31, 31)]
+    [InlineData("# T\n\n`````json\n```\n}\n`````\nafter\n", 22, 5)]
+    [InlineData("no fences\nat all\n", 9, 9)]
+    public void Truncation_NeverEndsInsideAFence(string text, int cut, int expected) =>
+        Assert.Equal(expected, MarkdownReport.OutsideFence(text, cut));
+
+    [Fact]
+    public async Task TruncatedReport_ClosesItsNoteOutsideAnyFence()
+    {
+        var report = await ImportErrorAnalyzer.CreateBuilder().AddPath(Pages).AddAggregator(new BacktickAggregator()).Build().RunAsync();
+
+        var markdown = MarkdownReport.Render(report, new MarkdownReportOptions { MaxBytes = 1024, MaxRows = 1 });
+
+        var document = Markdown.Parse(markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+        Assert.IsType<ParagraphBlock>(document.LastChild);
+        Assert.Contains("cut to fit the size budget", markdown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WithoutCustomAggregators_TheSectionIsAbsent()
     {
