@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ImportErrorAnalytics.Cli.CustomAggregators;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Sources.HubSpot;
 using ImportErrorAnalytics.Testing;
@@ -19,11 +20,13 @@ internal static class DemoCommand
         var pageSize = new Option<int>("--page-size") { Description = "Errors per page.", DefaultValueFactory = _ => 1_000 };
         var noFaults = new Option<bool>("--no-faults") { Description = "Serve every page on the first try." };
         var output = new OutputOptions();
+        var aggregators = new AggregatorOption();
         var command = new Command("demo", "Run the real HTTP pipeline against a fake HubSpot on loopback, with injected faults, and print the report.")
         {
             errors, pageSize, noFaults,
         };
         output.AddTo(command);
+        aggregators.AddTo(command);
         errors.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
@@ -38,12 +41,16 @@ internal static class DemoCommand
                 r.AddError("--page-size must be between 1 and 1000.");
             }
         });
-        command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(errors), result.GetValue(pageSize), !result.GetValue(noFaults), output.Read(result), stdout, stderr, cancellationToken));
+        command.SetAction((result, cancellationToken) => AggregatorOption.RunWithAsync(
+            aggregators.Read(result),
+            stderr,
+            addCustom => RunAsync(result.GetValue(errors), result.GetValue(pageSize), !result.GetValue(noFaults), addCustom, output.Read(result), stdout, stderr, cancellationToken),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int errors, int pageSize, bool faults, OutputSettings output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        int errors, int pageSize, bool faults, Func<ImportErrorAnalyzerBuilder, ImportErrorAnalyzerBuilder> addCustom, OutputSettings output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var synthetic = new SyntheticImport(new SyntheticImportOptions { Seed = 2026, Errors = errors, Files = 3, DistinctValuesPerColumn = 5_000 });
         var import = FakeImport.FromSynthetic("184448894", synthetic);
@@ -66,12 +73,12 @@ internal static class DemoCommand
         var server = await FakeHubSpotServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {
-            return await RunAgainstAsync(server, import, token, errors, pageSize, faults, output, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            return await RunAgainstAsync(server, import, token, errors, pageSize, faults, addCustom, output, stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private static async Task<int> RunAgainstAsync(
-        FakeHubSpotServer server, FakeImport import, string token, int errors, int pageSize, bool faults, OutputSettings output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        FakeHubSpotServer server, FakeImport import, string token, int errors, int pageSize, bool faults, Func<ImportErrorAnalyzerBuilder, ImportErrorAnalyzerBuilder> addCustom, OutputSettings output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         await stderr.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
@@ -82,7 +89,7 @@ internal static class DemoCommand
         }
 
         var code = await ReportCommand.RunAsync(
-            () => ImportErrorAnalyzer.CreateBuilder().AddHubSpotImport(o =>
+            () => addCustom(ImportErrorAnalyzer.CreateBuilder()).AddHubSpotImport(o =>
             {
                 o.ImportId = import.Id;
                 o.BaseAddress = server.BaseAddress;

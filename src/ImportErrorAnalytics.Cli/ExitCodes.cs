@@ -36,6 +36,9 @@ internal static class ExitCodes
     /// <summary>A quality gate cannot be evaluated (e.g. an error-rate gate without the import's row total).</summary>
     public const int GateUnavailable = 10;
 
+    /// <summary>Code from an <c>--aggregator</c> file threw while the report was built or written.</summary>
+    public const int CustomAggregatorFailed = 11;
+
     /// <summary>An unexpected failure inside iea (a bug): the message is on stderr.</summary>
     public const int InternalError = 70;
 

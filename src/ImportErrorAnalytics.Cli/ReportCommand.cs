@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImportErrorAnalytics.Cli.CustomAggregators;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
@@ -20,7 +21,11 @@ internal static class ReportCommand
         command.SetAction((parseResult, cancellationToken) =>
         {
             var input = options.Read(parseResult);
-            return RunAsync(() => input.CreateBuilder(stdin), output.Read(parseResult), stdout, stderr, cancellationToken);
+            return AggregatorOption.RunWithAsync(
+                input.Aggregators,
+                stderr,
+                addCustom => RunAsync(() => addCustom(input.CreateBuilder(stdin)), output.Read(parseResult), stdout, stderr, cancellationToken),
+                cancellationToken);
         });
         return command;
     }

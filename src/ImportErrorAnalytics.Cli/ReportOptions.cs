@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImportErrorAnalytics.Cli.CustomAggregators;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 
@@ -63,6 +64,8 @@ internal sealed class ReportOptions
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
+    private readonly AggregatorOption _aggregators = new();
+
     public ReportOptions()
     {
         _input.Validators.Add(result =>
@@ -118,6 +121,8 @@ internal sealed class ReportOptions
             command.Options.Add(option);
         }
 
+        _aggregators.AddTo(command);
+
         command.Validators.Add(result =>
         {
             var inputs = result.GetValue(_input) is { Length: > 0 };
@@ -149,6 +154,7 @@ internal sealed class ReportOptions
             ? new HubSpotInput(id, new Uri(result.GetValue(_baseUrl)!), result.GetValue(_apiVersion) == "v3", result.GetValue(_limit), result.GetValue(_includeErrorMessage),
                 result.GetValue(_includeRowData), result.GetValue(_tokenEnv)!, result.GetValue(_rateLimit), result.GetValue(_checkpoint))
             : null,
+        Aggregators = _aggregators.Read(result),
     };
 
     private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>
@@ -181,6 +187,9 @@ internal sealed record ReportSettingsInput(
     int Parallelism)
 {
     public HubSpotInput? Import { get; init; }
+
+    /// <summary>The <c>--aggregator</c> files.</summary>
+    public IReadOnlyList<string> Aggregators { get; init; } = [];
 
     public ImportErrorAnalyzerBuilder CreateBuilder(Func<Stream>? stdin)
     {

@@ -45,6 +45,43 @@ public static class MarkdownReport
             cut = text.LastIndexOf('\n', cut - 1);
         }
 
-        return text[..Math.Max(cut, 0)] + Note;
+        return text[..OutsideFence(text, Math.Max(cut, 0))] + Note;
+    }
+
+    /// <summary>
+    /// <paramref name="cut"/>, or the start of the fenced block (a Mermaid chart, a custom result's JSON) it falls in,
+    /// so the closing note is never swallowed by an unclosed fence.
+    /// </summary>
+    internal static int OutsideFence(string text, int cut)
+    {
+        string? open = null;
+        var openAt = 0;
+        var position = 0;
+        while (position < cut)
+        {
+            var end = text.IndexOf('\n', position);
+            if (end < 0 || end > cut)
+            {
+                end = cut;
+            }
+
+            var line = text.AsSpan(position, end - position);
+            if (open is null)
+            {
+                if (line.StartsWith("```", StringComparison.Ordinal))
+                {
+                    open = new string('`', line.Length - line.TrimStart('`').Length);
+                    openAt = position;
+                }
+            }
+            else if (line.Length >= open.Length && line.TrimEnd(' ').TrimStart('`').IsEmpty)
+            {
+                open = null;
+            }
+
+            position = end + 1;
+        }
+
+        return open is null ? cut : openAt;
     }
 }

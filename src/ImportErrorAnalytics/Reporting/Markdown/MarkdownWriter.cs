@@ -18,6 +18,7 @@ internal sealed partial class MarkdownWriter(ImportErrorReport report, SectionLi
         TopValues();
         LineClusters();
         FileWide();
+        CustomAggregators();
         Skipped();
         LeftOut();
         return _text.ToString();

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using ImportErrorAnalytics.Pipeline;
+
+namespace ImportErrorAnalytics.Cli.CustomAggregators;
+
+/// <summary>The repeatable <c>--aggregator FILE</c> option of <c>iea report</c> and <c>iea demo</c>.</summary>
+internal sealed class AggregatorOption
+{
+    private readonly Option<string[]> _files = new("--aggregator")
+    {
+        Description = "A C# file of custom aggregators (IErrorAggregator<TState, TResult>), compiled and checked by the IEA analyzers; repeatable.",
+        HelpName = "FILE",
+    };
+
+    public void AddTo(Command command) => command.Options.Add(_files);
+
+    public string[] Read(ParseResult result) => result.GetValue(_files) ?? [];
+
+    /// <summary>
+    /// Loads the aggregator files (printing their diagnostics), then runs <paramref name="run"/> with a step that adds
+    /// them to a builder; unloads them afterwards. Returns the load's exit code when a file cannot be used, and
+    /// <see cref="ExitCodes.CustomAggregatorFailed"/> when their code throws.
+    /// </summary>
+    public static async Task<int> RunWithAsync(
+        IReadOnlyList<string> files, TextWriter stderr, Func<Func<ImportErrorAnalyzerBuilder, ImportErrorAnalyzerBuilder>, Task<int>> run, CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
+        {
+            return await run(builder => builder).ConfigureAwait(false);
+        }
+
+        var (set, code) = await CustomAggregatorSet.LoadAsync(files, stderr, cancellationToken).ConfigureAwait(false);
+        if (set is null)
+        {
+            return code;
+        }
+
+        using (set)
+        {
+            try
+            {
+                return await run(set.AddTo).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && set.IsFrom(ex))
+            {
+                await stderr.WriteLineAsync($"iea: a custom aggregator failed: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.CustomAggregatorFailed;
+            }
+        }
+    }
+}
