@@ -44,12 +44,6 @@ internal sealed class NameTable
     /// <summary>The id of <paramref name="utf8"/>, or 0 when it was never seen.</summary>
     public int Find(ReadOnlySpan<byte> utf8) => _snapshot.Find(utf8, ByteHash.Compute(utf8));
 
-    public int Find(string name)
-    {
-        var bytes = Encoding.UTF8.GetBytes(name);
-        return _snapshot.Find(bytes, ByteHash.Compute(bytes));
-    }
-
     private int AddSlow(ReadOnlySpan<byte> utf8, string? name)
     {
         lock (_gate)

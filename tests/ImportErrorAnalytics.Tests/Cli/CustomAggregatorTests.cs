@@ -11,20 +11,9 @@ namespace ImportErrorAnalytics.Tests.Cli;
 /// <summary><c>iea report --aggregator FILE</c>: compiled in-process, checked by the IEA analyzers, cached, collectible.</summary>
 public class CustomAggregatorTests
 {
-    private static string RepositoryFile(params string[] parts)
-    {
-        var directory = AppContext.BaseDirectory;
-        while (!Directory.Exists(Path.Combine(directory, "samples")))
-        {
-            directory = Path.GetDirectoryName(directory) ?? throw new DirectoryNotFoundException("samples/ not found above the test assembly.");
-        }
+    private static string Pages => SamplePaths.ImportDirectory;
 
-        return Path.Combine([directory, .. parts]);
-    }
-
-    private static string Pages => RepositoryFile("samples", "import-184448894");
-
-    private static string Sample => RepositoryFile("samples", "aggregators", "ErrorsPerObjectType.cs");
+    private static string Sample => SamplePaths.AggregatorSample;
 
     private static async Task<(int Code, string Out, string Err)> Iea(params string[] args)
     {

@@ -18,19 +18,7 @@ public class ReportCommandTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static string SampleDirectory
-    {
-        get
-        {
-            var directory = AppContext.BaseDirectory;
-            while (!Directory.Exists(Path.Combine(directory, "samples")))
-            {
-                directory = Path.GetDirectoryName(directory) ?? throw new DirectoryNotFoundException("samples/ not found above the test assembly.");
-            }
-
-            return Path.Combine(directory, "samples", "import-184448894");
-        }
-    }
+    private static string SampleDirectory => SamplePaths.ImportDirectory;
 
     [Fact]
     public async Task Report_OnTheCommittedSamples_WritesTheJsonReport()

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json;
 using ImportErrorAnalytics.Cli;
+using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Cli;
 
@@ -111,7 +112,7 @@ public sealed class PackedPackages : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var repository = FindRepositoryRoot();
+        var repository = SamplePaths.RepositoryRoot;
         var artifacts = Path.Combine(Root, "artifacts");
 
         // The CLI first: its Release build builds the library and Testing too; they are then packed from that build.
@@ -147,16 +148,6 @@ public sealed class PackedPackages : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.Describe());
     }
 
-    private static string FindRepositoryRoot()
-    {
-        var directory = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(directory, "ImportErrorAnalytics.sln")))
-        {
-            directory = Path.GetDirectoryName(directory) ?? throw new DirectoryNotFoundException("ImportErrorAnalytics.sln not found above the test assembly.");
-        }
-
-        return directory;
-    }
 }
 
 /// <summary>A child process with its output captured, killed (with its children) when it outlives its time.</summary>

@@ -5,6 +5,7 @@ using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting.Markdown;
+using ImportErrorAnalytics.Tests.Support;
 using Markdig;
 using Markdig.Syntax;
 
@@ -13,19 +14,7 @@ namespace ImportErrorAnalytics.Tests.Reporting;
 /// <summary>The "Custom aggregators" section of the Markdown report: user JSON in a fence it cannot close.</summary>
 public class CustomMarkdownTests
 {
-    private static string Pages
-    {
-        get
-        {
-            var directory = AppContext.BaseDirectory;
-            while (!Directory.Exists(Path.Combine(directory, "samples")))
-            {
-                directory = Path.GetDirectoryName(directory) ?? throw new DirectoryNotFoundException("samples/ not found above the test assembly.");
-            }
-
-            return Path.Combine(directory, "samples", "import-184448894");
-        }
-    }
+    private static string Pages => SamplePaths.ImportDirectory;
 
     [Fact]
     public async Task CustomResult_WithBacktickRuns_StaysInsideOneFencedJsonBlock()

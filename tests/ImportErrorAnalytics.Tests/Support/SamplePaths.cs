@@ -1,19 +1,25 @@
 namespace ImportErrorAnalytics.Tests.Support;
 
-/// <summary>The sample import committed under <c>samples/</c>.</summary>
+/// <summary>Files of the repository the tests read: the committed samples, and the repository root itself.</summary>
 internal static class SamplePaths
 {
-    public static string ImportDirectory
-    {
-        get
-        {
-            var directory = AppContext.BaseDirectory;
-            while (!Directory.Exists(Path.Combine(directory, "samples")))
-            {
-                directory = Path.GetDirectoryName(directory) ?? throw new DirectoryNotFoundException("samples/ not found above the test assembly.");
-            }
+    /// <summary>The folder holding <c>ImportErrorAnalytics.sln</c>, found above the test assembly.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-            return Path.Combine(directory, "samples", "import-184448894");
+    /// <summary>The sample import committed under <c>samples/</c>.</summary>
+    public static string ImportDirectory => Path.Combine(RepositoryRoot, "samples", "import-184448894");
+
+    /// <summary>The documented custom-aggregator sample.</summary>
+    public static string AggregatorSample => Path.Combine(RepositoryRoot, "samples", "aggregators", "ErrorsPerObjectType.cs");
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(directory, "ImportErrorAnalytics.sln")))
+        {
+            directory = Path.GetDirectoryName(directory) ?? throw new DirectoryNotFoundException("ImportErrorAnalytics.sln not found above the test assembly.");
         }
+
+        return directory;
     }
 }

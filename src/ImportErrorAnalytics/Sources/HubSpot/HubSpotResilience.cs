@@ -33,7 +33,6 @@ internal static partial class HubSpotResilience
                     var exception = args.Outcome.Exception!;
                     if (!budget.Allows(exception, args.RetryDelay))
                     {
-                        budget.Exhausted = exception;
                         throw exception is ImportErrorFormatException ? exception : Exhausted(exception, budget);
                     }
 

@@ -10,8 +10,6 @@ internal sealed class RetryBudget(HubSpotSourceOptions options)
 
     public int TransientRetries { get; private set; }
 
-    public Exception? Exhausted { get; set; }
-
     public bool Allows(Exception exception, TimeSpan nextDelay)
     {
         if (exception is HubSpotTransientException { RateLimited: true })
