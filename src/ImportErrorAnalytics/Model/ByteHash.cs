@@ -20,18 +20,35 @@ internal static class ByteHash
             h = BitOperations.RotateLeft(h ^ (chunk * Prime2), 31) * Prime1;
         }
 
-        var tail = data[(longs.Length * 8)..];
-        if (!tail.IsEmpty)
+        var rest = data.Length & 7;
+        if (rest != 0)
         {
-            Span<byte> last = stackalloc byte[8];
-            last.Clear();
-            tail.CopyTo(last);
-            h = BitOperations.RotateLeft(h ^ (BinaryPrimitives.ReadUInt64LittleEndian(last) * Prime2), 31) * Prime1;
+            // The last 8 bytes (overlapping the words above) or, for a short span, its bytes: no copy, no branch per byte.
+            var last = data.Length >= 8
+                ? BinaryPrimitives.ReadUInt64LittleEndian(data[^8..])
+                : Short(data);
+            h = BitOperations.RotateLeft(h ^ (last * Prime2), 31) * Prime1;
         }
 
         h ^= h >> 29;
         h *= Prime2;
         h ^= h >> 32;
         return (int)h;
+    }
+
+    private static ulong Short(ReadOnlySpan<byte> data)
+    {
+        if (data.Length >= 4)
+        {
+            return BinaryPrimitives.ReadUInt32LittleEndian(data) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(data[^4..]) << 32);
+        }
+
+        ulong value = 0;
+        foreach (var b in data)
+        {
+            value = (value << 8) | b;
+        }
+
+        return value;
     }
 }

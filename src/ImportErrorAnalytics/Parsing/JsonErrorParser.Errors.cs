@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace ImportErrorAnalytics.Parsing;
 
@@ -36,6 +37,14 @@ internal sealed partial class JsonErrorParser
         // The reader's own text says what it expected; its trailing "LineNumber: ... | BytePositionInLine: ..." is replaced by our offset.
         var message = ex.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return "invalid JSON: " + (cut > 0 ? message[..cut].TrimEnd() : message);
+        message = cut > 0 ? message[..cut].TrimEnd() : message;
+
+        // For a bad literal the reader quotes the input from the literal to the end of its buffer: text that depends on
+        // how the bytes arrived, and may hold values. Say what was expected instead.
+        var literal = InvalidLiteral().Match(message);
+        return "invalid JSON: " + (literal.Success ? $"an invalid literal where '{literal.Groups[1].Value}' was expected." : message);
     }
+
+    [GeneratedRegex(@"^'.*' is an invalid JSON literal\. Expected the literal '(\w+)'\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex InvalidLiteral();
 }

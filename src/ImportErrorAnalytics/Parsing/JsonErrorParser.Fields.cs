@@ -34,11 +34,12 @@ internal sealed partial class JsonErrorParser
     private Field MatchProperty(ref Utf8JsonReader reader)
     {
         var context = _depth == 0 ? Context.Top : _stack[_depth - 1];
-        if (context is Context.Top or Context.Results)
-        {
-            return Field.Unknown;
-        }
+        return context is Context.Top or Context.Results ? Field.Unknown : MatchName(ref reader, context);
+    }
 
+    /// <summary>The property's field in <paramref name="context"/>, with escaped names unescaped first.</summary>
+    private static Field MatchName(ref Utf8JsonReader reader, Context context)
+    {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
             return Match(context, reader.ValueSpan);

@@ -80,7 +80,24 @@ internal sealed partial class JsonErrorParser
     /// <returns>True when a top-level value (a page, or an NDJSON record) was completed.</returns>
     public bool Parse(ReadOnlySequence<byte> buffer, bool isFinalBlock, out SequencePosition consumed)
     {
+        // A slice that ends exactly at a segment's end may still say it is not single-segment; the reader is several
+        // times slower in multi-segment mode, so any buffer whose bytes lie in one span is read as that span.
+        if (buffer.First.Length == buffer.Length)
+        {
+            var span = new Utf8JsonReader(buffer.First.Span, isFinalBlock, _state);
+            var completed = Run(ref span);
+            consumed = buffer.GetPosition(span.BytesConsumed);
+            return completed;
+        }
+
         var reader = new Utf8JsonReader(buffer, isFinalBlock, _state);
+        var done = Run(ref reader);
+        consumed = reader.Position;
+        return done;
+    }
+
+    private bool Run(ref Utf8JsonReader reader)
+    {
         var completed = false;
         try
         {
@@ -100,7 +117,6 @@ internal sealed partial class JsonErrorParser
         }
 
         _state = reader.CurrentState;
-        consumed = reader.Position;
         BaseOffset += reader.BytesConsumed;
         return completed;
     }

@@ -18,8 +18,9 @@ internal static class PageStreamReader
         var pageIndex = context.FirstPageIndex;
         ImportErrorPage? page = context.RentPage(pageIndex, responsePage: true);
         parser.Begin(page, pageIndex + 1);
-        var pageStart = 0L;
-        var sawPage = false;
+        parser.BaseOffset = context.StartOffset;
+        var pageStart = context.StartOffset;
+        var sawPage = context.SawPageBefore;
         try
         {
             while (true)
@@ -132,16 +133,21 @@ internal static class PageStreamReader
         }
     }
 
-    /// <summary>The first segment; then that plus 4 KiB of the next (a token across the boundary); then everything.</summary>
+    /// <summary>
+    /// The first segment; when a token crosses its end, that plus a little of what follows, growing fourfold per attempt
+    /// (64 bytes, 256, ...) until the token completes. The bridge stays small, so the reader leaves multi-segment mode
+    /// as soon as it is past the boundary and reads the next segment as a single span.
+    /// </summary>
     private static ReadOnlySequence<byte> Window(in ReadOnlySequence<byte> buffer, int attempt)
     {
-        if (buffer.IsSingleSegment || attempt >= 2)
+        var first = buffer.First.Length;
+        if (attempt == 0 || buffer.IsSingleSegment)
         {
-            return buffer;
+            return attempt == 0 ? buffer.Slice(0, first) : buffer;
         }
 
-        var first = buffer.First.Length;
-        return buffer.Slice(0, attempt == 0 ? first : Math.Min(buffer.Length, first + 4096L));
+        var bridge = attempt >= 12 ? long.MaxValue : 16L << (2 * attempt);
+        return buffer.Slice(0, Math.Min(buffer.Length, first + bridge));
     }
 
     private static bool IsWhitespace(ReadOnlySequence<byte> buffer)

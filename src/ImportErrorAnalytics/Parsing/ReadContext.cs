@@ -19,8 +19,25 @@ internal sealed class ReadContext(string sourceName, int sourceOrdinal, ParserLi
     /// <summary>The index of the first page read through this context (a resumed or paged source starts later).</summary>
     public int FirstPageIndex { get; init; }
 
+    /// <summary>The absolute offset of the first byte read through this context (a tail handed back by the parallel reader starts later).</summary>
+    public long StartOffset { get; init; }
+
+    /// <summary>True when pages of this input were read before this context took over (an empty rest is then no error).</summary>
+    public bool SawPageBefore { get; init; }
+
+    /// <summary>How many workers may parse the pages of this one input (more than one: the parallel page reader).</summary>
+    public int ParseWorkers { get; init; } = 1;
+
     /// <summary>Buffered bytes beyond which an incomplete token is refused.</summary>
     public long MaxBuffered => (long)Limits.MaxValueBytes + 64 * 1024;
+
+    /// <summary>The same input from a later point: <paramref name="offset"/>, page <paramref name="pageIndex"/>.</summary>
+    public ReadContext From(long offset, int pageIndex, bool sawPage) => new(SourceName, SourceOrdinal, Limits, Pool, OnSkip)
+    {
+        StartOffset = offset,
+        FirstPageIndex = pageIndex,
+        SawPageBefore = sawPage,
+    };
 
     public ImportErrorPage RentPage(int pageIndex, bool responsePage)
     {

@@ -24,12 +24,13 @@ internal sealed class AnalysisRun(
     IProgress<AnalysisProgress>? progress,
     CheckpointFile? checkpoint)
 {
-    private readonly PagePool _pool = new(options.ChannelCapacity + (2 * options.MaxDegreeOfParallelism));
+    private readonly PagePool _pool = new(options.ChannelCapacity + (8 * options.MaxDegreeOfParallelism));
     private readonly ConcurrentQueue<SkippedInput> _skipped = new();
     private readonly RunCounters _counters = new() { Inputs = sources.Count };
     private Exception? _firstError;
     private long _startedAt;
     private long _lastProgress;
+    private int _workersPerInput = 1;
     private AggregatorSlot[]? _resumed;
 
     private int Workers => checkpoint is null ? options.MaxDegreeOfParallelism : 1;
@@ -58,7 +59,9 @@ internal sealed class AnalysisRun(
         }
 
         queue.Writer.Complete();
-        var parsers = Enumerable.Range(0, Math.Clamp(sources.Count, 1, Workers))
+        var parseWorkers = Math.Clamp(sources.Count, 1, Workers);
+        _workersPerInput = Math.Max(1, Workers / parseWorkers);
+        var parsers = Enumerable.Range(0, parseWorkers)
             .Select(_ => Task.Run(() => ParseWorkerAsync(queue.Reader, pages.Writer, parseCancellation), CancellationToken.None))
             .ToArray();
         var workers = Enumerable.Range(0, Workers)
@@ -117,7 +120,10 @@ internal sealed class AnalysisRun(
                 while (queue.TryRead(out var ordinal))
                 {
                     var source = sources[ordinal];
-                    var context = new ReadContext(source.Name, ordinal, options.Limits, _pool, options.KeepGoing ? _skipped.Enqueue : null);
+                    var context = new ReadContext(source.Name, ordinal, options.Limits, _pool, options.KeepGoing ? _skipped.Enqueue : null)
+                    {
+                        ParseWorkers = _workersPerInput,
+                    };
                     await foreach (var page in source.ReadPagesAsync(context, token).ConfigureAwait(false))
                     {
                         await pages.WriteAsync(page, token).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Parsing.Parallel;
 
 namespace ImportErrorAnalytics.Sources;
 
@@ -21,7 +22,9 @@ internal sealed class StreamErrorSource(string name, Func<CancellationToken, Val
         {
             var pages = format == InputFormat.Ndjson
                 ? NdjsonStreamReader.ReadAsync(pipe, context, cancellationToken)
-                : PageStreamReader.ReadAsync(pipe, context, cancellationToken);
+                : context.ParseWorkers > 1
+                    ? ParallelPageReader.ReadAsync(pipe, context, context.ParseWorkers, cancellationToken)
+                    : PageStreamReader.ReadAsync(pipe, context, cancellationToken);
             await foreach (var page in pages.ConfigureAwait(false))
             {
                 yield return page;

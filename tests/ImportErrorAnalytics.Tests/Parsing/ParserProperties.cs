@@ -96,7 +96,7 @@ public class ParserProperties
         return Enumerable.Range(0, 1 + random.Next(5)).Select(_ => random.Next(1, 300)).ToArray();
     }
 
-    private static byte[] Mutate(byte[] bytes, Random random)
+    internal static byte[] Mutate(byte[] bytes, Random random)
     {
         var list = bytes.ToList();
         var mutations = 1 + random.Next(4);

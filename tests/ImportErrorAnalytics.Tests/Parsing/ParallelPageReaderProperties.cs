@@ -1,0 +1,294 @@
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Parsing.Parallel;
+using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Testing;
+using ImportErrorAnalytics.Tests.Support;
+
+namespace ImportErrorAnalytics.Tests.Parsing;
+
+/// <summary>
+/// The parallel reader of one stream must be indistinguishable from the sequential one: same pages, same records, same
+/// first error at the same offset, same skips. The sequential reader is the oracle.
+/// </summary>
+public class ParallelPageReaderProperties
+{
+    /// <summary>Strings of the characters the splitter must get right: quotes, backslashes, braces.</summary>
+    private static readonly Arbitrary<string[]> TrickyStrings = Arb.From(
+        Gen.Elements('"', '\\', '{', '}', '[', ']', 'a', ' ', '\u00e9', '\n').ArrayOf().Select(chars => new string(chars)).ArrayOf());
+
+    [Property(MaxTest = 150)]
+    public Property Splitter_FindsTheEndsTheJsonReaderFinds_InAnySplit() =>
+        Prop.ForAll(TrickyStrings, Gen.Choose(0, 200).ToArbitrary(), (strings, seed) =>
+        {
+            var bytes = TrickyPages(strings ?? [], seed);
+            var expected = ReaderEnds(bytes);
+
+            Assert.Equal(expected, SplitterEnds(bytes, [int.MaxValue]));
+            Assert.Equal(expected, SplitterEnds(bytes, [1]));
+            Assert.Equal(expected, SplitterEnds(bytes, ParserProperties.RandomChunks(seed)));
+        });
+
+    [Property(MaxTest = 100)]
+    public Property ParallelReader_GivesTheSequentialReadersPages() =>
+        Prop.ForAll(ErrorGenerators.ErrorsAndSeed, input =>
+        {
+            var (errors, seed) = input;
+            var bytes = RandomJson.Pages(ParserProperties.SplitIntoPages(errors, seed), seed);
+            var chunks = ParserProperties.RandomChunks(seed);
+
+            var sequential = Read(bytes, chunks, workers: 0);
+            var parallel = Read(bytes, chunks, workers: 1 + (seed % 4));
+
+            Assert.Null(sequential.Error);
+            Assert.Equal(sequential, parallel);
+        });
+
+    [Property(MaxTest = 300)]
+    public Property ParallelReader_OnMutatedInput_FailsLikeTheSequentialReader() =>
+        Prop.ForAll(ErrorGenerators.ErrorsAndSeed, input =>
+        {
+            var (errors, seed) = input;
+            var random = new Random(seed);
+            var bytes = ParserProperties.Mutate(RandomJson.Pages(ParserProperties.SplitIntoPages(errors, seed), seed), random);
+            var chunks = ParserProperties.RandomChunks(seed);
+            var limits = new ParserLimits { MaxValueBytes = 64 + random.Next(4096) };
+            var keepGoing = random.Next(2) == 0;
+
+            var sequential = Read(bytes, chunks, workers: 0, limits, keepGoing);
+            var parallel = Read(bytes, chunks, workers: 1 + (seed % 3), limits, keepGoing);
+
+            Assert.Equal(sequential, parallel);
+        });
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n\t ")]
+    [InlineData("[1, 2]")]
+    [InlineData("<html>Bad gateway</html>")]
+    [InlineData("{\"results\": []} garbage")]
+    [InlineData("{\"results\": []} {\"results\": [")]
+    [InlineData("{\"results\": [{\"errorType\": \"INVALID_EMAIL\"}]} {\"results\": [{\"errorType\": 3}]}")]
+    [InlineData("{\"results\": [{\"errorType\": \"a}\\\"}\"}]}\n{\"results\": []}\n")]
+    public void ParallelReader_OnOddInputs_BehavesLikeTheSequentialReader(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        foreach (var keepGoing in new[] { false, true })
+        {
+            Assert.Equal(Read(bytes, [], workers: 0, keepGoing: keepGoing), Read(bytes, [], workers: 2, keepGoing: keepGoing));
+            Assert.Equal(Read(bytes, [1], workers: 0, keepGoing: keepGoing), Read(bytes, [1], workers: 3, keepGoing: keepGoing));
+        }
+    }
+
+    [Fact]
+    public void ParallelReader_HandsAPageLargerThanItsBufferToTheSequentialReader()
+    {
+        // 64-byte values, but pages far larger than MaxBuffered (64 + 64 KiB): the rest goes through the sequential reader.
+        var bytes = new SyntheticImport(new SyntheticImportOptions { Seed = 3, Errors = 2_000 }).ToPageBytes(700);
+        var limits = new ParserLimits { MaxValueBytes = 4096 };
+
+        var sequential = Read(bytes, [], workers: 0, limits);
+        var parallel = Read(bytes, [], workers: 2, limits);
+
+        Assert.True(bytes.Length / 3 > limits.MaxValueBytes + (64 * 1024), "the test needs pages larger than the splitter's buffer");
+        Assert.Null(sequential.Error);
+        Assert.Equal(sequential, parallel);
+        Assert.Equal(3, parallel.Pages.Count);
+    }
+
+    [Fact]
+    public async Task ParallelReader_StopsWhenCancelled()
+    {
+        var bytes = new SyntheticImport(new SyntheticImportOptions { Seed = 5, Errors = 5_000 }).ToPageBytes(10);
+        using var cancel = new CancellationTokenSource();
+        var context = new ReadContext("test.json", 0, new ParserLimits(), new PagePool(), onSkip: null);
+        var pipe = PipeReader.Create(new MemoryStream(bytes));
+        var read = 0;
+
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            await foreach (var page in ParallelPageReader.ReadAsync(pipe, context, 2, cancel.Token).WithCancellation(cancel.Token))
+            {
+                if (++read == 3)
+                {
+                    await cancel.CancelAsync();
+                }
+            }
+        }).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+        Assert.Equal(3, read);
+    }
+
+    [Fact]
+    public async Task ParallelReader_LeftEarly_StopsItsWorkers()
+    {
+        var bytes = new SyntheticImport(new SyntheticImportOptions { Seed = 6, Errors = 5_000 }).ToPageBytes(10);
+        var context = new ReadContext("test.json", 0, new ParserLimits(), new PagePool(), onSkip: null);
+
+        var first = await Task.Run(async () =>
+        {
+            await foreach (var page in ParallelPageReader.ReadAsync(PipeReader.Create(new MemoryStream(bytes)), context, 2, CancellationToken.None))
+            {
+                return page.Count;
+            }
+
+            return 0;
+        }).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(10, first);
+    }
+
+    /// <summary>What a reader gave: each page's records and cursor, what it skipped, and the error that ended it.</summary>
+    internal sealed record Outcome(IReadOnlyList<string> Pages, IReadOnlyList<string> Skipped, string? Error)
+    {
+        public bool Equals(Outcome? other) =>
+            other is not null && Pages.SequenceEqual(other.Pages) && Skipped.SequenceEqual(other.Skipped) && Error == other.Error;
+
+        public override int GetHashCode() => Pages.Count;
+
+        public override string ToString() => $"{Pages.Count} pages, skipped [{string.Join(" | ", Skipped)}], error {Error}";
+    }
+
+    /// <summary>Reads with the sequential reader (<paramref name="workers"/> = 0) or the parallel one.</summary>
+    internal static Outcome Read(byte[] bytes, IReadOnlyList<int> chunks, int workers, ParserLimits? limits = null, bool keepGoing = false)
+    {
+        var skipped = new List<string>();
+        var context = new ReadContext("test.json", 0, limits ?? new ParserLimits(), new PagePool(), keepGoing ? s => skipped.Add(Describe(s)) : null);
+        var pipe = PipeReader.Create(new TrickleStream(bytes, chunks), new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1));
+        var pages = new List<string>();
+        string? error = null;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            var reader = workers == 0
+                ? PageStreamReader.ReadAsync(pipe, context, timeout.Token)
+                : ParallelPageReader.ReadAsync(pipe, context, workers, timeout.Token);
+            Collect(reader, pages).GetAwaiter().GetResult();
+        }
+        catch (ImportErrorFormatException ex)
+        {
+            error = ex.Message;
+        }
+
+        return new Outcome(pages, skipped, error);
+    }
+
+    private static async Task Collect(IAsyncEnumerable<ImportErrorPage> reader, List<string> pages)
+    {
+        await foreach (var page in reader)
+        {
+            pages.Add(Describe(page));
+        }
+    }
+
+    private static string Describe(ImportErrorPage page)
+    {
+        var text = new StringBuilder($"#{page.PageNumber} {page.ByteLength} B after={page.NextAfter}:");
+        for (var i = 0; i < page.Count; i++)
+        {
+            text.Append(ParsedError.From(page[i])).Append(';');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Describe(SkippedInput skipped) => JsonSerializer.Serialize(skipped);
+
+    /// <summary>Pages whose strings hold quotes, backslashes and braces at every alignment to the splitter's 64-byte blocks.</summary>
+    private static byte[] TrickyPages(string[] strings, int seed)
+    {
+        var random = new Random(seed);
+        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using var stream = new MemoryStream();
+        foreach (var chunk in strings.Append("\\\"{}").Chunk(1 + random.Next(4)))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(new string(' ', random.Next(70))));
+            using (var writer = new Utf8JsonWriter(stream, options))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("pad", new string('x', random.Next(64)));
+                writer.WriteStartArray("results");
+                foreach (var s in chunk)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString(s + "{", s + "\\}" + new string('\\', random.Next(4)));
+                    writer.WriteStartObject("nested");
+                    writer.WriteString("v", "}" + s);
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            stream.WriteByte((byte)'\n');
+        }
+
+        return stream.ToArray();
+    }
+
+    private static List<int> ReaderEnds(byte[] bytes)
+    {
+        var ends = new List<int>();
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowMultipleValues = true });
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.EndObject)
+            {
+                ends.Add((int)reader.BytesConsumed);
+            }
+        }
+
+        return ends;
+    }
+
+    /// <summary>Runs the splitter over the bytes as they would arrive in pieces, as the parallel reader does.</summary>
+    private static List<int> SplitterEnds(byte[] bytes, int[] chunks)
+    {
+        var ends = new List<int>();
+        var splitter = default(PageSplitter);
+        var available = 0;
+        var position = 0;
+        var chunk = 0;
+        while (available < bytes.Length)
+        {
+            available = (int)Math.Min(bytes.Length, (long)available + chunks[chunk++ % chunks.Length]);
+            var data = bytes.AsSpan(0, available);
+            while (true)
+            {
+                if (!splitter.InPage)
+                {
+                    while (position < available && bytes[position] != '{')
+                    {
+                        position++;
+                    }
+
+                    if (position == available)
+                    {
+                        break;
+                    }
+
+                    splitter.StartPage();
+                    position++;
+                }
+
+                if (!splitter.TryFindEnd(data, ref position))
+                {
+                    break;
+                }
+
+                ends.Add(position);
+            }
+        }
+
+        return ends;
+    }
+}
