@@ -102,6 +102,27 @@ public class ParallelPageReaderProperties
         Assert.Equal(3, parallel.Pages.Count);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ParallelReader_OnAnInputOfManyBatches_GivesTheSequentialReadersPages(bool corruptNearTheEnd)
+    {
+        // About 2.6 MB in 500 pages: the splitter hands them out in many runs of whole pages.
+        var bytes = new SyntheticImport(new SyntheticImportOptions { Seed = 9, Errors = 5_000 }).ToPageBytes(10);
+        if (corruptNearTheEnd)
+        {
+            var colon = bytes.AsSpan(0, bytes.Length - 3_000).LastIndexOf("\"lineNumber\":"u8) + 12;
+            bytes[colon] = (byte)'@';
+        }
+
+        var sequential = Read(bytes, [], workers: 0);
+        var parallel = Read(bytes, [7_919, 65_536, 1], workers: 3);
+
+        Assert.Equal(sequential, parallel);
+        Assert.InRange(parallel.Pages.Count, 490, 500);
+        Assert.Equal(corruptNearTheEnd, parallel.Error is not null);
+    }
+
     [Fact]
     public async Task ParallelReader_StopsWhenCancelled()
     {

@@ -4,14 +4,15 @@ using System.Threading.Tasks.Sources;
 namespace ImportErrorAnalytics.Parsing.Parallel;
 
 /// <summary>
-/// One page's bytes on their way through a parse worker, and the outcome (a parsed page or the error). Jobs are
-/// awaited in input order and reused, so a steady run allocates none.
+/// A run of consecutive pages on their way through a parse worker, and the outcome: the pages that parsed and, when one
+/// did not, its error. Several pages per job keep the hand-offs between threads few. Jobs are awaited in input order and
+/// reused, so a steady run allocates none.
 /// </summary>
 internal sealed class PageJob : IValueTaskSource
 {
     private ManualResetValueTaskSourceCore<bool> _done = new() { RunContinuationsAsynchronously = true };
 
-    /// <summary>The page's bytes (rented), from the end of the previous page through its closing brace.</summary>
+    /// <summary>The pages' bytes (rented), from the end of the page before them through the last one's closing brace.</summary>
     public byte[]? Bytes { get; private set; }
 
     public int Length { get; private set; }
@@ -19,19 +20,27 @@ internal sealed class PageJob : IValueTaskSource
     /// <summary>The absolute offset of <see cref="Bytes"/>[0] in the input.</summary>
     public long Offset { get; private set; }
 
+    /// <summary>The index of the first page in the input.</summary>
     public int PageIndex { get; private set; }
+
+    /// <summary>Where each page ends in <see cref="Bytes"/> (the next one starts there).</summary>
+    public List<int> Ends { get; } = [];
+
+    /// <summary>The pages parsed so far, in order; after a failure, the ones before it.</summary>
+    public List<ImportErrorPage> Pages { get; } = [];
 
     /// <summary>True for the rest of an input the splitter hands back to the sequential reader.</summary>
     public bool IsTail { get; private set; }
 
-    public ImportErrorPage? Page { get; set; }
-
     public Exception? Error { get; set; }
 
-    public void Set(byte[] bytes, int length, long offset, int pageIndex, bool isTail)
+    public void Set(byte[] bytes, int length, long offset, int pageIndex, List<int> ends, bool isTail)
     {
         _done.Reset();
-        (Bytes, Length, Offset, PageIndex, IsTail, Page, Error) = (bytes, length, offset, pageIndex, isTail, null, null);
+        (Bytes, Length, Offset, PageIndex, IsTail, Error) = (bytes, length, offset, pageIndex, isTail, null);
+        Ends.Clear();
+        Ends.AddRange(ends);
+        Pages.Clear();
     }
 
     /// <summary>Gives the bytes back to the pool.</summary>

@@ -8,23 +8,26 @@ namespace ImportErrorAnalytics.Parsing.Parallel;
 
 /// <summary>
 /// Reads the response pages of ONE stream on several cores: a splitter finds where each page ends (strings, escapes and
-/// braces only, see <see cref="PageSplitter"/>), parse workers parse whole pages as single spans, and pages come out in
-/// input order. What the caller sees is what <see cref="PageStreamReader"/> gives: the same pages, the same errors at
-/// the same offsets, the first failure in input order ending the input. Anything the splitter does not expect (a page
-/// larger than <see cref="ReadContext.MaxBuffered"/>, a top-level value that is not an object, an input that ends
-/// inside a page or holds no page) goes, with the rest of the input, to the sequential reader.
+/// braces only, see <see cref="PageSplitter"/>) and hands runs of whole pages to parse workers, which parse each page as
+/// a single span; pages come out in input order. What the caller sees is what <see cref="PageStreamReader"/> gives: the
+/// same pages, the same errors at the same offsets, the first failure in input order ending the input. Anything the
+/// splitter does not expect (a page larger than <see cref="ReadContext.MaxBuffered"/>, a top-level value that is not an
+/// object, an input that ends inside a page or holds no page) goes, with the rest of the input, to the sequential reader.
 /// </summary>
 internal static class ParallelPageReader
 {
     private const int ReadSize = 64 * 1024;
+
+    /// <summary>Bytes of whole pages per job: enough that the hand-offs between threads cost little.</summary>
+    private const int BatchBytes = 256 * 1024;
 
     public static async IAsyncEnumerable<ImportErrorPage> ReadAsync(
         PipeReader pipe, ReadContext context, int workers, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var jobs = new ConcurrentQueue<PageJob>();
-        var work = Channel.CreateBounded<PageJob>(new BoundedChannelOptions(workers * 2) { SingleWriter = true });
-        var order = Channel.CreateBounded<PageJob>(new BoundedChannelOptions(workers * 4) { SingleWriter = true, SingleReader = true });
+        var work = Channel.CreateBounded<PageJob>(new BoundedChannelOptions(workers) { SingleWriter = true });
+        var order = Channel.CreateBounded<PageJob>(new BoundedChannelOptions(workers * 2) { SingleWriter = true, SingleReader = true });
         var splitter = Task.Run(() => SplitAsync(pipe, context, jobs, work.Writer, order.Writer, stop.Token), CancellationToken.None);
         var parsers = new Task[workers];
         for (var i = 0; i < workers; i++)
@@ -39,36 +42,36 @@ internal static class ParallelPageReader
             await foreach (var job in order.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 await job.WaitAsync().ConfigureAwait(false);
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    ReturnPage(context, job);
-                    jobs.Enqueue(job);
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
                 if (job.IsTail)
                 {
                     tail = job;
                     break;
                 }
 
-                if (job.Error is { } error)
+                for (var i = 0; i < job.Pages.Count; i++)
                 {
-                    jobs.Enqueue(job);
-                    if (error is not ImportErrorFormatException format)
+                    if (cancellationToken.IsCancellationRequested)
                     {
-                        throw error;
+                        Recycle(context, jobs, job, from: i);
+                        cancellationToken.ThrowIfCancellationRequested();
                     }
 
+                    sawPage = true;
+                    yield return job.Pages[i];
+                }
+
+                var error = job.Error;
+                Recycle(context, jobs, job, from: job.Pages.Count);
+                if (error is ImportErrorFormatException format)
+                {
                     PageStreamReader.Skip(context, format, responsePage: true);
                     yield break;
                 }
 
-                var page = job.Page!;
-                job.Page = null;
-                jobs.Enqueue(job);
-                sawPage = true;
-                yield return page;
+                if (error is not null)
+                {
+                    throw error;
+                }
             }
 
             if (tail is not null)
@@ -112,12 +115,7 @@ internal static class ParallelPageReader
     private static async Task SplitAsync(
         PipeReader pipe, ReadContext context, ConcurrentQueue<PageJob> jobs, ChannelWriter<PageJob> work, ChannelWriter<PageJob> order, CancellationToken token)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ReadSize * 2);
-        var fill = 0;
-        var position = 0;
-        var offset = context.StartOffset;
-        var pageIndex = context.FirstPageIndex;
-        var pages = 0;
+        var batch = new Batch(jobs, context.StartOffset, context.FirstPageIndex);
         var splitter = default(PageSplitter);
         try
         {
@@ -125,63 +123,42 @@ internal static class ParallelPageReader
             {
                 var result = await pipe.ReadAsync(token).ConfigureAwait(false);
                 var data = result.Buffer;
-                if (fill + data.Length > context.MaxBuffered)
+                var needed = batch.Fill + data.Length;
+                if (batch.HasPages && (needed > batch.Capacity || needed > context.MaxBuffered))
+                {
+                    await PostAsync(batch.TakePages(), order, work, token).ConfigureAwait(false);
+                }
+
+                if (batch.Fill + data.Length > context.MaxBuffered)
                 {
                     pipe.AdvanceTo(data.Start);
-                    await PostAsync(Take(jobs, ref buffer, fill, offset, pageIndex, isTail: true), order, null, token).ConfigureAwait(false);
+                    await PostAsync(batch.TakeTail(), order, null, token).ConfigureAwait(false);
                     return;
                 }
 
-                if (fill + data.Length > buffer.Length)
+                batch.Append(data);
+                pipe.AdvanceTo(data.End);
+                if (!Scan(ref splitter, batch))
                 {
-                    Grow(ref buffer, fill, (int)(fill + data.Length));
+                    await PostTailAsync(batch, order, work, token).ConfigureAwait(false);
+                    return;
                 }
 
-                data.CopyTo(buffer.AsSpan(fill));
-                fill += (int)data.Length;
-                pipe.AdvanceTo(data.End);
-                while (true)
+                if (batch.PendingBytes >= BatchBytes)
                 {
-                    if (!splitter.InPage)
-                    {
-                        position = SkipWhitespace(buffer, position, fill);
-                        if (position == fill)
-                        {
-                            break;
-                        }
-
-                        if (buffer[position] != '{')
-                        {
-                            await PostAsync(Take(jobs, ref buffer, fill, offset, pageIndex, isTail: true), order, null, token).ConfigureAwait(false);
-                            return;
-                        }
-
-                        splitter.StartPage();
-                        position++;
-                    }
-
-                    if (!splitter.TryFindEnd(buffer.AsSpan(0, fill), ref position))
-                    {
-                        break;
-                    }
-
-                    var next = ArrayPool<byte>.Shared.Rent(Math.Max(ReadSize * 2, (fill - position) + ReadSize));
-                    buffer.AsSpan(position, fill - position).CopyTo(next);
-                    var job = Take(jobs, ref buffer, position, offset, pageIndex++, isTail: false);
-                    buffer = next;
-                    offset += position;
-                    fill -= position;
-                    position = 0;
-                    pages++;
-                    await PostAsync(job, order, work, token).ConfigureAwait(false);
+                    await PostAsync(batch.TakePages(), order, work, token).ConfigureAwait(false);
                 }
 
                 if (result.IsCompleted)
                 {
-                    if (splitter.InPage || pages == 0)
+                    if (splitter.InPage || batch.PageCount == 0)
                     {
                         // Ends inside a page, or holds none: the sequential reader names the error.
-                        await PostAsync(Take(jobs, ref buffer, fill, offset, pageIndex, isTail: true), order, null, token).ConfigureAwait(false);
+                        await PostTailAsync(batch, order, work, token).ConfigureAwait(false);
+                    }
+                    else if (batch.HasPages)
+                    {
+                        await PostAsync(batch.TakePages(), order, work, token).ConfigureAwait(false);
                     }
 
                     return;
@@ -194,26 +171,68 @@ internal static class ParallelPageReader
         }
         finally
         {
-            if (buffer.Length > 0)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-
+            batch.Dispose();
             order.TryComplete();
             work.TryComplete();
         }
     }
 
-    /// <summary>Moves the buffer into a job (the caller's buffer becomes empty).</summary>
-    private static PageJob Take(ConcurrentQueue<PageJob> jobs, ref byte[] buffer, int length, long offset, int pageIndex, bool isTail)
+    /// <summary>Finds the ends of the pages in the new bytes; false at a top-level value that is not an object.</summary>
+    private static bool Scan(ref PageSplitter splitter, Batch batch)
     {
-        var job = jobs.TryDequeue(out var reused) ? reused : new PageJob();
-        job.Set(buffer, length, offset, pageIndex, isTail);
-        buffer = [];
-        return job;
+        var bytes = batch.Bytes;
+        var position = batch.Scanned;
+        try
+        {
+            while (true)
+            {
+                if (!splitter.InPage)
+                {
+                    while (position < batch.Fill && bytes[position] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                    {
+                        position++;
+                    }
+
+                    if (position == batch.Fill)
+                    {
+                        return true;
+                    }
+
+                    if (bytes[position] != '{')
+                    {
+                        return false;
+                    }
+
+                    splitter.StartPage();
+                    position++;
+                }
+
+                if (!splitter.TryFindEnd(bytes.AsSpan(0, batch.Fill), ref position))
+                {
+                    return true;
+                }
+
+                batch.EndPage(position);
+            }
+        }
+        finally
+        {
+            batch.Scanned = position;
+        }
     }
 
-    /// <summary>Queues the job in input order, then (a page) for a parse worker or (a tail) as complete.</summary>
+    /// <summary>Posts the whole pages found so far, then the rest of the input as a tail for the sequential reader.</summary>
+    private static async ValueTask PostTailAsync(Batch batch, ChannelWriter<PageJob> order, ChannelWriter<PageJob> work, CancellationToken token)
+    {
+        if (batch.HasPages)
+        {
+            await PostAsync(batch.TakePages(), order, work, token).ConfigureAwait(false);
+        }
+
+        await PostAsync(batch.TakeTail(), order, null, token).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues the job in input order, then (pages) for a parse worker or (a tail) as complete.</summary>
     private static async ValueTask PostAsync(PageJob job, ChannelWriter<PageJob> order, ChannelWriter<PageJob>? work, CancellationToken token)
     {
         if (work is null)
@@ -273,25 +292,39 @@ internal static class ParallelPageReader
         job.Complete();
     }
 
+    /// <summary>Parses the job's pages in order, up to the first that fails.</summary>
     private static void Parse(JsonErrorParser parser, ReadContext context, PageJob job)
     {
-        var page = context.RentPage(job.PageIndex, responsePage: true);
+        var start = 0;
         try
         {
-            parser.Reset();
-            parser.BaseOffset = job.Offset;
-            parser.Begin(page, job.PageIndex + 1);
-            if (!parser.Parse(new ReadOnlySequence<byte>(job.Bytes!, 0, job.Length), isFinalBlock: false, out _))
+            for (var i = 0; i < job.Ends.Count; i++)
             {
-                throw parser.Truncated(parser.BaseOffset);
-            }
+                var end = job.Ends[i];
+                var page = context.RentPage(job.PageIndex + i, responsePage: true);
+                try
+                {
+                    parser.Reset();
+                    parser.BaseOffset = job.Offset + start;
+                    parser.Begin(page, job.PageIndex + i + 1);
+                    if (!parser.Parse(new ReadOnlySequence<byte>(job.Bytes!, start, end - start), isFinalBlock: false, out _))
+                    {
+                        throw parser.Truncated(parser.BaseOffset);
+                    }
+                }
+                catch
+                {
+                    context.Pool.Return(page);
+                    throw;
+                }
 
-            page.ByteLength = job.Length;
-            job.Page = page;
+                page.ByteLength = end - start;
+                job.Pages.Add(page);
+                start = end;
+            }
         }
         catch (Exception ex)
         {
-            context.Pool.Return(page);
             job.Error = ex;
         }
         finally
@@ -301,6 +334,18 @@ internal static class ParallelPageReader
         }
     }
 
+    /// <summary>Gives back the pages of a job not handed out (from <paramref name="from"/> on) and the job itself.</summary>
+    private static void Recycle(ReadContext context, ConcurrentQueue<PageJob> jobs, PageJob job, int from)
+    {
+        for (var i = from; i < job.Pages.Count; i++)
+        {
+            context.Pool.Return(job.Pages[i]);
+        }
+
+        job.Pages.Clear();
+        jobs.Enqueue(job);
+    }
+
     /// <summary>Waits for the splitter and the workers to stop and gives back every page and buffer still in flight.</summary>
     private static async Task DrainAsync(Task splitter, Task[] parsers, ChannelReader<PageJob> order, ReadContext context)
     {
@@ -308,35 +353,13 @@ internal static class ParallelPageReader
         await Task.WhenAll(parsers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         while (order.TryRead(out var job))
         {
-            ReturnPage(context, job);
+            foreach (var page in job.Pages)
+            {
+                context.Pool.Return(page);
+            }
+
+            job.Pages.Clear();
             job.ReleaseBytes();
         }
-    }
-
-    private static void ReturnPage(ReadContext context, PageJob job)
-    {
-        if (job.Page is { } page)
-        {
-            job.Page = null;
-            context.Pool.Return(page);
-        }
-    }
-
-    private static void Grow(ref byte[] buffer, int fill, int needed)
-    {
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, buffer.Length * 2));
-        buffer.AsSpan(0, fill).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = larger;
-    }
-
-    private static int SkipWhitespace(byte[] buffer, int position, int fill)
-    {
-        while (position < fill && buffer[position] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            position++;
-        }
-
-        return position;
     }
 }
