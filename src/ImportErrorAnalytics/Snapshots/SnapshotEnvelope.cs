@@ -78,46 +78,37 @@ internal static class SnapshotEnvelope
 
     private static (long Length, string Sha256) ParseHeader(ReadOnlySpan<byte> line, string name)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(line.ToArray());
-        }
-        catch (JsonException)
-        {
-            throw Fail(name, "is not an iea snapshot: its first line is not a snapshot header.");
-        }
-
-        using (document)
-        {
+            using var document = JsonDocument.Parse(line.ToArray());
             var header = document.RootElement;
             if (header.ValueKind != JsonValueKind.Object || !header.TryGetProperty("format", out var format)
-                || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName)
+                || format.ValueKind != JsonValueKind.String || !format.ValueEquals(FormatName))
             {
                 throw Fail(name, $"is not an iea snapshot: its first line does not name the format '{FormatName}'.");
             }
 
-            try
+            var version = SnapshotJson.Long(header, "version", minimum: long.MinValue);
+            if (version != Version)
             {
-                var version = SnapshotJson.Long(header, "version", minimum: long.MinValue);
-                if (version != Version)
-                {
-                    throw Fail(name, string.Create(CultureInfo.InvariantCulture, $"has snapshot format version {version}; this version of iea reads version {Version}."));
-                }
-
-                var length = SnapshotJson.Long(header, "payloadBytes");
-                var sha256 = SnapshotJson.String(SnapshotJson.Property(header, "payloadSha256", JsonValueKind.String), "'payloadSha256'");
-                if (length > Array.MaxLength || sha256.Length != 64)
-                {
-                    throw new FormatException("'payloadBytes' is too large or 'payloadSha256' is not 64 hexadecimal digits.");
-                }
-
-                return (length, sha256);
+                throw Fail(name, string.Create(CultureInfo.InvariantCulture, $"has snapshot format version {version}; this version of iea reads version {Version}."));
             }
-            catch (FormatException ex)
+
+            var length = SnapshotJson.Long(header, "payloadBytes");
+            var sha256 = SnapshotJson.String(SnapshotJson.Property(header, "payloadSha256", JsonValueKind.String), "'payloadSha256'");
+            if (length > Array.MaxLength || sha256.Length != 64)
             {
-                throw Fail(name, $"has a damaged snapshot header: {ex.Message}", ex);
+                throw new FormatException("'payloadBytes' is too large or 'payloadSha256' is not 64 hexadecimal digits.");
             }
+
+            return (length, sha256);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            // Invalid JSON, or text that is not UTF-8 (InvalidOperationException from GetString).
+            throw line.StartsWith(HeaderStart)
+                ? Fail(name, $"has a damaged snapshot header: {ex.Message}", ex)
+                : Fail(name, "is not an iea snapshot: its first line is not a snapshot header.", ex);
         }
     }
 
