@@ -158,6 +158,22 @@ public class SnapshotMergeTests
     }
 
     [Fact]
+    public async Task HubSpotRuns_KeepTheirImport_AndTwoRunsOfOneImportAreRefused()
+    {
+        var import = FakeHubSpotRuns.Import(500);
+        await using var server = await FakeHubSpotRuns.StartAsync(import);
+
+        var report = await FakeHubSpotRuns.Builder(server).Build().RunAsync();
+        var first = SnapshotBytes.RoundTrip(await FakeHubSpotRuns.Builder(server).Build().RunToSnapshotAsync());
+        var second = await FakeHubSpotRuns.Builder(server).Build().RunToSnapshotAsync();
+
+        Assert.Equal(JsonReport.ToJson(report), JsonReport.ToJson(first.CreateReport()));
+        Assert.Equal(FakeHubSpotRuns.ImportId, Assert.Single(first.CreateReport().Sources).ImportId);
+        var error = Assert.Throws<SnapshotMismatchException>(() => ReportSnapshot.Merge([first, second]));
+        Assert.Contains($"both hold HubSpot import {FakeHubSpotRuns.ImportId}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void KeepGoingRuns_MergeTheirSkippedInputs()
     {
         var good = Synthetic(40, 6, 2);
