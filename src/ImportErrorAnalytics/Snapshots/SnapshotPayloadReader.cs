@@ -55,11 +55,16 @@ internal static class SnapshotPayloadReader
             throw new FormatException("'runs' is empty.");
         }
 
+        if (runs.Select(run => run.Id).Distinct().Count() != runs.Count)
+        {
+            throw new FormatException("'runs' lists a run id twice.");
+        }
+
         for (var i = 1; i < runs.Count; i++)
         {
             if (SnapshotRun.Compare(runs[i - 1], runs[i]) >= 0)
             {
-                throw new FormatException("'runs' are not in merge order, or one is listed twice.");
+                throw new FormatException("'runs' are not in merge order.");
             }
         }
 

@@ -101,6 +101,19 @@ public class SnapshotMergeTests
     }
 
     [Fact]
+    public void ASnapshotListingOneRunTwice_IsRefusedWhenRead()
+    {
+        var inputs = Synthetic(100, 2, 2);
+        var merged = SnapshotBytes.Write(ReportSnapshot.Merge([SnapshotBytes.Of(inputs.Take(1)), SnapshotBytes.Of(inputs.Skip(1))]));
+        var payload = Encoding.UTF8.GetString(SnapshotBytes.Payload(merged));
+        var ids = System.Text.RegularExpressions.Regex.Matches(payload, "\"id\":\"([0-9a-f-]{36})\"").Select(m => m.Groups[1].Value).ToList();
+
+        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotBytes.Read(SnapshotBytes.Edited(merged, ids[1], ids[0])));
+
+        Assert.Contains("'runs' lists a run id twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Merge_OfAMergeWithOneOfItsPieces_IsRefused()
     {
         var inputs = Synthetic(300, 2, 3);
