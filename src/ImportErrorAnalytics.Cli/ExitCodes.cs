@@ -39,6 +39,12 @@ internal static class ExitCodes
     /// <summary>Code from an <c>--aggregator</c> file threw while the report was built or written.</summary>
     public const int CustomAggregatorFailed = 11;
 
+    /// <summary>A snapshot cannot be read: not a snapshot, another format version, truncated or corrupted.</summary>
+    public const int SnapshotUnreadable = 12;
+
+    /// <summary>Snapshots must not be merged: different settings or aggregators, or the same run or import twice.</summary>
+    public const int SnapshotsIncompatible = 13;
+
     /// <summary>An unexpected failure inside iea (a bug): the message is on stderr.</summary>
     public const int InternalError = 70;
 

@@ -9,6 +9,7 @@ internal static class IeaCommand
     {
         var root = new RootCommand("iea: turns HubSpot CRM import errors into reports people act on.");
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr, stdin));
+        root.Subcommands.Add(MergeCommand.Create(stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -20,6 +20,8 @@ internal sealed class OutputOptions
 
     private readonly Option<bool> _redactValues = new("--redact-values") { Description = "Show every invalid value as a short stable hash (equal values still group)." };
 
+    private readonly Option<string?> _snapshot = new("--snapshot") { Description = "Also write the merged aggregator states to this file, for 'iea merge'.", HelpName = "FILE" };
+
     private readonly Option<long?> _failIfErrors = new("--fail-if-errors") { Description = "Exit 1 when the import has more than N errors." };
 
     private readonly Option<string?> _failIfErrorRate = new("--fail-if-error-rate") { Description = "Exit 1 when errors per row exceed R (0.05 or 5%); needs the import's row total." };
@@ -54,7 +56,7 @@ internal sealed class OutputOptions
 
     public void AddTo(Command command)
     {
-        Option[] all = [_format, _out, _jsonOut, _markdownOut, _maxBytes, _githubSummary, _redactValues, _failIfErrors, _failIfErrorRate, _failIfType];
+        Option[] all = [_format, _out, _jsonOut, _markdownOut, _maxBytes, _githubSummary, _redactValues, _snapshot, _failIfErrors, _failIfErrorRate, _failIfType];
         foreach (var option in all)
         {
             command.Options.Add(option);
@@ -72,7 +74,10 @@ internal sealed class OutputOptions
         new Gates(
             result.GetValue(_failIfErrors),
             result.GetValue(_failIfErrorRate) is { } rate ? ParseRate(rate) : null,
-            (result.GetValue(_failIfType) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal)));
+            (result.GetValue(_failIfType) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal)))
+    {
+        SnapshotPath = result.GetValue(_snapshot),
+    };
 
     internal static double? ParseRate(string text)
     {
@@ -100,4 +105,7 @@ internal sealed record OutputSettings(
     ReportFormat Format, string? OutputPath, string? JsonPath, string? MarkdownPath, int MaxBytes, bool GithubSummary, bool RedactValues, Gates Gates)
 {
     public static OutputSettings Default { get; } = new(ReportFormat.Json, null, null, null, 1024 * 1024, false, false, new Gates(null, null, new HashSet<string>()));
+
+    /// <summary>Where <c>--snapshot</c> writes the merged states; <see langword="null"/> for no snapshot.</summary>
+    public string? SnapshotPath { get; init; }
 }

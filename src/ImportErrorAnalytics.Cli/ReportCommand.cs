@@ -4,6 +4,7 @@ using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Snapshots;
 using ImportErrorAnalytics.Sources.HubSpot;
 
 namespace ImportErrorAnalytics.Cli;
@@ -37,6 +38,8 @@ internal static class ReportCommand
         var outputPath = output.OutputPath ?? output.JsonPath ?? output.MarkdownPath;
         var progress = new ProgressLine(stderr, interactive: !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error) && Environment.GetEnvironmentVariable("CI") is null);
         ImportErrorReport report;
+        ReportSnapshot? snapshot = null;
+        var started = false;
         var exitCode = ExitCodes.Success;
         try
         {
@@ -45,13 +48,35 @@ internal static class ReportCommand
                 .WithLogging(new StderrLoggerFactory(stderr))
                 .WithProgress(progress)
                 .Build();
-            report = await analyzer.RunAsync(cancellationToken).ConfigureAwait(false);
+            if (output.SnapshotPath is null)
+            {
+                report = await analyzer.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var running = analyzer.RunToSnapshotAsync(cancellationToken);
+                started = true;
+                snapshot = await running.ConfigureAwait(false);
+                report = snapshot.CreateReport();
+            }
+        }
+        catch (NotSupportedException ex) when (!started && output.SnapshotPath is not null)
+        {
+            // Refused before anything was read: a custom aggregator cannot save its state.
+            progress.Finish();
+            await stderr.WriteLineAsync($"iea: --snapshot: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
         }
         catch (ImportErrorFormatException ex)
         {
             progress.Finish();
             await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
             await stderr.WriteLineAsync("iea: use --keep-going to skip malformed pages of saved inputs and report the rest.").ConfigureAwait(false);
+            if (output.SnapshotPath is not null)
+            {
+                await stderr.WriteLineAsync("iea: no snapshot was written: the run did not finish.").ConfigureAwait(false);
+            }
+
             if (ex.PartialReport is null || outputPath is null)
             {
                 return ExitCodes.MalformedData;
@@ -75,7 +100,22 @@ internal static class ReportCommand
         }
 
         progress.Finish();
+        return await FinishAsync(report, snapshot, output, exitCode, stdout, stderr, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the reports and the snapshot (if any), tells skipped inputs and warnings on stderr, and checks the gates
+    /// unless the run already failed: the end of <c>iea report</c>, <c>iea demo</c> and <c>iea merge</c>.
+    /// </summary>
+    public static async Task<int> FinishAsync(
+        ImportErrorReport report, ReportSnapshot? snapshot, OutputSettings output, int exitCode, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         await ReportFiles.WriteAllAsync(report, output, stdout).ConfigureAwait(false);
+        if (snapshot is not null && output.SnapshotPath is not null)
+        {
+            await snapshot.WriteToFileAsync(output.SnapshotPath, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var skipped in report.Skipped)
         {
             await stderr.WriteLineAsync($"iea: skipped '{skipped.Source}' page {skipped.Page} at byte {skipped.ByteOffset}: {skipped.Reason}").ConfigureAwait(false);

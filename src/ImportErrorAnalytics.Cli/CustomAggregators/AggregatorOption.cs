@@ -21,12 +21,17 @@ internal sealed class AggregatorOption
     /// them to a builder; unloads them afterwards. Returns the load's exit code when a file cannot be used, and
     /// <see cref="ExitCodes.CustomAggregatorFailed"/> when their code throws.
     /// </summary>
-    public static async Task<int> RunWithAsync(
-        IReadOnlyList<string> files, TextWriter stderr, Func<Func<ImportErrorAnalyzerBuilder, ImportErrorAnalyzerBuilder>, Task<int>> run, CancellationToken cancellationToken)
+    public static Task<int> RunWithAsync(
+        IReadOnlyList<string> files, TextWriter stderr, Func<Func<ImportErrorAnalyzerBuilder, ImportErrorAnalyzerBuilder>, Task<int>> run, CancellationToken cancellationToken) =>
+        RunWithSetAsync(files, stderr, set => run(set is null ? builder => builder : set.AddTo), cancellationToken);
+
+    /// <summary>As <see cref="RunWithAsync"/>, handing <paramref name="run"/> the loaded set (<see langword="null"/> without files).</summary>
+    public static async Task<int> RunWithSetAsync(
+        IReadOnlyList<string> files, TextWriter stderr, Func<CustomAggregatorSet?, Task<int>> run, CancellationToken cancellationToken)
     {
         if (files.Count == 0)
         {
-            return await run(builder => builder).ConfigureAwait(false);
+            return await run(null).ConfigureAwait(false);
         }
 
         var (set, code) = await CustomAggregatorSet.LoadAsync(files, stderr, cancellationToken).ConfigureAwait(false);
@@ -39,7 +44,7 @@ internal sealed class AggregatorOption
         {
             try
             {
-                return await run(set.AddTo).ConfigureAwait(false);
+                return await run(set).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException && set.IsFrom(ex))
             {

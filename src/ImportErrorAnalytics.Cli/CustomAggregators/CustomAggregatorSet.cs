@@ -1,6 +1,7 @@
 using System.Reflection;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Snapshots;
 
 namespace ImportErrorAnalytics.Cli.CustomAggregators;
 
@@ -11,6 +12,8 @@ namespace ImportErrorAnalytics.Cli.CustomAggregators;
 internal sealed class CustomAggregatorSet : IDisposable
 {
     private static readonly MethodInfo AddAggregator = typeof(ImportErrorAnalyzerBuilder).GetMethod(nameof(ImportErrorAnalyzerBuilder.AddAggregator))!;
+
+    private static readonly MethodInfo AddToReader = typeof(SnapshotReader).GetMethod(nameof(SnapshotReader.AddAggregator))!;
 
     private readonly List<AggregatorLoadContext> _contexts = [];
     private readonly List<Type> _types = [];
@@ -57,21 +60,33 @@ internal sealed class CustomAggregatorSet : IDisposable
     /// <summary>Adds a new instance of every aggregator type to <paramref name="builder"/>.</summary>
     public ImportErrorAnalyzerBuilder AddTo(ImportErrorAnalyzerBuilder builder)
     {
+        AddEach(AddAggregator, builder);
+        return builder;
+    }
+
+    /// <summary>Adds a new instance of every aggregator type to <paramref name="reader"/>, to read their snapshot states.</summary>
+    /// <exception cref="ArgumentException">An aggregator cannot read a saved state.</exception>
+    public SnapshotReader AddTo(SnapshotReader reader)
+    {
+        AddEach(AddToReader, reader);
+        return reader;
+    }
+
+    private void AddEach(MethodInfo add, object target)
+    {
         foreach (var type in _types)
         {
             var contract = AggregatorInterface(type)!;
             var instance = Activator.CreateInstance(type)!;
             try
             {
-                AddAggregator.MakeGenericMethod(contract.GetGenericArguments()).Invoke(builder, [instance]);
+                add.MakeGenericMethod(contract.GetGenericArguments()).Invoke(target, [instance]);
             }
             catch (TargetInvocationException ex) when (ex.InnerException is not null)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
             }
         }
-
-        return builder;
     }
 
     /// <summary>Whether <paramref name="exception"/> (or an inner one) was thrown by code of the loaded files.</summary>

@@ -21,6 +21,9 @@ internal abstract class AggregatorSlot
 
     public abstract void WriteState(Utf8JsonWriter writer);
 
+    /// <summary>The version of the saved form (<see cref="IPersistentErrorAggregator{TState}.StateVersion"/>).</summary>
+    public abstract int StateVersion { get; }
+
     /// <summary>A slot holding the state read from <paramref name="json"/>.</summary>
     public abstract AggregatorSlot Restore(JsonElement json);
 
@@ -38,6 +41,8 @@ internal sealed class AggregatorSlot<TState, TResult>(IErrorAggregator<TState, T
     public override bool IsPersistent => aggregator is IPersistentErrorAggregator<TState>;
 
     public override void WriteState(Utf8JsonWriter writer) => Persistent.WriteState(State, writer);
+
+    public override int StateVersion => Persistent.StateVersion;
 
     public override AggregatorSlot Restore(JsonElement json) => new AggregatorSlot<TState, TResult>(aggregator, Persistent.ReadState(json));
 

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace ImportErrorAnalytics.Aggregation;
 
 /// <summary>
-/// An aggregator whose state can be saved and restored: what checkpoints (resume after a crash) need.
-/// Every built-in implements it; a run with a checkpoint refuses custom aggregators that do not.
+/// An aggregator whose state can be saved and restored: what checkpoints (resume after a crash) and snapshots
+/// (<c>iea report --snapshot</c>, merged by <c>iea merge</c>) need. Every built-in implements it; a run with a checkpoint
+/// or a snapshot refuses custom aggregators that do not.
 /// </summary>
 /// <typeparam name="TState">The aggregator's state.</typeparam>
 public interface IPersistentErrorAggregator<TState>
@@ -19,4 +20,12 @@ public interface IPersistentErrorAggregator<TState>
     /// <param name="json">The JSON value.</param>
     /// <exception cref="FormatException">The value is not a state of this aggregator.</exception>
     TState ReadState(JsonElement json);
+
+    /// <summary>
+    /// The version of the form <see cref="WriteState"/> writes. Snapshots record it next to each state, and a snapshot
+    /// holding another version of this aggregator's state is refused rather than misread: raise it when the saved form
+    /// changes in a way <see cref="ReadState"/> cannot read.
+    /// </summary>
+    /// <value>Defaults to 1.</value>
+    int StateVersion => 1;
 }

@@ -35,13 +35,17 @@ internal sealed class AnalysisRun(
 
     private int Workers => checkpoint is null ? options.MaxDegreeOfParallelism : 1;
 
+    /// <summary>The merged states the report was built from; set when <see cref="RunAsync"/> builds it.</summary>
+    public RunStates? States { get; private set; }
+
     public async Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken)
     {
         var time = options.TimeProvider;
         _startedAt = time.GetTimestamp();
         if (checkpoint is not null && Resume() is { Complete: true } done)
         {
-            return ReportAssembler.Build(builtIns, done.Slots, _counters, [], done.Import is null ? [] : [done.Import], options, complete: true);
+            States = new RunStates(done.Slots, _counters, [], done.Import is null ? [] : [done.Import]);
+            return ReportAssembler.Build(builtIns, States.Slots, _counters, States.Skipped, States.Imports, options, complete: true);
         }
 
         using var parseCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -95,7 +99,8 @@ internal sealed class AnalysisRun(
         cancellationToken.ThrowIfCancellationRequested();
         var merged = Merge(states);
         var imports = sources.OfType<HubSpotErrorSource>().Select(source => source.Import).OfType<HubSpotImport>().ToList();
-        var report = ReportAssembler.Build(builtIns, merged, _counters, _skipped.ToArray(), imports, options, complete: _firstError is null);
+        States = new RunStates(merged, _counters, _skipped.ToArray(), imports);
+        var report = ReportAssembler.Build(builtIns, merged, _counters, States.Skipped, imports, options, complete: _firstError is null);
         if (_firstError is not null)
         {
             if (_firstError is ImportErrorFormatException format)

@@ -2,6 +2,7 @@ using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Snapshots;
 using ImportErrorAnalytics.Sources;
 
 namespace ImportErrorAnalytics.Pipeline;
@@ -48,4 +49,36 @@ public sealed class ImportErrorAnalyzer
     /// <exception cref="Checkpoints.CheckpointException">The checkpoint is damaged or belongs to another import.</exception>
     public Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken = default) =>
         new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint).RunAsync(cancellationToken);
+
+    /// <summary>
+    /// Reads every input like <see cref="RunAsync"/> and returns the merged states as a snapshot instead of the report:
+    /// <see cref="ReportSnapshot.CreateReport"/> gives the report, <see cref="ReportSnapshot.WriteToFileAsync"/> saves
+    /// it for <see cref="ReportSnapshot.Merge"/> with snapshots of other runs. A run that fails gives no snapshot.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the run promptly.</param>
+    /// <exception cref="NotSupportedException">
+    /// Thrown at once, before anything is read: a custom aggregator cannot save its state (it does not implement
+    /// <see cref="Aggregation.IPersistentErrorAggregator{TState}"/>).
+    /// </exception>
+    /// <exception cref="ImportErrorFormatException">Malformed input (unless keep-going).</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    /// <exception cref="Sources.HubSpot.HubSpotApiException">HubSpot refused, or kept failing past the retry budget.</exception>
+    /// <exception cref="Checkpoints.CheckpointException">The checkpoint is damaged or belongs to another import.</exception>
+    public Task<ReportSnapshot> RunToSnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        if (_prototypes.FirstOrDefault(slot => !slot.IsPersistent) is { } slot)
+        {
+            throw new NotSupportedException(
+                $"A snapshot needs aggregators that can save their state; the custom aggregator '{slot.Aggregator.Name}' cannot (implement IPersistentErrorAggregator<TState>).");
+        }
+
+        return RunToSnapshotCoreAsync(cancellationToken);
+    }
+
+    private async Task<ReportSnapshot> RunToSnapshotCoreAsync(CancellationToken cancellationToken)
+    {
+        var run = new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint);
+        await run.RunAsync(cancellationToken).ConfigureAwait(false);
+        return ReportSnapshot.FromRun(run.States!, _options, _sources.Select(source => source.Name).ToList());
+    }
 }

@@ -54,9 +54,24 @@ internal static class ReportAssembler
             ObjectTypes = ((ITypedResult<IReadOnlyList<ObjectTypeCount>>)slots[3]).GetResult(),
             TopInvalidValues = builtIns.TopValues.GetResult(topValues, columns),
             LineClusters = lineClusters,
-            Skipped = skipped,
+            Skipped = InOrder(skipped),
             Custom = custom,
         };
+    }
+
+    /// <summary>Skipped inputs by source, page and offset: workers skip them in any order, and merged snapshots add theirs.</summary>
+    private static List<SkippedInput> InOrder(IReadOnlyList<SkippedInput> skipped)
+    {
+        var sorted = skipped.ToList();
+        sorted.Sort(static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Source, b.Source);
+            c = c != 0 ? c : a.Page.CompareTo(b.Page);
+            c = c != 0 ? c : a.ByteOffset.CompareTo(b.ByteOffset);
+            c = c != 0 ? c : a.Record.CompareTo(b.Record);
+            return c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason);
+        });
+        return sorted;
     }
 
     private static ReportSource DescribeImport(Sources.HubSpot.HubSpotImport import, long errors, long failingLines)

@@ -68,6 +68,15 @@ internal sealed class ColumnsState
     public string? PropertyOf(long key) => Columns.TryGetValue(key, out var stats) ? stats.Property.Name : null;
 
     public ColumnStats Get(long key) => _columns.Get(key);
+
+    /// <summary>Renumbers the inputs of the property positions (see <see cref="FirstPropertyName.RenumberInput"/>).</summary>
+    public void RenumberInputs(ReadOnlySpan<int> inputs)
+    {
+        foreach (var stats in Columns.Values)
+        {
+            stats.Property.RenumberInput(inputs);
+        }
+    }
 }
 
 /// <summary>One column's counts.</summary>

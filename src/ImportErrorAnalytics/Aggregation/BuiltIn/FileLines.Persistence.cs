@@ -33,7 +33,13 @@ internal sealed partial class FileLines
         var clusters = new List<Interval>();
         foreach (var cluster in StateJson.Get(json, "clusters").EnumerateArray())
         {
-            clusters.Add(new Interval(cluster[0].GetInt32(), cluster[1].GetInt32(), cluster[2].GetInt64()));
+            var interval = new Interval(cluster[0].GetInt32(), cluster[1].GetInt32(), cluster[2].GetInt64());
+            if (interval.First < 1 || interval.Last < interval.First || interval.Errors < 1)
+            {
+                throw new FormatException("A saved line cluster is malformed.");
+            }
+
+            clusters.Add(interval);
         }
 
         clusters.Sort(static (a, b) => a.First.CompareTo(b.First));

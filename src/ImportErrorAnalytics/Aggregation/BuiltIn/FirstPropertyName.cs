@@ -38,6 +38,26 @@ internal sealed class FirstPropertyName
         Position = position;
     }
 
+    /// <summary>
+    /// Renumbers the position's input through <paramref name="inputs"/> (old number to new), so positions of runs that
+    /// each numbered their inputs from 0 compare as positions of one run over all of them.
+    /// </summary>
+    /// <exception cref="FormatException">The position names an input outside <paramref name="inputs"/>.</exception>
+    public void RenumberInput(ReadOnlySpan<int> inputs)
+    {
+        if (Position == RecordPosition.Max)
+        {
+            return;
+        }
+
+        if ((uint)Position.Source >= (uint)inputs.Length)
+        {
+            throw new FormatException($"A saved property position names input {Position.Source}; the run had {inputs.Length}.");
+        }
+
+        Position = Position with { Source = inputs[Position.Source] };
+    }
+
     public void Merge(FirstPropertyName other)
     {
         if (other.Position < Position)

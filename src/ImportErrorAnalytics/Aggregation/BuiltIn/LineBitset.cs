@@ -81,7 +81,7 @@ internal sealed class LineBitset
         foreach (var chunk in json.EnumerateObject())
         {
             var bytes = chunk.Value.GetBytesFromBase64();
-            if (bytes.Length != WordsPerChunk * 8 || !int.TryParse(chunk.Name, System.Globalization.CultureInfo.InvariantCulture, out var index) || index < 0)
+            if (bytes.Length != WordsPerChunk * 8 || !int.TryParse(chunk.Name, System.Globalization.CultureInfo.InvariantCulture, out var index) || index < 0 || index > int.MaxValue / ChunkBits)
             {
                 throw new FormatException("A saved line bitmap chunk is malformed.");
             }

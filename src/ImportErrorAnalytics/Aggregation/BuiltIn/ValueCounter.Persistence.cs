@@ -31,14 +31,31 @@ internal sealed partial class ValueCounter
             throw new FormatException($"A saved counter holds {values.GetArrayLength()} values, more than its capacity {Capacity}.");
         }
 
+        long sum = 0;
         foreach (var entry in values.EnumerateArray())
         {
             var key = entry[0].GetBytesFromBase64();
-            Insert(key, Model.ByteHash.Compute(key), entry[1].GetInt64(), entry[2].GetInt64());
+            var hash = Model.ByteHash.Compute(key);
+            var (count, error) = (entry[1].GetInt64(), entry[2].GetInt64());
+            if (count < 1 || error < 0 || error >= count || Find(key, hash) >= 0)
+            {
+                throw new FormatException("A saved counter holds a value twice, or a count that is not positive or an error not below it.");
+            }
+
+            Insert(key, hash, count, error);
+            sum += count;
         }
 
         Total = StateJson.Long(json, "total");
-        if (!StateJson.Get(json, "exact").GetBoolean())
+        var exact = StateJson.Get(json, "exact").GetBoolean();
+        if (exact ? Total != sum : Total < 0 || Count != Capacity)
+        {
+            throw new FormatException(exact
+                ? "A saved exact counter's total is not the sum of its counts."
+                : "A saved approximate counter is not full, or its total is negative.");
+        }
+
+        if (!exact)
         {
             BuildHeap();
         }

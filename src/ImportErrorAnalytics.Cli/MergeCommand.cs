@@ -1,0 +1,79 @@
+using System.CommandLine;
+using ImportErrorAnalytics.Cli.CustomAggregators;
+using ImportErrorAnalytics.Snapshots;
+
+namespace ImportErrorAnalytics.Cli;
+
+/// <summary><c>iea merge SNAPSHOT...</c>: the report that one run over the inputs of all the snapshots would give.</summary>
+internal static class MergeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var snapshots = new Argument<string[]>("snapshot")
+        {
+            Description = "Snapshot files written by 'iea report --snapshot' (or by an earlier 'iea merge --snapshot').",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new OutputOptions();
+        var aggregators = new AggregatorOption();
+        var command = new Command("merge", "Merge the snapshots of several runs into the report one run over all their inputs would give.") { snapshots };
+        output.AddTo(command);
+        aggregators.AddTo(command);
+        command.SetAction((result, cancellationToken) => AggregatorOption.RunWithSetAsync(
+            aggregators.Read(result),
+            stderr,
+            custom => RunAsync(result.GetValue(snapshots)!, custom, output.Read(result), stdout, stderr, cancellationToken),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        string[] paths, CustomAggregatorSet? custom, OutputSettings output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var reader = new SnapshotReader();
+        try
+        {
+            custom?.AddTo(reader);
+        }
+        catch (ArgumentException ex)
+        {
+            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        ReportSnapshot merged;
+        try
+        {
+            var parts = new List<ReportSnapshot>(paths.Length);
+            foreach (var path in paths)
+            {
+                parts.Add(await reader.ReadFileAsync(path, cancellationToken).ConfigureAwait(false));
+            }
+
+            merged = ReportSnapshot.Merge(parts);
+        }
+        catch (SnapshotFormatException ex)
+        {
+            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.SnapshotUnreadable;
+        }
+        catch (SnapshotMismatchException ex)
+        {
+            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.SnapshotsIncompatible;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"iea: cannot read the snapshot: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.InputNotFound;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("iea: cancelled.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+
+        var report = merged.CreateReport(maskValues: output.RedactValues);
+        return await ReportCommand.FinishAsync(report, merged, output, ExitCodes.Success, stdout, stderr, cancellationToken).ConfigureAwait(false);
+    }
+}

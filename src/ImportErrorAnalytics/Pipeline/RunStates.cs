@@ -1,0 +1,8 @@
+using ImportErrorAnalytics.Aggregation;
+using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Sources.HubSpot;
+
+namespace ImportErrorAnalytics.Pipeline;
+
+/// <summary>What a finished run leaves behind for its report and its snapshot: merged states, counters, skipped inputs and imports.</summary>
+internal sealed record RunStates(AggregatorSlot[] Slots, RunCounters Counters, IReadOnlyList<SkippedInput> Skipped, IReadOnlyList<HubSpotImport> Imports);

@@ -1,0 +1,138 @@
+using ImportErrorAnalytics.Aggregation;
+using ImportErrorAnalytics.Aggregation.BuiltIn;
+using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Sources.HubSpot;
+
+namespace ImportErrorAnalytics.Snapshots;
+
+/// <summary>
+/// The merged aggregator states of one or more runs, with their counters, skipped inputs, HubSpot imports and the
+/// settings that shaped them: what a report is built from, kept so that pieces analysed anywhere can be merged later.
+/// Get one from <see cref="ImportErrorAnalyzer.RunToSnapshotAsync"/>, <see cref="SnapshotReader"/> or
+/// <see cref="Merge"/>; the report of a merge equals the report of one run over all the inputs (the approximate
+/// top-values summaries stay within their error bounds). Not safe for use by several threads at once.
+/// </summary>
+public sealed class ReportSnapshot
+{
+    /// <summary>The format name in a snapshot file's header line.</summary>
+    public const string FormatName = SnapshotEnvelope.FormatName;
+
+    /// <summary>The snapshot format version this library writes and reads.</summary>
+    public const int FormatVersion = SnapshotEnvelope.Version;
+
+    internal ReportSnapshot(
+        string origin,
+        SnapshotSettings settings,
+        IReadOnlyList<SnapshotRun> runs,
+        SnapshotCounters counters,
+        IReadOnlyList<SkippedInput> skipped,
+        IReadOnlyList<HubSpotImport> imports,
+        AggregatorSlot[] slots)
+    {
+        Origin = origin;
+        Settings = settings;
+        Runs = runs;
+        Counters = counters;
+        Skipped = skipped;
+        Imports = imports;
+        Slots = slots;
+        RunIds = runs.Select(run => run.Id).ToList();
+    }
+
+    /// <summary>The ids of the runs whose states this snapshot holds (one for a run, several after a merge).</summary>
+    public IReadOnlyList<Guid> RunIds { get; }
+
+    /// <summary>Where the snapshot came from (its file, its run, or a merge), as error messages name it.</summary>
+    internal string Origin { get; }
+
+    internal SnapshotSettings Settings { get; }
+
+    /// <summary>The runs in merge order; property positions number the concatenation of their inputs.</summary>
+    internal IReadOnlyList<SnapshotRun> Runs { get; }
+
+    internal SnapshotCounters Counters { get; }
+
+    internal IReadOnlyList<SkippedInput> Skipped { get; }
+
+    internal IReadOnlyList<HubSpotImport> Imports { get; }
+
+    /// <summary>The built-ins in report order, then the custom aggregators.</summary>
+    internal AggregatorSlot[] Slots { get; }
+
+    /// <summary>Builds the report, through the same assembly as a run's.</summary>
+    /// <param name="maskValues">
+    /// Shows invalid values as hashes even if the runs did not (a snapshot of runs that masked values always masks them).
+    /// </param>
+    public ImportErrorReport CreateReport(bool maskValues = false)
+    {
+        var options = Settings.ToOptions(maskValues);
+        return ReportAssembler.Build(new BuiltInAggregators(options), Slots, Counters.ToRunCounters(), Skipped, Imports, options, complete: true);
+    }
+
+    /// <summary>
+    /// Merges snapshots into a new one (the arguments are left as they were). The result does not depend on the
+    /// order of <paramref name="snapshots"/>; merging it with others again is the same as merging all the pieces at once.
+    /// </summary>
+    /// <param name="snapshots">One or more snapshots.</param>
+    /// <exception cref="ArgumentException">No snapshot was given.</exception>
+    /// <exception cref="SnapshotMismatchException">
+    /// The snapshots were made with different settings or aggregators, or two of them hold the same run or the same
+    /// HubSpot import (whose errors would be counted twice).
+    /// </exception>
+    public static ReportSnapshot Merge(IEnumerable<ReportSnapshot> snapshots)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        return SnapshotMerger.Merge(snapshots.ToList());
+    }
+
+    /// <summary>
+    /// Writes the snapshot: a header line (format, version, payload length and SHA-256) and the JSON payload, as the
+    /// README documents them.
+    /// </summary>
+    /// <param name="destination">The stream to write to; left open.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    public async Task WriteToAsync(Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var payload = SnapshotPayloadWriter.Write(this);
+        await destination.WriteAsync(SnapshotEnvelope.Header(payload), cancellationToken).ConfigureAwait(false);
+        await destination.WriteAsync(payload, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the snapshot to a temporary file beside <paramref name="path"/>, flushes it, and renames it over <paramref name="path"/>.</summary>
+    /// <param name="path">The snapshot file.</param>
+    /// <param name="cancellationToken">Stops the write (the file is then left as it was).</param>
+    public async Task WriteToFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                await WriteToAsync(stream, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Where the snapshot came from.</summary>
+    public override string ToString() => Origin;
+
+    internal static ReportSnapshot FromRun(RunStates states, AnalyzerOptions options, IReadOnlyList<string> inputs)
+    {
+        var run = new SnapshotRun(Guid.NewGuid(), inputs);
+        return new ReportSnapshot($"run {run.Id}", SnapshotSettings.From(options), [run], SnapshotCounters.From(states.Counters), states.Skipped, states.Imports, states.Slots);
+    }
+
+    internal static ColumnsState Columns(AggregatorSlot slot) => ((AggregatorSlot<ColumnsState, IReadOnlyList<ColumnSummary>>)slot).State;
+}

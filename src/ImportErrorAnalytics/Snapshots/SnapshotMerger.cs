@@ -1,0 +1,151 @@
+using ImportErrorAnalytics.Aggregation;
+
+namespace ImportErrorAnalytics.Snapshots;
+
+/// <summary>
+/// Merges snapshots: refuses pieces that must not be combined, puts the runs in merge order, renumbers each piece's
+/// inputs into that order, and merges fresh copies of the states (the pieces stay as they were).
+/// </summary>
+internal static class SnapshotMerger
+{
+    private const int ColumnsSlot = 2;
+
+    public static ReportSnapshot Merge(List<ReportSnapshot> parts)
+    {
+        if (parts.Count == 0)
+        {
+            throw new ArgumentException("Give at least one snapshot to merge.", nameof(parts));
+        }
+
+        // Merge order does not change exact counts, but it can change which values an approximate summary keeps:
+        // a fixed order makes the result independent of the order the caller gave.
+        parts.Sort(static (a, b) => SnapshotRun.Compare(a.Runs[0], b.Runs[0]));
+        var first = parts[0];
+        foreach (var part in parts.Skip(1))
+        {
+            CheckCompatible(first, part);
+        }
+
+        CheckDisjoint(parts);
+        var runs = parts.SelectMany(part => part.Runs).ToList();
+        runs.Sort(SnapshotRun.Compare);
+        var offsets = new Dictionary<Guid, int>();
+        var next = 0;
+        foreach (var run in runs)
+        {
+            offsets.Add(run.Id, next);
+            next += run.Inputs.Count;
+        }
+
+        var slots = Array.ConvertAll(first.Slots, slot => slot.CreateEmpty());
+        var counters = default(SnapshotCounters);
+        foreach (var part in parts)
+        {
+            for (var i = 0; i < slots.Length; i++)
+            {
+                var from = Find(part, slots[i].Aggregator.Name);
+                if (i == ColumnsSlot)
+                {
+                    from = Renumbered(from, part, offsets);
+                }
+
+                slots[i].MergeFrom(from);
+            }
+
+            try
+            {
+                counters = counters.Add(part.Counters);
+            }
+            catch (OverflowException ex)
+            {
+                throw new SnapshotMismatchException($"Cannot merge '{part}': the counters overflow ({ex.Message}).", ex);
+            }
+        }
+
+        var skipped = parts.SelectMany(part => part.Skipped).ToList();
+        var imports = parts.SelectMany(part => part.Imports).ToList();
+        return new ReportSnapshot($"merge of {Describe(parts)}", first.Settings, runs, counters, skipped, imports, slots);
+    }
+
+    private static void CheckCompatible(ReportSnapshot a, ReportSnapshot b)
+    {
+        if (a.Settings.FirstDifference(b.Settings) is { } difference)
+        {
+            throw new SnapshotMismatchException(
+                $"Cannot merge '{a}' and '{b}': they were made with different settings, {difference}. Their states do not combine; make both with the same settings.");
+        }
+
+        var names = a.Slots.Select(slot => slot.Aggregator.Name).ToHashSet(StringComparer.Ordinal);
+        var others = b.Slots.Select(slot => slot.Aggregator.Name).ToHashSet(StringComparer.Ordinal);
+        if (names.FirstOrDefault(name => !others.Contains(name)) is { } missing)
+        {
+            throw new SnapshotMismatchException($"Cannot merge '{a}' and '{b}': '{a}' has the aggregator '{missing}' and '{b}' does not.");
+        }
+
+        if (others.FirstOrDefault(name => !names.Contains(name)) is { } extra)
+        {
+            throw new SnapshotMismatchException($"Cannot merge '{a}' and '{b}': '{b}' has the aggregator '{extra}' and '{a}' does not.");
+        }
+
+        foreach (var slot in a.Slots)
+        {
+            var other = Find(b, slot.Aggregator.Name);
+            if (other.GetType() != slot.GetType() || other.StateVersion != slot.StateVersion)
+            {
+                throw new SnapshotMismatchException(
+                    $"Cannot merge '{a}' and '{b}': their aggregators named '{slot.Aggregator.Name}' keep different states (state types or versions differ).");
+            }
+        }
+    }
+
+    private static void CheckDisjoint(List<ReportSnapshot> parts)
+    {
+        var runs = new Dictionary<Guid, ReportSnapshot>();
+        var imports = new Dictionary<string, ReportSnapshot>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            foreach (var run in part.Runs)
+            {
+                if (!runs.TryAdd(run.Id, part))
+                {
+                    throw new SnapshotMismatchException(
+                        $"Cannot merge '{runs[run.Id]}' and '{part}': both hold run {run.Id}, so its errors would be counted twice (the same snapshot given twice, or a merge given with one of its pieces).");
+                }
+            }
+
+            foreach (var import in part.Imports)
+            {
+                if (!imports.TryAdd(import.Id, part))
+                {
+                    throw new SnapshotMismatchException(
+                        $"Cannot merge '{imports[import.Id]}' and '{part}': both hold HubSpot import {import.Id}, so its errors would be counted twice.");
+                }
+            }
+        }
+    }
+
+    /// <summary>A copy of <paramref name="part"/>'s column state whose property positions number the merged run order.</summary>
+    private static AggregatorSlot Renumbered(AggregatorSlot columns, ReportSnapshot part, Dictionary<Guid, int> offsets)
+    {
+        var inputs = new int[part.Counters.Inputs];
+        var old = 0;
+        foreach (var run in part.Runs)
+        {
+            for (var j = 0; j < run.Inputs.Count; j++)
+            {
+                inputs[old++] = offsets[run.Id] + j;
+            }
+        }
+
+        var copy = columns.CreateEmpty();
+        copy.MergeFrom(columns);
+        ReportSnapshot.Columns(copy).RenumberInputs(inputs);
+        return copy;
+    }
+
+    private static AggregatorSlot Find(ReportSnapshot part, string name) =>
+        Array.Find(part.Slots, slot => string.Equals(slot.Aggregator.Name, name, StringComparison.Ordinal))!;
+
+    private static string Describe(List<ReportSnapshot> parts) =>
+        parts.Count <= 3 ? string.Join(", ", parts.Select(part => $"'{part}'")) : $"{parts.Count} snapshots";
+}
