@@ -1,0 +1,14 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace ImportErrorAnalytics.Analyzers.Generation;
+
+/// <summary>A diagnostic the generator reports, held by value in its models.</summary>
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> Arguments)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+        new(descriptor, location, arguments.ToEquatableArray());
+
+    public Diagnostic ToDiagnostic() =>
+        Diagnostic.Create(Descriptor, Location?.ToLocation(), Arguments.Cast<object>().ToArray());
+}
