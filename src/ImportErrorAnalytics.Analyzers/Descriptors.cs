@@ -46,9 +46,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor AggregatorNotPartial = Create(
         DiagnosticIds.AggregatorNotPartial,
         "Aggregator class is not partial",
-        "{0}; [ErrorAggregator] adds the aggregator's Name and ResultTypeInfo to it, so it must be partial",
+        "{0}; [ErrorAggregator] adds the aggregator's Name and ResultTypeInfo to it in another file, so it must be partial and not file-local",
         "Usage",
-        "The generator extends an [ErrorAggregator] class with generated members, which needs the class and every type containing it to be declared partial.",
+        "The generator extends an [ErrorAggregator] class with generated members in a file of its own, which needs the class and every type containing it to be declared partial, and the class not to be file-local.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ResultNotSerializable = Create(
@@ -72,7 +72,7 @@ internal static class Descriptors
         "Aggregator cannot be created by the generated registration",
         "'{0}' {1}; AddGeneratedAggregators() leaves it out",
         "Usage",
-        "AddGeneratedAggregators() creates each [ErrorAggregator] class with new(): the class must be accessible in its assembly, not abstract, not generic, and have an accessible parameterless constructor.");
+        "AddGeneratedAggregators() creates each [ErrorAggregator] class with new(): the class must be accessible in its assembly, not abstract, not generic, and have an accessible parameterless constructor that sets its required members.");
 
     public static readonly DiagnosticDescriptor NotAnAggregator = Create(
         DiagnosticIds.NotAnAggregator,

@@ -40,7 +40,7 @@ internal static class AggregatorInspector
         var contract = interfaces.Count == 1 ? interfaces[0] : null;
         var canExtend = notPartial is null && contract is not null;
 
-        var (name, emitName) = ReadName(context.Attributes[0], type, display, location, diagnostics);
+        var (name, emitName) = contract is null ? (null, false) : ReadName(context.Attributes[0], type, display, location, diagnostics);
 
         ContractModel? contractModel = null;
         if (contract is not null && !Declares(type, "ResultTypeInfo"))
@@ -140,6 +140,11 @@ internal static class AggregatorInspector
             return $"'{type.Name}' is not partial";
         }
 
+        if (type.IsFileLocal)
+        {
+            return $"'{type.Name}' is file-local";
+        }
+
         for (var container = type.ContainingType; container is not null; container = container.ContainingType)
         {
             var partial = container.DeclaringSyntaxReferences
@@ -170,11 +175,11 @@ internal static class AggregatorInspector
                 return current.Equals(type, SymbolEqualityComparer.Default) ? "is generic" : $"is nested in the generic type '{current.Name}'";
             }
 
-            if (current.IsFileLocal || !compilation.IsSymbolAccessibleWithin(current, compilation.Assembly))
+            if (!compilation.IsSymbolAccessibleWithin(current, compilation.Assembly))
             {
                 return current.Equals(type, SymbolEqualityComparer.Default)
-                    ? "is not accessible outside its containing type or file"
-                    : $"is nested in '{current.Name}', which is not accessible outside its containing type or file";
+                    ? "is not accessible outside its containing type"
+                    : $"is nested in '{current.Name}', which is not accessible outside its containing type";
             }
         }
 

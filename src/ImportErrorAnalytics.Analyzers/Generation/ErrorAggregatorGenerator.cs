@@ -49,6 +49,10 @@ public sealed class ErrorAggregatorGenerator : IIncrementalGenerator
         });
     }
 
+    /// <summary>The class with its namespace (two aggregators with one name often have one class name too).</summary>
+    private static string Qualified(AggregatorModel model) =>
+        model.Namespace is null ? model.DisplayName : model.Namespace + "." + model.DisplayName;
+
     /// <summary>IEA0007 on every aggregator whose name another one of the assembly has too.</summary>
     private static void ReportDuplicateNames(SourceProductionContext output, ImmutableArray<AggregatorModel> models)
     {
@@ -64,7 +68,7 @@ public sealed class ErrorAggregatorGenerator : IIncrementalGenerator
             {
                 var other = members.First(m => !ReferenceEquals(m, member));
                 output.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.DuplicateAggregatorName, member.Location?.ToLocation(), group.Key, member.DisplayName, other.DisplayName));
+                    Descriptors.DuplicateAggregatorName, member.Location?.ToLocation(), group.Key, Qualified(member), Qualified(other)));
             }
         }
     }
