@@ -20,7 +20,7 @@ public sealed class ErrorAggregatorGenerator : IIncrementalGenerator
     {
         var aggregators = context.SyntaxProvider.ForAttributeWithMetadataName(
             AggregatorInspector.AttributeName,
-            static (node, _) => node is ClassDeclarationSyntax,
+            static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
             AggregatorInspector.Inspect);
 
         context.RegisterSourceOutput(aggregators, static (output, model) =>

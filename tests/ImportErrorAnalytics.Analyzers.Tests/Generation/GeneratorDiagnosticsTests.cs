@@ -18,6 +18,7 @@ public sealed class GeneratorDiagnosticsTests
     [InlineData("[ErrorAggregator(\"mine\")]\npublic sealed partial class Mine : " + Interface)]
     [InlineData("[ErrorAggregator]\ninternal sealed partial class Mine : " + Interface)]
     [InlineData("[ErrorAggregator]\npublic partial class Mine : " + Interface)]
+    [InlineData("[ErrorAggregator]\npublic sealed partial record Mine : " + Interface)]
     [InlineData("[ErrorAggregator]\npublic sealed partial class Mine : " + Interface + "\n{\n    internal Mine(int limit = 10) { }\n}\npartial class Mine")]
     public async Task CorrectAggregator_DoesNotTrigger(string header)
     {
