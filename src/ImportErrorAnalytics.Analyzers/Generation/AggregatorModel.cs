@@ -31,6 +31,9 @@ internal sealed record AggregatorModel(
     LocationInfo? Location,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
+    /// <summary>The model without what only diagnostics need, so moving code around does not regenerate sources.</summary>
+    public AggregatorModel WithoutDiagnostics() => this with { Location = null, Diagnostics = EquatableArray<DiagnosticInfo>.Empty };
+
     /// <summary>The file name of the class's generated part (unique per class).</summary>
     public string HintName => Naming.HintName(FullName) + ".ErrorAggregator.g.cs";
 }

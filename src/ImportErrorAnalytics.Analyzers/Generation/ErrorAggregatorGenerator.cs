@@ -12,40 +12,63 @@ namespace ImportErrorAnalytics.Analyzers.Generation;
 /// contract of the result type graph, written with <c>JsonMetadataServices</c>) and, once per assembly,
 /// <c>ImportErrorAnalyzerBuilder.AddGeneratedAggregators()</c>. It reports IEA0005-IEA0010.
 /// </summary>
-[Generator(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
+/// <remarks>
+/// Sources and diagnostics flow through separate pipelines. The sources' models hold no locations, so an edit that only
+/// moves code leaves the generated files cached. The diagnostics are reported against the compilation's own syntax
+/// trees, so <c>#pragma warning disable</c> suppresses them (a location made from a file path would not be checked
+/// against the file's pragmas).
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
 public sealed class ErrorAggregatorGenerator : IIncrementalGenerator
 {
+    /// <summary>Step names the incremental pipeline reports for tracking (tests check these are reused).</summary>
+    internal static class Steps
+    {
+        public const string Models = nameof(Models);
+        public const string Sources = nameof(Sources);
+        public const string Registration = nameof(Registration);
+    }
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var aggregators = context.SyntaxProvider.ForAttributeWithMetadataName(
+        var models = context.SyntaxProvider.ForAttributeWithMetadataName(
             AggregatorInspector.AttributeName,
             static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-            AggregatorInspector.Inspect);
+            AggregatorInspector.Inspect)
+            .WithTrackingName(Steps.Models);
 
-        context.RegisterSourceOutput(aggregators, static (output, model) =>
+        var sources = models.Select(static (model, _) => model.WithoutDiagnostics()).WithTrackingName(Steps.Sources);
+        context.RegisterSourceOutput(sources, static (output, model) =>
         {
-            foreach (var diagnostic in model.Diagnostics)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
             if (model.CanExtend && (model.EmitName || model.Contract is not null))
             {
                 output.AddSource(model.HintName, AggregatorSourceWriter.Write(model));
             }
         });
 
-        context.RegisterSourceOutput(aggregators.Collect(), static (output, models) =>
+        var registration = sources.Collect().WithTrackingName(Steps.Registration);
+        context.RegisterSourceOutput(registration, static (output, all) =>
         {
-            if (models.IsEmpty)
+            if (!all.IsEmpty)
             {
-                return;
+                var registrable = all.Where(m => m.Registrable).OrderBy(m => m.FullName, StringComparer.Ordinal).ToList();
+                output.AddSource(RegistrationSourceWriter.HintName, RegistrationSourceWriter.Write(registrable));
+            }
+        });
+
+        context.RegisterSourceOutput(models.Collect().Combine(context.CompilationProvider), static (output, input) =>
+        {
+            var (all, compilation) = input;
+            foreach (var model in all)
+            {
+                foreach (var diagnostic in model.Diagnostics)
+                {
+                    output.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
+                }
             }
 
-            var ordered = models.OrderBy(m => m.FullName, StringComparer.Ordinal).ToImmutableArray();
-            ReportDuplicateNames(output, ordered);
-            output.AddSource(RegistrationSourceWriter.HintName, RegistrationSourceWriter.Write(ordered.Where(m => m.Registrable).ToList()));
+            ReportDuplicateNames(output, all, compilation);
         });
     }
 
@@ -54,9 +77,10 @@ public sealed class ErrorAggregatorGenerator : IIncrementalGenerator
         model.Namespace is null ? model.DisplayName : model.Namespace + "." + model.DisplayName;
 
     /// <summary>IEA0007 on every aggregator whose name another one of the assembly has too.</summary>
-    private static void ReportDuplicateNames(SourceProductionContext output, ImmutableArray<AggregatorModel> models)
+    private static void ReportDuplicateNames(SourceProductionContext output, ImmutableArray<AggregatorModel> models, Compilation compilation)
     {
-        foreach (var group in models.Where(m => m.Name is not null && m.CanExtend).GroupBy(m => m.Name!, StringComparer.Ordinal))
+        var named = models.Where(m => m.Name is not null && m.CanExtend).OrderBy(m => m.FullName, StringComparer.Ordinal);
+        foreach (var group in named.GroupBy(m => m.Name!, StringComparer.Ordinal))
         {
             var members = group.ToList();
             if (members.Count < 2)
@@ -67,8 +91,9 @@ public sealed class ErrorAggregatorGenerator : IIncrementalGenerator
             foreach (var member in members)
             {
                 var other = members.First(m => !ReferenceEquals(m, member));
-                output.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.DuplicateAggregatorName, member.Location?.ToLocation(), group.Key, Qualified(member), Qualified(other)));
+                output.ReportDiagnostic(
+                    DiagnosticInfo.Create(Descriptors.DuplicateAggregatorName, member.Location, group.Key, Qualified(member), Qualified(other))
+                        .ToDiagnostic(compilation));
             }
         }
     }

@@ -57,7 +57,7 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
-    public void Generator_ReusesItsOutputs_WhenAnUnrelatedFileChanges()
+    public void Generator_ReusesItsSources_WhenAnUnrelatedFileChanges()
     {
         var compilation = GeneratorRun.Compilation(Source);
         var driver = GeneratorRun.Driver(trackSteps: true).RunGenerators(compilation);
@@ -65,11 +65,32 @@ public sealed class GeneratedSourceTests
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Unrelated { public static int Value => 1; }", new CSharpParseOptions(LanguageVersion.Latest)));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        var outputs = result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs).ToList();
-        Assert.NotEmpty(outputs);
-        Assert.All(outputs, output => Assert.True(
-            output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"An output step ran again: {output.Reason}."));
+        AssertReused(result, ErrorAggregatorGenerator.Steps.Models, ErrorAggregatorGenerator.Steps.Sources, ErrorAggregatorGenerator.Steps.Registration);
         Assert.Equal(2, result.GeneratedSources.Length);
+    }
+
+    [Fact]
+    public void Generator_ReusesItsSources_WhenTheAggregatorOnlyMoves()
+    {
+        var compilation = GeneratorRun.Compilation(Source);
+        var driver = GeneratorRun.Driver(trackSteps: true).RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.Single();
+
+        var moved = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("// A comment that moves every line.\n\n" + Source)));
+        var result = driver.RunGenerators(moved).GetRunResult().Results.Single();
+
+        AssertReused(result, ErrorAggregatorGenerator.Steps.Sources, ErrorAggregatorGenerator.Steps.Registration);
+    }
+
+    private static void AssertReused(GeneratorRunResult result, params string[] steps)
+    {
+        foreach (var step in steps)
+        {
+            var outputs = result.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"The step {step} ran again: {output.Reason}."));
+        }
     }
 
     [Theory]

@@ -186,6 +186,15 @@ public sealed class GeneratorDiagnosticsTests
     }
 
     [Fact]
+    public async Task GeneratorDiagnostics_AreSuppressedByPragmas()
+    {
+        var source = Aggregator("#pragma warning disable IEA0008 // registered by hand with its limit\n[ErrorAggregator]\npublic sealed partial class Mine : " + Interface
+            + "\n{\n    public Mine(int limit) { }\n}\n#pragma warning restore IEA0008\npartial class Mine") + Registration;
+
+        await GeneratorVerify.DiagnosticsAsync(source);
+    }
+
+    [Fact]
     public async Task AggregatorNotConstructible_Triggers_OnAPrivateNestedClass()
     {
         var source = Usings + "public static partial class Rules\n{\n[ErrorAggregator]\nprivate sealed partial class {|#0:Mine|} : " + Interface
