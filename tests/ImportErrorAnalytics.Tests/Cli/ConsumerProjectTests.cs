@@ -5,8 +5,8 @@ namespace ImportErrorAnalytics.Tests.Cli;
 
 /// <summary>
 /// A project that only references the freshly packed ImportErrorAnalytics package gets the IEA rules and the
-/// <c>[ErrorAggregator]</c> generator in its build, with no extra step: it sees IEA0001 and IEA0002, and the README's
-/// generated-aggregator program compiles (warnings as errors) and writes its result into the report.
+/// <c>[ErrorAggregator]</c> generator in its build, with no extra step: it sees IEA0001 and IEA0002, a pragma silences
+/// IEA0008, and the README's generated-aggregator program compiles (warnings as errors) and writes its result into the report.
 /// </summary>
 [Collection(PackingTests.Name)]
 public class ConsumerProjectTests(PackedPackages packed)
@@ -54,6 +54,22 @@ public class ConsumerProjectTests(PackedPackages packed)
                     HubSpotNames.IsKnownErrorType("INVALID_EMIAL") + " " + HubSpotAccessToken.From("pat-na1-11111111-2222-3333-4444-555555555555");
             }
             """);
+        await File.WriteAllTextAsync(Path.Combine(directory, "OverThreshold.cs"), """
+            using ImportErrorAnalytics.Aggregation;
+            using ImportErrorAnalytics.Model;
+
+            // No parameterless constructor: AddGeneratedAggregators() leaves it out (IEA0008), which is intended here.
+            #pragma warning disable IEA0008
+            [ErrorAggregator]
+            public sealed partial class OverThreshold(long threshold) : IErrorAggregator<long[], bool>
+            #pragma warning restore IEA0008
+            {
+                public long[] CreateState() => new long[1];
+                public void Add(long[] state, in ImportErrorRecord record) => state[0]++;
+                public void Merge(long[] into, long[] other) => into[0] += other[0];
+                public bool GetResult(long[] state) => state[0] > threshold;
+            }
+            """);
         await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), ReadmeProgram());
 
         var build = await Processes.RunAsync(Processes.Dotnet, ["build", "-nodeReuse:false"], directory, TimeSpan.FromMinutes(5));
@@ -62,6 +78,7 @@ public class ConsumerProjectTests(PackedPackages packed)
         Assert.Contains("warning IEA0001", build.Stdout, StringComparison.Ordinal);
         Assert.Contains("INVALID_EMAIL", build.Stdout, StringComparison.Ordinal);
         Assert.Contains("warning IEA0002", build.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("IEA0008", build.Stdout, StringComparison.Ordinal);
 
         var run = await Processes.RunAsync(Processes.Dotnet, ["run", "--no-build"], directory, TimeSpan.FromMinutes(2));
 
@@ -72,6 +89,7 @@ public class ConsumerProjectTests(PackedPackages packed)
         Assert.Equal(600, errors);
         Assert.Equal(errors, columns.GetProperty("withoutColumn").GetInt64() + columns.GetProperty("columns").EnumerateArray().Sum(c => c.GetProperty("errors").GetInt64()));
         Assert.StartsWith("#", columns.GetProperty("columns")[0].GetProperty("column").GetString(), StringComparison.Ordinal);
+        Assert.False(report.RootElement.GetProperty("custom").TryGetProperty("overThreshold", out _));
     }
 
     /// <summary>The README's <c>[ErrorAggregator]</c> example, reading the committed sample import.</summary>
