@@ -7,11 +7,6 @@ using Microsoft.CodeAnalysis;
 
 namespace ImportErrorAnalytics.Analyzers.Generation;
 
-/// <summary>A member of a result type graph the generated contract cannot write: its path and why.</summary>
-/// <param name="Path">The member path from the result type: <c>Summary.Items[].Tags{}</c> (<c>[]</c> an element, <c>{}</c> a dictionary value).</param>
-/// <param name="Reason">What is wrong, as the end of a sentence starting with the path.</param>
-internal sealed record ContractProblem(string Path, string Reason);
-
 /// <summary>
 /// Walks an aggregator's result type graph and describes the JSON contract of every type in it, or the members it
 /// cannot support. Properties are the ones reflection-based serialization writes (public, instance, with a public
