@@ -34,6 +34,12 @@ internal sealed class AnalysisRun(
 
     private int Workers => checkpoint is null ? options.MaxDegreeOfParallelism : 1;
 
+    /// <summary>After a successful run: the merged states its report was built from (a multi-import run merges them again).</summary>
+    public AggregatorSlot[]? MergedSlots { get; private set; }
+
+    /// <summary>The run's counters of committed pages, errors and bytes.</summary>
+    public RunCounters Counters => _counters;
+
     public async Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken)
     {
         var time = options.TimeProvider;
@@ -104,6 +110,7 @@ internal sealed class AnalysisRun(
         }
 
         progress?.Report(Snapshot());
+        MergedSlots = merged;
         return report;
     }
 
