@@ -40,10 +40,13 @@ internal static class ImportSetFiles
         }
     }
 
-    /// <summary><c>dir/report.json</c> → <c>dir/report.{importId}.json</c>; characters a file name cannot hold become <c>_</c>.</summary>
+    /// <summary>
+    /// <c>dir/report.json</c> → <c>dir/report.{importId}.json</c>; any character but letters, digits, <c>-</c> and
+    /// <c>_</c> becomes <c>_</c>, so a file name means the same on every system (HubSpot's ids are digits).
+    /// </summary>
     internal static string PathFor(string path, string importId)
     {
-        var safe = string.Concat(importId.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
+        var safe = string.Concat(importId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
         var name = $"{Path.GetFileNameWithoutExtension(path)}.{safe}{Path.GetExtension(path)}";
         return Path.Combine(Path.GetDirectoryName(path) ?? "", name);
     }
