@@ -13,6 +13,8 @@ internal sealed class PageProducer(SyntheticImport import, int pageSize, SoakTru
 {
     private readonly Pipe _pipe = new(new PipeOptions(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024, useSynchronizationContext: false));
 
+    public SyntheticImport Import => import;
+
     /// <summary>The reading end, opened once by the pipeline.</summary>
     public Stream OpenStream() => _pipe.Reader.AsStream();
 

@@ -16,7 +16,7 @@ internal static class Program
         catch (ArgumentException ex)
         {
             await Console.Error.WriteLineAsync($"soak: {ex.Message}");
-            await Console.Error.WriteLineAsync("usage: soak [--errors N] [--page-size N] [--seed N] [--distinct-values N] [--max-errors-per-file N] [--parallelism N]");
+            await Console.Error.WriteLineAsync("usage: soak [--errors N] [--warmup N] [--page-size N] [--seed N] [--distinct-values N] [--max-errors-per-file N] [--parallelism N]");
             return 2;
         }
 

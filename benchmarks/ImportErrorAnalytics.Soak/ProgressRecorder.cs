@@ -2,8 +2,8 @@ using ImportErrorAnalytics.Pipeline;
 
 namespace ImportErrorAnalytics.Soak;
 
-/// <summary>One moment of the run: committed errors, the working set and the collections so far.</summary>
-internal readonly record struct SoakSample(TimeSpan Elapsed, long Errors, long WorkingSet, int Gen0, int Gen1, int Gen2);
+/// <summary>One moment of the run: committed errors, the process's CPU time, the working set and the collections so far.</summary>
+internal readonly record struct SoakSample(TimeSpan Elapsed, long Errors, TimeSpan Cpu, long WorkingSet, int Gen0, int Gen1, int Gen2);
 
 /// <summary>
 /// Receives the pipeline's progress synchronously (at most four times a second, on a worker) and records a sample
@@ -12,7 +12,7 @@ internal readonly record struct SoakSample(TimeSpan Elapsed, long Errors, long W
 internal sealed class ProgressRecorder : IProgress<AnalysisProgress>
 {
     private readonly Lock _lock = new();
-    private readonly List<SoakSample> _samples = [new(TimeSpan.Zero, 0, Environment.WorkingSet, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2))];
+    private readonly List<SoakSample> _samples = [Take(TimeSpan.Zero, 0)];
 
     public IReadOnlyList<SoakSample> Samples
     {
@@ -40,10 +40,13 @@ internal sealed class ProgressRecorder : IProgress<AnalysisProgress>
 
     public void Sample(TimeSpan elapsed, long errors)
     {
-        var sample = new SoakSample(elapsed, errors, Environment.WorkingSet, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var sample = Take(elapsed, errors);
         lock (_lock)
         {
             _samples.Add(sample);
         }
     }
+
+    private static SoakSample Take(TimeSpan elapsed, long errors) =>
+        new(elapsed, errors, Environment.CpuUsage.TotalTime, Environment.WorkingSet, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 }

@@ -14,10 +14,13 @@ internal static class SoakChecks
         var first = tenths[0].ErrorsPerSecond;
         var last = tenths[^1].ErrorsPerSecond;
         var ratio = last / first;
+        var cpuRatio = tenths[^1].ErrorsPerCpuSecond / tenths[0].ErrorsPerCpuSecond;
         var checks = new List<SoakCheck>
         {
             new("throughput: last tenth within 10% of the first", Math.Abs(ratio - 1) <= ThroughputTolerance,
                 F($"first {first:N0} errors/s, last {last:N0} errors/s, last/first {ratio:F3}")),
+            new("CPU-time throughput (errors per CPU second): last tenth within 10% of the first", Math.Abs(cpuRatio - 1) <= ThroughputTolerance,
+                F($"first {tenths[0].ErrorsPerCpuSecond:N0}, last {tenths[^1].ErrorsPerCpuSecond:N0}, last/first {cpuRatio:F3}")),
             new("peak working set under 300 MB", peakWorkingSet < WorkingSetBudget, F($"{peakWorkingSet / 1e6:F1} MB")),
             Equal("totals.errors", truth.Errors, report.Totals.Errors),
             Equal("totals.pages", truth.Pages, report.Totals.Pages),

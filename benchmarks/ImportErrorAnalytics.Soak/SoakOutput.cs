@@ -10,16 +10,17 @@ internal static class SoakOutput
         var culture = CultureInfo.InvariantCulture;
         output.WriteLine();
         output.WriteLine("Throughput per tenth of the errors (committed by the pipeline):");
-        output.WriteLine("| tenth | errors | seconds | errors/s | working set MB | GC gen0 | gen1 | gen2 |");
-        output.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| tenth | errors | seconds | errors/s | errors per CPU s | working set MB | GC gen0 | gen1 | gen2 |");
+        output.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var tenth in result.Tenths)
         {
             output.WriteLine(string.Create(culture,
-                $"| {tenth.Number} | {tenth.FirstError:N0}-{tenth.LastError:N0} | {tenth.Duration.TotalSeconds:F2} | {tenth.ErrorsPerSecond:N0} | {tenth.WorkingSet / 1e6:F1} | {tenth.Gen0} | {tenth.Gen1} | {tenth.Gen2} |"));
+                $"| {tenth.Number} | {tenth.FirstError:N0}-{tenth.LastError:N0} | {tenth.Duration.TotalSeconds:F2} | {tenth.ErrorsPerSecond:N0} | {tenth.ErrorsPerCpuSecond:N0} | {tenth.WorkingSet / 1e6:F1} | {tenth.Gen0} | {tenth.Gen1} | {tenth.Gen2} |"));
         }
 
         output.WriteLine();
         output.WriteLine(string.Create(culture, $"Elapsed {result.Elapsed.TotalSeconds:F1} s, {result.Arguments.Errors / result.Elapsed.TotalSeconds:N0} errors/s overall, {result.Report.Totals.Bytes / 1e9:F2} GB of JSON in {result.Report.Totals.Pages:N0} pages"));
+        output.WriteLine(string.Create(culture, $"Load average (1 min) {result.LoadAverage.Start:F2} at the start, {result.LoadAverage.End:F2} at the end (the machine is shared: wall-clock rates move with it)"));
         output.WriteLine(string.Create(culture, $"Peak working set {result.PeakWorkingSet / 1e6:F1} MB (Process.PeakWorkingSet64), {result.PeakSampledWorkingSet / 1e6:F1} MB (highest sample)"));
         output.WriteLine(string.Create(culture, $"GC collections gen0 {result.Collections.Gen0}, gen1 {result.Collections.Gen1}, gen2 {result.Collections.Gen2}; {result.AllocatedBytes / 1e9:F2} GB allocated (generator included)"));
         output.WriteLine();

@@ -17,30 +17,26 @@ internal static class SoakRun
 
     public static async Task<SoakResult> RunAsync(SoakArguments arguments, TextWriter log)
     {
-        var import = new SyntheticImport(new SyntheticImportOptions
-        {
-            Seed = arguments.Seed,
-            Errors = arguments.Errors,
-            DistinctValuesPerColumn = arguments.DistinctValues,
-            RowsPerFile = 1_048_576,
-            MaxErrorsPerFile = arguments.MaxErrorsPerFile,
-        });
         var defaults = new AnalyzerOptions();
-        var truth = new SoakTruth(TrackedColumns.ToHashSet(), defaults.ClusterGap, defaults.ValueDisplayLength);
-        var producer = new PageProducer(import, arguments.PageSize, truth);
-        var recorder = new ProgressRecorder();
-        var builder = ImportErrorAnalyzer.CreateBuilder()
-            .AddStream("synthetic", _ => ValueTask.FromResult(producer.OpenStream()), InputFormat.Pages)
-            .WithProgress(recorder);
-        if (arguments.Parallelism is { } parallelism)
+        if (arguments.Warmup > 0)
         {
-            builder.Configure(o => o.MaxDegreeOfParallelism = parallelism);
+            var warmup = Stopwatch.StartNew();
+            var (warmupAnalyzer, warmupProducer) = Create(arguments, arguments.Seed + 1, arguments.Warmup, new SoakTruth(new HashSet<int>(), defaults.ClusterGap, defaults.ValueDisplayLength), null);
+            var producingWarmup = Task.Run(() => warmupProducer.ProduceAsync(CancellationToken.None));
+            await warmupAnalyzer.RunAsync();
+            await producingWarmup;
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"soak: warm-up run of {arguments.Warmup:N0} errors (seed {arguments.Seed + 1}, not measured) took {warmup.Elapsed.TotalSeconds:F1} s"));
+            GC.Collect();
         }
 
-        var analyzer = builder.Build();
+        var truth = new SoakTruth(TrackedColumns.ToHashSet(), defaults.ClusterGap, defaults.ValueDisplayLength);
+        var recorder = new ProgressRecorder();
+        var (analyzer, producer) = Create(arguments, arguments.Seed, arguments.Errors, truth, recorder);
+        var import = producer.Import;
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"soak: {arguments.Errors:N0} errors in pages of {arguments.PageSize}, {import.FileCount} files, seed {arguments.Seed}, {arguments.DistinctValues:N0}-value vocabulary per column, parallelism {arguments.Parallelism ?? Environment.ProcessorCount}, server GC {System.Runtime.GCSettings.IsServerGC}"));
 
+        var loadAtStart = LoadAverage();
         var gen0 = GC.CollectionCount(0);
         var gen1 = GC.CollectionCount(1);
         var gen2 = GC.CollectionCount(2);
@@ -67,8 +63,41 @@ internal static class SoakRun
             recorder.PeakSampledWorkingSet,
             (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2),
             GC.GetTotalAllocatedBytes() - allocated,
+            (loadAtStart, LoadAverage()),
             report,
             TrackedColumns,
             checks);
     }
+
+    private static (ImportErrorAnalyzer Analyzer, PageProducer Producer) Create(SoakArguments arguments, int seed, long errors, SoakTruth truth, ProgressRecorder? recorder)
+    {
+        var import = new SyntheticImport(new SyntheticImportOptions
+        {
+            Seed = seed,
+            Errors = errors,
+            DistinctValuesPerColumn = arguments.DistinctValues,
+            RowsPerFile = 1_048_576,
+            MaxErrorsPerFile = arguments.MaxErrorsPerFile,
+        });
+        var producer = new PageProducer(import, arguments.PageSize, truth);
+        var builder = ImportErrorAnalyzer.CreateBuilder().AddStream("synthetic", _ => ValueTask.FromResult(producer.OpenStream()), InputFormat.Pages);
+        if (recorder is not null)
+        {
+            builder.WithProgress(recorder);
+        }
+
+        if (arguments.Parallelism is { } parallelism)
+        {
+            builder.Configure(o => o.MaxDegreeOfParallelism = parallelism);
+        }
+
+        return (builder.Build(), producer);
+    }
+
+    /// <summary>The one-minute load average (Linux), or NaN where there is none.</summary>
+    private static double LoadAverage() =>
+        File.Exists("/proc/loadavg")
+        && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load)
+            ? load
+            : double.NaN;
 }
