@@ -24,6 +24,7 @@ internal static class MultiImportBenchmark
         var settings = Settings.Parse(args);
         var culture = CultureInfo.InvariantCulture;
         var output = Console.Out;
+        using var warnings = new WarningLog();
         output.WriteLine(string.Create(culture,
             $"multi-import: {settings.Imports} imports x {settings.Errors:N0} errors, pages of {settings.PageSize}, burst limit {settings.Burst} per 10 s (client budget the same), latency {settings.LatencyMs} ms, {settings.Concurrent} imports at once"));
 
@@ -34,7 +35,7 @@ internal static class MultiImportBenchmark
             foreach (var id in Ids(settings))
             {
                 var one = Stopwatch.StartNew();
-                await ImportErrorAnalyzer.CreateBuilder().AddHubSpotImport(o => { Configure(o, server, settings); o.ImportId = id; }).Build().RunAsync();
+                await ImportErrorAnalyzer.CreateBuilder().AddHubSpotImport(o => { Configure(o, server, settings); o.ImportId = id; }).WithLogging(warnings).Build().RunAsync();
                 perImport.Add(one.Elapsed.TotalSeconds);
             }
 
@@ -45,10 +46,11 @@ internal static class MultiImportBenchmark
         await using (var server = await StartAsync(settings))
         {
             var clock = Stopwatch.StartNew();
-            var listed = await HubSpotImportList.ListAsync(o => Configure(o, server, settings));
+            var listed = await HubSpotImportList.ListAsync(o => Configure(o, server, settings), loggerFactory: warnings);
             var result = await ImportErrorAnalyzer.CreateBuilder()
                 .AddHubSpotImports(listed.Select(i => i.Id), o => Configure(o, server, settings))
                 .Configure(o => o.MaxConcurrentImports = settings.Concurrent)
+                .WithLogging(warnings)
                 .Build()
                 .RunPerImportAsync();
             var elapsed = clock.Elapsed.TotalSeconds;
@@ -64,6 +66,7 @@ internal static class MultiImportBenchmark
                 $"  max in any rolling 10 s: {server.Requests.MaxRequestsInWindow(Window)} (limit {settings.Burst}); per 10 s from the first request: [{string.Join(", ", buckets)}]; 429s {Count429(server)}"));
         }
 
+        output.WriteLine($"library warnings (retries, waits) in both phases: {warnings.Warnings}");
         return 0;
     }
 

@@ -18,7 +18,11 @@ internal static class SoakOutput
                 $"| {tenth.Number} | {tenth.FirstError:N0}-{tenth.LastError:N0} | {tenth.Duration.TotalSeconds:F2} | {tenth.ErrorsPerSecond:N0} | {tenth.ErrorsPerCpuSecond:N0} | {tenth.WorkingSet / 1e6:F1} | {tenth.Gen0} | {tenth.Gen1} | {tenth.Gen2} |"));
         }
 
+        var middle = result.Tenths.Skip(1).Take(8).Select(t => t.ErrorsPerSecond).Order().ToList();
+        var median = (middle[3] + middle[4]) / 2;
         output.WriteLine();
+        output.WriteLine(string.Create(culture,
+            $"For reading only (not a target): median of tenths 2-9 {median:N0} errors/s; first tenth {result.Tenths[0].ErrorsPerSecond / median:F3} of it, last tenth {result.Tenths[^1].ErrorsPerSecond / median:F3} of it"));
         output.WriteLine(string.Create(culture, $"Elapsed {result.Elapsed.TotalSeconds:F1} s, {result.Arguments.Errors / result.Elapsed.TotalSeconds:N0} errors/s overall, {result.Report.Totals.Bytes / 1e9:F2} GB of JSON in {result.Report.Totals.Pages:N0} pages"));
         output.WriteLine(string.Create(culture, $"Load average (1 min) {result.LoadAverage.Start:F2} at the start, {result.LoadAverage.End:F2} at the end (the machine is shared: wall-clock rates move with it)"));
         output.WriteLine(string.Create(culture, $"Peak working set {result.PeakWorkingSet / 1e6:F1} MB (Process.PeakWorkingSet64), {result.PeakSampledWorkingSet / 1e6:F1} MB (highest sample)"));
