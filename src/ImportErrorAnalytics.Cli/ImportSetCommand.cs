@@ -1,6 +1,7 @@
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Snapshots;
 
 namespace ImportErrorAnalytics.Cli;
 
@@ -63,6 +64,19 @@ internal static class ImportSetCommand
         }
 
         progress.Finish();
+        if (output.SnapshotPath is not null)
+        {
+            try
+            {
+                await result.CreateSnapshot().WriteToFileAsync(output.SnapshotPath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NotSupportedException ex)
+            {
+                await stderr.WriteLineAsync($"iea: --snapshot: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+        }
+
         await ImportSetFiles.WriteAllAsync(result, output, stdout, stderr).ConfigureAwait(false);
         foreach (var warning in result.Combined.Sources.SelectMany(source => source.Warnings.Select(warning => $"import {source.ImportId}: {warning}")))
         {

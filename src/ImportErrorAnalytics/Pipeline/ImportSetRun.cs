@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Snapshots;
 using ImportErrorAnalytics.Sources.HubSpot;
 
 namespace ImportErrorAnalytics.Pipeline;
@@ -70,6 +71,33 @@ internal sealed class ImportSetRun(
         }
     }
 
+    private List<ReportSnapshot> Snapshots(AnalysisRun[] runs)
+    {
+        if (prototypes.FirstOrDefault(slot => !slot.IsPersistent) is { } slot)
+        {
+            throw new NotSupportedException(
+                $"A snapshot needs aggregators that can save their state; the custom aggregator '{slot.Aggregator.Name}' cannot (implement IPersistentErrorAggregator<TState>).");
+        }
+
+        return runs.Select((run, i) => ReportSnapshot.FromRun(AsOnlyInput(run.States!, i), options, [imports[i].Name])).ToList();
+    }
+
+    /// <summary>
+    /// The run's states as a run of one input: within the set, import <paramref name="index"/> numbers its records as
+    /// input <paramref name="index"/> (so "first" property names follow import order in the combined report); its own
+    /// snapshot numbers them as input 0.
+    /// </summary>
+    private static RunStates AsOnlyInput(RunStates states, int index)
+    {
+        var slots = (AggregatorSlot[])states.Slots.Clone();
+        var columns = slots[SnapshotMerger.ColumnsSlot].CreateEmpty();
+        columns.MergeFrom(slots[SnapshotMerger.ColumnsSlot]);
+        var inputs = new int[index + 1];
+        ReportSnapshot.Columns(columns).RenumberInputs(inputs);
+        slots[SnapshotMerger.ColumnsSlot] = columns;
+        return states with { Slots = slots };
+    }
+
     private ImportSetReport Combine(AnalysisRun[] runs, ImportErrorReport[] reports)
     {
         var merged = new AggregatorSlot[prototypes.Count];
@@ -91,6 +119,7 @@ internal sealed class ImportSetRun(
         {
             Imports = reports,
             Combined = ReportAssembler.Build(builtIns, merged, counters, [], [], options, complete: true, sources, perImport),
+            ImportSnapshots = () => Snapshots(runs),
         };
     }
 }

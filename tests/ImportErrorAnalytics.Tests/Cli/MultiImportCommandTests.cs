@@ -59,6 +59,39 @@ public class MultiImportCommandTests
     }
 
     [Fact]
+    public async Task SeveralImportIds_WithSnapshot_WriteOneSnapshotWhoseMergeGivesTheCombinedTables()
+    {
+        var imports = FakeHubSpotImports.Imports(700, 400, 300);
+        await using var server = await FakeHubSpotImports.StartAsync(imports);
+        using var temp = new TempDirectory();
+        var combinedPath = Path.Combine(temp.Path, "report.json");
+        var snapshotPath = Path.Combine(temp.Path, "imports.snap");
+
+        var (code, _, stderr) = await Iea(server.AccessToken, Report(server, [.. imports.SelectMany(i => new[] { "--import-id", i.Id }), "--out", combinedPath, "--snapshot", snapshotPath]));
+        var (mergeCode, merged, mergeError) = await MergeAsync(snapshotPath);
+
+        Assert.True(code == ExitCodes.Success, stderr);
+        Assert.True(mergeCode == ExitCodes.Success, mergeError);
+        using var combined = JsonDocument.Parse(await File.ReadAllTextAsync(combinedPath));
+        using var fromSnapshot = JsonDocument.Parse(merged);
+        foreach (var table in new[] { "totals", "errorTypes", "columns", "objectTypes", "topInvalidValues", "lineClusters" })
+        {
+            Assert.Equal(combined.RootElement.GetProperty(table).GetRawText(), fromSnapshot.RootElement.GetProperty(table).GetRawText());
+        }
+
+        Assert.Equal(1_400, fromSnapshot.RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
+        Assert.DoesNotContain(server.AccessToken, await File.ReadAllTextAsync(snapshotPath), StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Out, string Err)> MergeAsync(string snapshot)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await IeaCommand.RunAsync(["merge", snapshot], stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
     public async Task AllImportsSince_FollowsTheListsPagesAndKeepsTheRecentOnes()
     {
         var imports = FakeHubSpotImports.Imports(100, 100, 100, 100, 100);
