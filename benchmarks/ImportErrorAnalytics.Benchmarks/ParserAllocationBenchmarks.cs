@@ -12,6 +12,7 @@ public class ParserAllocationBenchmarks
 {
     private byte[] _realistic = [];
     private ImportErrorAnalyzer _smallVocabulary = null!;
+    private ImportErrorAnalyzer _smallVocabularyDefaultOptions = null!;
 
     [Params(100_000, 200_000)]
     public int Errors { get; set; }
@@ -21,6 +22,7 @@ public class ParserAllocationBenchmarks
     {
         _realistic = BenchmarkData.RealisticPages(Errors);
         _smallVocabulary = ParseAndAggregateBenchmarks.Analyzer(BenchmarkData.SmallVocabularyPages(Errors), 1);
+        _smallVocabularyDefaultOptions = ParseAndAggregateBenchmarks.Analyzer(BenchmarkData.SmallVocabularyPages(Errors), Environment.ProcessorCount);
     }
 
     /// <summary>ImportErrorPageReader over a PipeReader of the realistic pages, touching every record.</summary>
@@ -30,4 +32,8 @@ public class ParserAllocationBenchmarks
     /// <summary>The whole pipeline (one worker per stage) over an import with a small, fixed vocabulary.</summary>
     [Benchmark]
     public Task<ImportErrorReport> ParseAndAggregateSmallVocabulary() => _smallVocabulary.RunAsync();
+
+    /// <summary>The same with the default options: the parallel page reader, one parse and one aggregation worker per core.</summary>
+    [Benchmark]
+    public Task<ImportErrorReport> ParseAndAggregateSmallVocabularyDefaultOptions() => _smallVocabularyDefaultOptions.RunAsync();
 }

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Parsing.Parallel;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Sources;
@@ -24,7 +25,9 @@ internal sealed class AnalysisRun(
     IProgress<AnalysisProgress>? progress,
     CheckpointFile? checkpoint)
 {
-    private readonly PagePool _pool = new(options.ChannelCapacity + (8 * options.MaxDegreeOfParallelism));
+    // Enough to recycle every page in flight (channel, workers, and the parallel readers of single inputs), so a steady
+    // run allocates no pages.
+    private readonly PagePool _pool = new(options.ChannelCapacity + (2 * options.MaxDegreeOfParallelism) + ParallelPageReader.MaxPagesInFlight(options.MaxDegreeOfParallelism));
     private readonly ConcurrentQueue<SkippedInput> _skipped = new();
     private readonly RunCounters _counters = new() { Inputs = sources.Count };
     private Exception? _firstError;

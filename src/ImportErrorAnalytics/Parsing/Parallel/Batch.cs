@@ -30,6 +30,9 @@ internal sealed class Batch(ConcurrentQueue<PageJob> jobs, long offset, int page
 
     public bool HasPages => _ends.Count > 0;
 
+    /// <summary>Whole pages not yet handed out.</summary>
+    public int PendingPages => _ends.Count;
+
     /// <summary>Bytes of the whole pages not yet handed out.</summary>
     public int PendingBytes => _ends.Count == 0 ? 0 : _ends[^1];
 

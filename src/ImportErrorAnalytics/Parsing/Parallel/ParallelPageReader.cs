@@ -21,6 +21,19 @@ internal static class ParallelPageReader
     /// <summary>Bytes of whole pages per job: enough that the hand-offs between threads cost little.</summary>
     private const int BatchBytes = 256 * 1024;
 
+    /// <summary>At most this many pages per job, so the pages in flight (and the page pool that recycles them) stay few.</summary>
+    internal const int MaxPagesPerJob = 8;
+
+    /// <summary>The most pages one reader holds at once: jobs queued in order, being parsed, and being handed out.</summary>
+    internal static int MaxPagesInFlight(int workers) => ((3 * workers) + 1) * MaxPagesPerJob;
+
+    private enum ScanOutcome
+    {
+        NeedMore,
+        Full,
+        NotAnObject,
+    }
+
     public static async IAsyncEnumerable<ImportErrorPage> ReadAsync(
         PipeReader pipe, ReadContext context, int workers, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -138,15 +151,24 @@ internal static class ParallelPageReader
 
                 batch.Append(data);
                 pipe.AdvanceTo(data.End);
-                if (!Scan(ref splitter, batch))
+                while (true)
                 {
-                    await PostTailAsync(batch, order, work, token).ConfigureAwait(false);
-                    return;
-                }
+                    var scan = Scan(ref splitter, batch);
+                    if (scan == ScanOutcome.NotAnObject)
+                    {
+                        await PostTailAsync(batch, order, work, token).ConfigureAwait(false);
+                        return;
+                    }
 
-                if (batch.PendingBytes >= BatchBytes)
-                {
-                    await PostAsync(batch.TakePages(), order, work, token).ConfigureAwait(false);
+                    if (scan == ScanOutcome.Full || batch.PendingBytes >= BatchBytes)
+                    {
+                        await PostAsync(batch.TakePages(), order, work, token).ConfigureAwait(false);
+                    }
+
+                    if (scan != ScanOutcome.Full)
+                    {
+                        break;
+                    }
                 }
 
                 if (result.IsCompleted)
@@ -177,14 +199,17 @@ internal static class ParallelPageReader
         }
     }
 
-    /// <summary>Finds the ends of the pages in the new bytes; false at a top-level value that is not an object.</summary>
-    private static bool Scan(ref PageSplitter splitter, Batch batch)
+    /// <summary>
+    /// Finds the ends of the pages in the new bytes, up to <see cref="MaxPagesPerJob"/> waiting pages; stops at a
+    /// top-level value that is not an object.
+    /// </summary>
+    private static ScanOutcome Scan(ref PageSplitter splitter, Batch batch)
     {
         var bytes = batch.Bytes;
         var position = batch.Scanned;
         try
         {
-            while (true)
+            while (batch.PendingPages < MaxPagesPerJob)
             {
                 if (!splitter.InPage)
                 {
@@ -195,12 +220,12 @@ internal static class ParallelPageReader
 
                     if (position == batch.Fill)
                     {
-                        return true;
+                        return ScanOutcome.NeedMore;
                     }
 
                     if (bytes[position] != '{')
                     {
-                        return false;
+                        return ScanOutcome.NotAnObject;
                     }
 
                     splitter.StartPage();
@@ -209,11 +234,13 @@ internal static class ParallelPageReader
 
                 if (!splitter.TryFindEnd(bytes.AsSpan(0, batch.Fill), ref position))
                 {
-                    return true;
+                    return ScanOutcome.NeedMore;
                 }
 
                 batch.EndPage(position);
             }
+
+            return ScanOutcome.Full;
         }
         finally
         {
