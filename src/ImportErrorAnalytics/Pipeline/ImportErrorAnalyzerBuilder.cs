@@ -14,7 +14,7 @@ public sealed class ImportErrorAnalyzerBuilder
 {
     private readonly List<Func<ErrorSource>> _sources = [];
     private ILoggerFactory _loggers = NullLoggerFactory.Instance;
-    private string? _checkpoint;
+    private ICheckpointStore? _checkpoint;
     private readonly List<Func<AggregatorSlot>> _custom = [];
     private IProgress<AnalysisProgress>? _progress;
     private Func<Stream> _stdin = Console.OpenStandardInput;
@@ -105,7 +105,20 @@ public sealed class ImportErrorAnalyzerBuilder
     public ImportErrorAnalyzerBuilder WithCheckpoint(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        _checkpoint = path;
+        return WithCheckpointStore(new FileCheckpointStore(path));
+    }
+
+    /// <summary>
+    /// Like <see cref="WithCheckpoint"/>, with the checkpoint kept by <paramref name="store"/>: the run loads it once
+    /// when it starts (and resumes after its last page, or gives its report at once when it was complete), and after
+    /// each committed page saves the cursor, the counters and the merged states in one <see cref="ICheckpointStore.SaveAsync"/>
+    /// before it requests the next page. A run killed at any moment and started again with the same store gives the
+    /// report of an uninterrupted run.
+    /// </summary>
+    /// <param name="store">The store.</param>
+    public ImportErrorAnalyzerBuilder WithCheckpointStore(ICheckpointStore store)
+    {
+        _checkpoint = store ?? throw new ArgumentNullException(nameof(store));
         return this;
     }
 
@@ -163,6 +176,6 @@ public sealed class ImportErrorAnalyzerBuilder
             }
         }
 
-        return new ImportErrorAnalyzer(sources, builtIns, prototypes, Options, _progress, _checkpoint is null ? null : new CheckpointFile(_checkpoint));
+        return new ImportErrorAnalyzer(sources, builtIns, prototypes, Options, _progress, _checkpoint);
     }
 }
