@@ -175,13 +175,17 @@ internal sealed class AnalysisRun(
                 }
 
                 _counters.Commit(page.IsResponsePage, page.Count, page.ByteLength);
+                var (after, nextPageIndex) = (page.NextAfter, page.PageIndex + 1);
+                _pool.Return(page);
                 if (checkpoint is not null)
                 {
-                    await SaveCheckpointAsync(page, slots, cancellationToken).ConfigureAwait(false);
+                    await SaveCheckpointAsync(after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
+                    progress?.Report(Snapshot());
                 }
-
-                _pool.Return(page);
-                ReportProgress();
+                else
+                {
+                    ReportProgress();
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -198,10 +202,10 @@ internal sealed class AnalysisRun(
     /// The commit of a checkpointed page: its records are in the states and the counters; the cursor after it, the
     /// counters and the states are saved in one write; then the parse worker may request the next page.
     /// </summary>
-    private async Task SaveCheckpointAsync(ImportErrorPage page, AggregatorSlot[] slots, CancellationToken cancellationToken)
+    private async Task SaveCheckpointAsync(string? after, int nextPageIndex, AggregatorSlot[] slots, CancellationToken cancellationToken)
     {
         _checkpointBuffer.ResetWrittenCount();
-        CheckpointCodec.Write(_checkpointBuffer, (HubSpotErrorSource)sources[0], page.NextAfter, page.PageIndex + 1, _counters, slots);
+        CheckpointCodec.Write(_checkpointBuffer, (HubSpotErrorSource)sources[0], after, nextPageIndex, _counters, slots);
         await checkpoint!.SaveAsync(_checkpointBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
         _saved!.Release();
     }

@@ -132,7 +132,10 @@ public sealed class ImportErrorAnalyzerBuilder
         return this;
     }
 
-    /// <summary>Receives progress (committed pages, errors, bytes) at most four times a second, and once at the end.</summary>
+    /// <summary>
+    /// Receives progress (committed pages, errors, bytes) at most four times a second, and once at the end; with a
+    /// checkpoint, after every saved page (what a resumed run would start from).
+    /// </summary>
     /// <param name="progress">The receiver.</param>
     public ImportErrorAnalyzerBuilder WithProgress(IProgress<AnalysisProgress> progress)
     {

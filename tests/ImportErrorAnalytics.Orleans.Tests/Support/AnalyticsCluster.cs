@@ -12,7 +12,7 @@ namespace ImportErrorAnalytics.Orleans.Tests.Support;
 /// An in-process Orleans cluster of two silos running the analytics grains, with grain storage that outlives a
 /// killed silo, the tests' fake accounts, and every silo's log lines. Dead silos are noticed within a few seconds.
 /// </summary>
-public sealed class AnalyticsCluster : IAsyncLifetime
+public class AnalyticsCluster : IAsyncLifetime
 {
     private InProcessTestCluster? _cluster;
 
@@ -75,3 +75,6 @@ public sealed class SharedClusterDefinition : ICollectionFixture<AnalyticsCluste
 {
     public const string Name = "Orleans cluster";
 }
+
+/// <summary>A cluster of its own, for a test that kills one of its silos.</summary>
+public sealed class IsolatedAnalyticsCluster : AnalyticsCluster;

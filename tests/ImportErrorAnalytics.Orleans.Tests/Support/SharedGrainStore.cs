@@ -12,9 +12,8 @@ namespace ImportErrorAnalytics.Orleans.Tests.Support;
 internal sealed class SharedGrainStore
 {
     private readonly ConcurrentDictionary<string, (byte[] Data, string ETag)> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<byte[]> _written = new();
     private long _version;
-
-    public int Writes => (int)Interlocked.Read(ref _version);
 
     public (byte[] Data, string ETag)? Read(string key) => _entries.TryGetValue(key, out var entry) ? entry : null;
 
@@ -31,6 +30,7 @@ internal sealed class SharedGrainStore
 
             var next = Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture);
             _entries[key] = (data, next);
+            _written.Enqueue(data);
             return next;
         }
     }
@@ -46,13 +46,13 @@ internal sealed class SharedGrainStore
     public IReadOnlyList<string> Keys => _entries.Keys.ToArray();
 
     /// <summary>
-    /// Every stored entry as text, and every base64 string inside it decoded (byte arrays such as checkpoints and
-    /// snapshots are stored that way), recursively: what a token search must look through.
+    /// Every write ever stored, as text, and every base64 string inside it decoded (byte arrays such as checkpoints
+    /// and snapshots are stored that way), recursively: what a token search must look through.
     /// </summary>
     public IReadOnlyList<string> Texts()
     {
         var texts = new List<string>();
-        foreach (var (data, _) in _entries.Values)
+        foreach (var data in _written)
         {
             AddText(Encoding.UTF8.GetString(data), texts, depth: 0);
         }
