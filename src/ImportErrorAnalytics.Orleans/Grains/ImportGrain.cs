@@ -10,10 +10,10 @@ namespace ImportErrorAnalytics.Orleans.Grains;
 /// <summary>
 /// One import of one account. Its run goes on in the background of the activation (grain calls answer meanwhile);
 /// it stops with the activation or the silo, and a new activation of a running import resumes it from the checkpoint
-/// in grain storage. Placed on the silo with the fewest activations, so that the imports an account starts at once
-/// spread over the cluster instead of landing beside their account grain.
+/// in grain storage. Placed on a random silo, so that the imports an account starts at once spread over the cluster
+/// instead of landing beside their account grain (load statistics lag behind such a burst).
 /// </summary>
-[ActivationCountBasedPlacement]
+[RandomPlacement]
 internal sealed partial class ImportGrain(
     [PersistentState("import", ImportErrorAnalyticsGrainOptions.StorageName)] IPersistentState<ImportGrainState> state,
     IOptions<ImportErrorAnalyticsGrainOptions> options,
