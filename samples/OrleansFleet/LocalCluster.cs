@@ -46,6 +46,7 @@ internal sealed class LocalCluster : IAsyncDisposable
             await host.StartAsync();
         }
 
+        await cluster.WaitUntilSilosKnowEachOtherAsync(silos);
         var client = Host.CreateApplicationBuilder();
         client.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
         client.UseOrleansClient(c => c.UseLocalhostClustering(gatewayPorts));
@@ -67,6 +68,17 @@ internal sealed class LocalCluster : IAsyncDisposable
         {
             await _silos[s].StopAsync();
             _silos[s].Dispose();
+        }
+    }
+
+    /// <summary>A silo places grains only on silos in its cluster manifest: wait until every silo lists all of them.</summary>
+    private async Task WaitUntilSilosKnowEachOtherAsync(int silos)
+    {
+        var manifests = _silos.Select(host => host.Services.GetRequiredService<IClusterManifestProvider>()).ToList();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!manifests.TrueForAll(manifest => manifest.Current.Silos.Count == silos))
+        {
+            await Task.Delay(100, timeout.Token);
         }
     }
 
