@@ -26,7 +26,11 @@ public sealed class ImportStatus
     [Id(4)]
     public long Errors { get; init; }
 
-    /// <summary>The silo the grain answered from (Orleans' silo identity).</summary>
+    /// <summary>
+    /// The silo the grain answered from (Orleans' silo identity); <see langword="null"/> in a roll-up when the grain did
+    /// not answer (its silo is down; it is then reported <see cref="ImportState.Running"/> and resumes elsewhere when
+    /// next asked).
+    /// </summary>
     [Id(5)]
     public string? Silo { get; init; }
 

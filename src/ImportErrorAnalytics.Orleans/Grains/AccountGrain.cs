@@ -47,15 +47,18 @@ internal sealed partial class AccountGrain(
             await state.WriteStateAsync();
         }
 
-        var statuses = await Task.WhenAll(distinct.Select(importId => GrainFactory.GetImportGrain(AccountId, importId).StartAsync()));
+        // Watch first: an import that cannot be started now (its silo is going down) is started by the next check.
         Watch();
-        return statuses;
+        return await Task.WhenAll(distinct.Select(importId => GrainFactory.GetImportGrain(AccountId, importId).StartAsync()));
     }
 
     public async Task<AccountRollup> GetRollupAsync() =>
         new() { AccountId = AccountId, Imports = await RefreshAsync(), Snapshot = state.State.Rollup };
 
-    /// <summary>Asks every import for its status (and the newly completed ones for their snapshots) and merges those.</summary>
+    /// <summary>
+    /// Asks every import for its status (and the newly completed ones for their snapshots) and merges those; starts
+    /// any that was added but never started.
+    /// </summary>
     private async Task<ImportStatus[]> RefreshAsync()
     {
         var merged = state.State.Merged.ToHashSet(StringComparer.Ordinal);
@@ -82,7 +85,13 @@ internal sealed partial class AccountGrain(
         var grain = GrainFactory.GetImportGrain(AccountId, importId);
         try
         {
-            return merged ? new ImportResult { Status = await grain.GetStatusAsync() } : await grain.GetResultAsync();
+            if (merged)
+            {
+                return new ImportResult { Status = await grain.GetStatusAsync() };
+            }
+
+            var result = await grain.GetResultAsync();
+            return result.Status.State == ImportState.Pending ? new ImportResult { Status = await grain.StartAsync() } : result;
         }
         catch (Exception ex) when (ex is OrleansException or TimeoutException)
         {
