@@ -16,15 +16,7 @@ internal sealed partial class ImportGrain
         RequestContext.Clear();
         try
         {
-            var snapshot = await AnalyzeAsync(cancellationToken);
-            var totals = snapshot.CreateReport().Totals;
-            state.State.Snapshot = await SnapshotPayload.WriteAsync(snapshot, CancellationToken.None);
-            state.State.Checkpoint = null;
-            state.State.Pages = totals.Pages;
-            state.State.Errors = totals.Errors;
-            state.State.State = ImportState.Completed;
-            await state.WriteStateAsync(CancellationToken.None);
-            LogCompleted(logger, _accountId, _importId, totals.Pages, totals.Errors);
+            await CompleteAsync(await AnalyzeAsync(cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -51,6 +43,30 @@ internal sealed partial class ImportGrain
             _keepAlive?.Dispose();
             _keepAlive = null;
         }
+    }
+
+    /// <summary>
+    /// Replaces the checkpoint with the snapshot in one write. Should the write fail, the state is put back as it was
+    /// stored, checkpoint included, so that whatever is written next does not lose it.
+    /// </summary>
+    private async Task CompleteAsync(ReportSnapshot snapshot)
+    {
+        var totals = snapshot.CreateReport().Totals;
+        var bytes = await SnapshotPayload.WriteAsync(snapshot, CancellationToken.None);
+        var checkpoint = state.State.Checkpoint;
+        (state.State.State, state.State.Snapshot, state.State.Checkpoint) = (ImportState.Completed, bytes, null);
+        (state.State.Pages, state.State.Errors) = (totals.Pages, totals.Errors);
+        try
+        {
+            await state.WriteStateAsync(CancellationToken.None);
+        }
+        catch
+        {
+            (state.State.State, state.State.Snapshot, state.State.Checkpoint) = (ImportState.Running, null, checkpoint);
+            throw;
+        }
+
+        LogCompleted(logger, _accountId, _importId, totals.Pages, totals.Errors);
     }
 
     /// <summary>Records the failure; a later <see cref="StartAsync"/> resumes from the checkpoint, which stays.</summary>
