@@ -52,7 +52,8 @@ internal sealed class FakeAccounts : IHubSpotTokenProvider, IAsyncDisposable
         options.Limit = PageSize;
         options.RequestsPerTenSeconds = account.Budget;
         options.BaseDelay = TimeSpan.FromMilliseconds(20);
-        options.AttemptTimeout = TimeSpan.FromSeconds(10);
+        // Generous: the whole suite runs its test assemblies side by side on two shared cores.
+        options.AttemptTimeout = TimeSpan.FromSeconds(30);
     }
 
     public ValueTask<string> GetTokenAsync(string accountId, CancellationToken cancellationToken) =>
