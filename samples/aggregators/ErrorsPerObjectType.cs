@@ -1,7 +1,8 @@
 // A custom aggregator for `iea report --aggregator samples/aggregators/ErrorsPerObjectType.cs`.
 //
-// The CLI compiles this file in-process against the ImportErrorAnalytics library (no project needed), runs the IEA
-// analyzers (IEA0001-IEA0004) on it and prints their diagnostics as `file(line,col): warning IEA0003: ...`, then
+// The CLI compiles this file in-process against the ImportErrorAnalytics library (no project needed), as a project
+// referencing the package would: the [ErrorAggregator] source generator runs on it (IEA0005-IEA0010) and so do the IEA
+// analyzers (IEA0001-IEA0004); their diagnostics are printed as `file(line,col): warning IEA0003: ...`. It then
 // registers every public, non-abstract class implementing IErrorAggregator<TState, TResult> that has a public
 // parameterless constructor. Its result appears in the JSON report under `custom.{Name}` and in the Markdown report
 // under "Custom aggregators".
@@ -10,14 +11,14 @@
 // - CreateState gives every worker its own, empty state; Add sees one record at a time on the hot path and must not
 //   allocate (IEA0003) nor keep the record's spans; Merge combines two workers' states and must be associative and
 //   commutative (IEA0004 flags a Merge that does nothing); GetResult builds the reported value.
+// - [ErrorAggregator("name")] on a partial class writes the rest: Name (the attribute's argument) and ResultTypeInfo,
+//   a JSON contract of the result type generated at compile time (camelCase names, no reflection). The same class
+//   compiles unchanged in a project that references the ImportErrorAnalytics package, where
+//   builder.AddGeneratedAggregators() registers it.
 // - Implicit usings are off: every namespace is imported below.
-// - The System.Text.Json source generator does not run on this file, so ResultTypeInfo asks the reflection-based
-//   default options for the result's contract (the iea CLI enables reflection serialization for this).
 
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Model;
 
@@ -55,14 +56,9 @@ public sealed class ObjectTypeErrorCount
 }
 
 /// <summary>Counts errors per object type (CONTACT, COMPANY, ...), and how many of them name a line.</summary>
-public sealed class ErrorsPerObjectType : IErrorAggregator<ObjectTypeTally, ObjectTypeErrors>
+[ErrorAggregator("errorsPerObjectType")]
+public sealed partial class ErrorsPerObjectType : IErrorAggregator<ObjectTypeTally, ObjectTypeErrors>
 {
-    /// <summary>The key under <c>custom</c> in the JSON report.</summary>
-    public string Name => "errorsPerObjectType";
-
-    /// <summary>The result's JSON contract, by reflection (camelCase names from the web defaults).</summary>
-    public JsonTypeInfo<ObjectTypeErrors> ResultTypeInfo => (JsonTypeInfo<ObjectTypeErrors>)JsonSerializerOptions.Web.GetTypeInfo(typeof(ObjectTypeErrors));
-
     public ObjectTypeTally CreateState() => new();
 
     /// <summary>The hot path: no allocation per record (ObjectType is an interned name; the dictionary only grows per new type).</summary>

@@ -1,11 +1,12 @@
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Sources.HubSpot;
+using Microsoft.Extensions.Logging;
 
 namespace ImportErrorAnalytics.Cli;
 
-/// <summary>The <c>iea report --import-id</c> options.</summary>
+/// <summary>The <c>iea report --import-id</c> / <c>--all-imports</c> options.</summary>
 internal sealed record HubSpotInput(
-    string ImportId,
+    IReadOnlyList<string> ImportIds,
     Uri BaseAddress,
     bool UseV3,
     int? Limit,
@@ -15,23 +16,57 @@ internal sealed record HubSpotInput(
     int RequestsPerTenSeconds,
     string? CheckpointPath)
 {
+    /// <summary><c>--all-imports</c>: every import the list-imports endpoint returns.</summary>
+    public bool AllImports { get; init; }
+
+    /// <summary><c>--since</c>: with <see cref="AllImports"/>, only imports created at or after it.</summary>
+    public DateTimeOffset? Since { get; init; }
+
+    /// <summary><c>--concurrent-imports</c>.</summary>
+    public int ConcurrentImports { get; init; } = 8;
+
+    /// <summary>Several imports: a report per import and a combined one.</summary>
+    public bool IsMulti => AllImports || ImportIds.Count > 1;
+
     public void AddTo(ImportErrorAnalyzerBuilder builder)
     {
-        var token = HubSpotAccessToken.FromEnvironment(TokenVariable);
+        if (IsMulti)
+        {
+            builder.AddHubSpotImports(ImportIds, Configure);
+            return;
+        }
+
         builder.AddHubSpotImport(options =>
         {
-            options.ImportId = ImportId;
-            options.BaseAddress = BaseAddress;
-            options.ApiVersion = UseV3 ? HubSpotApiVersion.V3 : HubSpotApiVersion.V2026March;
-            options.Limit = Limit;
-            options.IncludeErrorMessage = IncludeErrorMessage;
-            options.IncludeRowData = IncludeRowData;
-            options.AccessToken = token;
-            options.RequestsPerTenSeconds = RequestsPerTenSeconds;
+            Configure(options);
+            options.ImportId = ImportIds[0];
         });
         if (CheckpointPath is not null)
         {
             builder.WithCheckpoint(CheckpointPath);
         }
+    }
+
+    /// <summary>With <see cref="AllImports"/>, lists the imports and returns this input with their ids; otherwise this input.</summary>
+    public async Task<HubSpotInput> ResolveAsync(ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (!AllImports)
+        {
+            return this;
+        }
+
+        var imports = await HubSpotImportList.ListAsync(Configure, Since, loggerFactory: loggers, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return this with { ImportIds = imports.Select(import => import.Id).Distinct(StringComparer.Ordinal).ToArray() };
+    }
+
+    private void Configure(HubSpotSourceOptions options)
+    {
+        options.BaseAddress = BaseAddress;
+        options.ApiVersion = UseV3 ? HubSpotApiVersion.V3 : HubSpotApiVersion.V2026March;
+        options.Limit = Limit;
+        options.IncludeErrorMessage = IncludeErrorMessage;
+        options.IncludeRowData = IncludeRowData;
+        options.AccessToken = HubSpotAccessToken.FromEnvironment(TokenVariable);
+        options.RequestsPerTenSeconds = RequestsPerTenSeconds;
     }
 }

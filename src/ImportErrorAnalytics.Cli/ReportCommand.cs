@@ -25,7 +25,9 @@ internal static class ReportCommand
             return AggregatorOption.RunWithAsync(
                 input.Aggregators,
                 stderr,
-                addCustom => RunAsync(() => addCustom(input.CreateBuilder(stdin)), output.Read(parseResult), stdout, stderr, cancellationToken),
+                addCustom => input.Import is { IsMulti: true }
+                    ? ImportSetCommand.RunAsync(input, resolved => addCustom(resolved.CreateBuilder(stdin)), output.Read(parseResult), stdout, stderr, cancellationToken)
+                    : RunAsync(() => addCustom(input.CreateBuilder(stdin)), output.Read(parseResult), stdout, stderr, cancellationToken),
                 cancellationToken);
         });
         return command;
@@ -36,7 +38,7 @@ internal static class ReportCommand
         Func<ImportErrorAnalyzerBuilder> createBuilder, OutputSettings output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var outputPath = output.OutputPath ?? output.JsonPath ?? output.MarkdownPath;
-        var progress = new ProgressLine(stderr, interactive: !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error) && Environment.GetEnvironmentVariable("CI") is null);
+        var progress = CreateProgress(stderr);
         ImportErrorReport report;
         ReportSnapshot? snapshot = null;
         var started = false;
@@ -129,7 +131,11 @@ internal static class ReportCommand
         return exitCode == ExitCodes.Success ? await CheckGatesAsync(report, output.Gates, stderr).ConfigureAwait(false) : exitCode;
     }
 
-    private static async Task<int> CheckGatesAsync(ImportErrorReport report, Gates gates, TextWriter stderr)
+    /// <summary>A live line on a terminal a person watches; plain lines when redirected, under CI or in tests.</summary>
+    internal static ProgressLine CreateProgress(TextWriter stderr) =>
+        new(stderr, interactive: !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error) && Environment.GetEnvironmentVariable("CI") is null);
+
+    internal static async Task<int> CheckGatesAsync(ImportErrorReport report, Gates gates, TextWriter stderr)
     {
         IReadOnlyList<string> reasons;
         try
@@ -150,7 +156,7 @@ internal static class ReportCommand
         return reasons.Count == 0 ? ExitCodes.Success : ExitCodes.GateTripped;
     }
 
-    private static int? Classify(Exception exception) => exception switch
+    internal static int? Classify(Exception exception) => exception switch
     {
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => ExitCodes.InputNotFound,
         IOException => ExitCodes.InputNotFound,

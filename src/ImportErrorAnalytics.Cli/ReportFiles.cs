@@ -50,7 +50,7 @@ internal static class ReportFiles
         await File.AppendAllTextAsync(path, markdown + "\n", Encoding.UTF8).ConfigureAwait(false);
     }
 
-    private static async Task WriteAtomicallyAsync(string path, string content)
+    internal static async Task WriteAtomicallyAsync(string path, string content)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");

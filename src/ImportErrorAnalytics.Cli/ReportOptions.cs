@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ImportErrorAnalytics.Cli.CustomAggregators;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
@@ -14,7 +15,16 @@ internal sealed class ReportOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private readonly Option<string?> _importId = new("--import-id") { Description = "Read the errors of this HubSpot import from the API (token from HUBSPOT_ACCESS_TOKEN)." };
+    private readonly Option<string[]> _importId = new("--import-id")
+    {
+        Description = "Read the errors of this HubSpot import from the API (token from HUBSPOT_ACCESS_TOKEN); repeatable: several give a report per import and a combined one.",
+    };
+
+    private readonly Option<bool> _allImports = new("--all-imports") { Description = "Read every import the account lists (following its paging): a report per import and a combined one." };
+
+    private readonly Option<string?> _since = new("--since") { Description = "With --all-imports: only imports created at or after this date or time (ISO 8601; UTC unless it says otherwise)." };
+
+    private readonly Option<int> _concurrentImports = new("--concurrent-imports") { Description = "Imports read at once when there are several (all under one rate limiter).", DefaultValueFactory = _ => 8 };
 
     private readonly Option<string> _baseUrl = new("--base-url") { Description = "The HubSpot API base URL.", DefaultValueFactory = _ => "https://api.hubapi.com" };
 
@@ -85,6 +95,14 @@ internal sealed class ReportOptions
         AtLeast(_maxValueBytes, 64);
         AtLeast(_parallelism, 1);
         AtLeast(_rateLimit, 1);
+        AtLeast(_concurrentImports, 1);
+        _since.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && ParseSince(text) is null)
+            {
+                result.AddError($"--since takes an ISO 8601 date or time (2026-03-01, 2026-03-01T12:00:00Z), not '{text}'.");
+            }
+        });
         _apiVersion.AcceptOnlyFromAmong("2026-03", "v3");
         _limit.Validators.Add(result =>
         {
@@ -115,6 +133,7 @@ internal sealed class ReportOptions
         [
             _input, _importId, _inputFormat, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _maxValueBytes, _parallelism,
             _baseUrl, _apiVersion, _limit, _includeErrorMessage, _includeRowData, _tokenEnv, _rateLimit, _checkpoint,
+            _allImports, _since, _concurrentImports,
         ];
         foreach (var option in all)
         {
@@ -126,15 +145,26 @@ internal sealed class ReportOptions
         command.Validators.Add(result =>
         {
             var inputs = result.GetValue(_input) is { Length: > 0 };
-            var import = result.GetValue(_importId) is not null;
-            if (inputs == import)
+            var ids = result.GetValue(_importId)?.Length ?? 0;
+            var all = result.GetValue(_allImports);
+            if (inputs == (ids > 0 || all))
             {
-                result.AddError("Give either --input PATH... or --import-id ID.");
+                result.AddError("Give either --input PATH..., --import-id ID (repeatable) or --all-imports.");
             }
 
-            if (result.GetValue(_checkpoint) is not null && !import)
+            if (all && ids > 0)
             {
-                result.AddError("--checkpoint works with --import-id.");
+                result.AddError("Give either --import-id or --all-imports, not both.");
+            }
+
+            if (result.GetValue(_since) is not null && !all)
+            {
+                result.AddError("--since works with --all-imports.");
+            }
+
+            if (result.GetValue(_checkpoint) is not null && (ids != 1 || all))
+            {
+                result.AddError("--checkpoint works with a single --import-id.");
             }
         });
     }
@@ -150,12 +180,21 @@ internal sealed class ReportOptions
         result.GetValue(_maxValueBytes),
         result.GetValue(_parallelism))
     {
-        Import = result.GetValue(_importId) is { } id
-            ? new HubSpotInput(id, new Uri(result.GetValue(_baseUrl)!), result.GetValue(_apiVersion) == "v3", result.GetValue(_limit), result.GetValue(_includeErrorMessage),
-                result.GetValue(_includeRowData), result.GetValue(_tokenEnv)!, result.GetValue(_rateLimit), result.GetValue(_checkpoint))
+        Import = result.GetValue(_importId) is { Length: > 0 } || result.GetValue(_allImports)
+            ? new HubSpotInput(result.GetValue(_importId) ?? [], new Uri(result.GetValue(_baseUrl)!), result.GetValue(_apiVersion) == "v3", result.GetValue(_limit),
+                result.GetValue(_includeErrorMessage), result.GetValue(_includeRowData), result.GetValue(_tokenEnv)!, result.GetValue(_rateLimit), result.GetValue(_checkpoint))
+            {
+                AllImports = result.GetValue(_allImports),
+                Since = result.GetValue(_since) is { } since ? ParseSince(since) : null,
+                ConcurrentImports = result.GetValue(_concurrentImports),
+            }
             : null,
         Aggregators = _aggregators.Read(result),
     };
+
+    /// <summary>An ISO 8601 date or date and time; UTC unless it names an offset.</summary>
+    internal static DateTimeOffset? ParseSince(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var since) ? since : null;
 
     private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>
     {

@@ -37,8 +37,13 @@ public sealed class SyntheticImport
     /// <summary>The options.</summary>
     public SyntheticImportOptions Options => _options;
 
+    /// <summary>The number of files: <see cref="SyntheticImportOptions.Files"/>, or more with <see cref="SyntheticImportOptions.MaxErrorsPerFile"/>.</summary>
+    public int FileCount => _options.MaxErrorsPerFile is { } max && max > 0
+        ? (int)Math.Max(_options.Files, (_options.Errors + max - 1) / max)
+        : _options.Files;
+
     /// <summary>The file ids of the import.</summary>
-    public IReadOnlyList<long> FileIds => Enumerable.Range(0, _options.Files).Select(FileId).ToArray();
+    public IReadOnlyList<long> FileIds => Enumerable.Range(0, FileCount).Select(FileId).ToArray();
 
     /// <summary>The errors, in file and line order (as HubSpot pages them).</summary>
     public IEnumerable<SyntheticError> Generate()
@@ -46,12 +51,13 @@ public sealed class SyntheticImport
         var random = new Random(_options.Seed);
         var columnSampler = new ZipfSampler(Columns.Length, 1.1);
         var valueSampler = new ZipfSampler(Math.Max(1, _options.DistinctValuesPerColumn), 1.05);
-        var perFile = Math.Max(1, _options.Errors / _options.Files);
+        var files = FileCount;
+        var perFile = Math.Max(1, _options.Errors / files);
         var createdAt = 1_767_225_600_000L;
         var line = 0;
         for (long n = 0; n < _options.Errors; n++)
         {
-            var fileIndex = (int)Math.Min(n / perFile, _options.Files - 1);
+            var fileIndex = (int)Math.Min(n / perFile, files - 1);
             line = n == fileIndex * perFile ? 1 + random.Next(50) : NextLine(random, line, _options.RowsPerFile);
             createdAt += random.Next(3);
             if (random.NextDouble() < 0.001)

@@ -15,6 +15,14 @@ public sealed class SyntheticImportOptions
     /// <summary>Rows per file.</summary>
     public int RowsPerFile { get; set; } = 1_000_000;
 
+    /// <summary>
+    /// When set, the import gets as many files as it needs (never fewer than <see cref="Files"/>) so that no file holds
+    /// more errors than this. Failing lines advance about 17 rows per error on average, so a value up to
+    /// <see cref="RowsPerFile"/> / 20 keeps every failing line inside its file; without it a very large import piles
+    /// its last errors onto each file's last row. <see langword="null"/> (the default) keeps <see cref="Files"/> files.
+    /// </summary>
+    public long? MaxErrorsPerFile { get; set; }
+
     /// <summary>Size of each column's vocabulary of invalid values (a Zipf-distributed long tail).</summary>
     public int DistinctValuesPerColumn { get; set; } = 5_000;
 

@@ -24,6 +24,7 @@ internal sealed record CompiledAggregators(string Hash, byte[]? Image, IReadOnly
 /// <summary>
 /// Compiles each content once: keyed by SHA-256 of the file's bytes and of the library and analyzers builds, kept in
 /// memory per process and on disk (<c>&lt;hash&gt;.dll</c> and <c>&lt;hash&gt;.diagnostics</c>) so a later run loads without compiling.
+/// The disk cache is bounded by <see cref="AggregatorCachePruning"/>: a hit marks its entry used, a new entry prunes the folder.
 /// </summary>
 internal static class AggregatorCache
 {
@@ -85,7 +86,9 @@ internal static class AggregatorCache
             }
 
             var diagnostics = File.ReadAllLines(diagnosticsFile).Select(AggregatorDiagnostic.Deserialize).OfType<AggregatorDiagnostic>().ToList();
-            return new CompiledAggregators(hash, File.ReadAllBytes(dll), diagnostics, CompileSource.DiskCache);
+            var image = File.ReadAllBytes(dll);
+            AggregatorCachePruning.Touch(Directory, hash, TimeProvider.System.GetUtcNow());
+            return new CompiledAggregators(hash, image, diagnostics, CompileSource.DiskCache);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -106,6 +109,7 @@ internal static class AggregatorCache
             var imageTemp = Path.Combine(Directory, $"{hash}.{unique}.tmp-dll");
             File.WriteAllBytes(imageTemp, image);
             File.Move(imageTemp, Path.Combine(Directory, hash + ".dll"), overwrite: true);
+            AggregatorCachePruning.Prune(Directory, TimeProvider.System.GetUtcNow());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -9,14 +9,17 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ImportErrorAnalytics.Cli.CustomAggregators;
 
 /// <summary>
-/// Compiles one C# source file against the runtime and the ImportErrorAnalytics library, and runs the IEA analyzers
-/// (IEA0001-IEA0004) on it, as a project referencing the package would.
+/// Compiles one C# source file against the runtime and the ImportErrorAnalytics library, with the
+/// <c>[ErrorAggregator]</c> generator (IEA0005-IEA0010) and the IEA analyzers (IEA0001-IEA0004), as a project
+/// referencing the package would.
 /// </summary>
 internal static class AggregatorCompiler
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(CreateReferences);
 
     private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> Analyzers = new(CreateAnalyzers);
+
+    private static readonly Lazy<ImmutableArray<ISourceGenerator>> Generators = new(CreateGenerators);
 
     /// <summary>The assembly holding the IEA analyzers (a normal project reference of the CLI).</summary>
     internal static Assembly AnalyzerAssembly => typeof(global::ImportErrorAnalytics.Analyzers.HotPathAllocationAnalyzer).Assembly;
@@ -25,9 +28,9 @@ internal static class AggregatorCompiler
     public static async Task<(byte[]? Image, IReadOnlyList<AggregatorDiagnostic> Diagnostics)> CompileAsync(
         string source, string path, string assemblyName, CancellationToken cancellationToken)
     {
-        var tree = CSharpSyntaxTree.ParseText(
-            source, new CSharpParseOptions(LanguageVersion.Latest), path, Encoding.UTF8, cancellationToken);
-        var compilation = CSharpCompilation.Create(
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var tree = CSharpSyntaxTree.ParseText(source, parseOptions, path, Encoding.UTF8, cancellationToken);
+        var written = CSharpCompilation.Create(
             assemblyName,
             [tree],
             References.Value,
@@ -36,10 +39,12 @@ internal static class AggregatorCompiler
                 nullableContextOptions: NullableContextOptions.Enable,
                 optimizationLevel: OptimizationLevel.Release,
                 deterministic: true));
+        CSharpGeneratorDriver.Create(Generators.Value, parseOptions: parseOptions)
+            .RunGeneratorsAndUpdateCompilation(written, out var compilation, out var generatorDiagnostics, cancellationToken);
         var analyzed = compilation.WithAnalyzers(Analyzers.Value, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
         var all = await analyzed.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-        var diagnostics = all
+        var diagnostics = generatorDiagnostics.Concat(all)
             .Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning || d.IsWarningAsError)
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
@@ -104,5 +109,14 @@ internal static class AggregatorCompiler
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!),
+    ];
+
+    /// <summary>The generators of the analyzer assembly (the <c>[ErrorAggregator]</c> one).</summary>
+    private static ImmutableArray<ISourceGenerator> CreateGenerators() =>
+    [
+        .. AnalyzerAssembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(IIncrementalGenerator).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => ((IIncrementalGenerator)Activator.CreateInstance(t)!).AsSourceGenerator()),
     ];
 }

@@ -45,6 +45,13 @@ public sealed class FakeHubSpotOptions
     /// <summary>Requests admitted per UTC day (by <see cref="TimeProvider"/>) before 429 DAILY; also <c>X-HubSpot-RateLimit-Daily</c>.</summary>
     public long DailyLimit { get; set; } = 1_000_000;
 
+    /// <summary>
+    /// How long every request waits before it is answered, as the network and HubSpot's own work make a real call
+    /// last (a few hundred milliseconds). The request is logged and counted against the burst limit when it arrives.
+    /// </summary>
+    /// <value>Defaults to zero.</value>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>The faults the server starts with.</summary>
     public FaultPlan Faults { get; set; } = new();
 
@@ -86,6 +93,7 @@ public sealed class FakeHubSpotOptions
 
         ArgumentOutOfRangeException.ThrowIfLessThan(ReportedBurstLimit, 1, nameof(ReportedBurstLimit));
         ArgumentOutOfRangeException.ThrowIfLessThan(DailyLimit, 1, nameof(DailyLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero, nameof(Latency));
         ArgumentNullException.ThrowIfNull(Faults, nameof(Faults));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         var duplicate = Imports.GroupBy(i => i.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

@@ -61,7 +61,7 @@ public sealed class FakeImport
     /// <c>rowData</c> and <c>errorMessage</c> whatever the synthetic options say; without them the fields are dropped,
     /// so a request without both flags gets exactly what <see cref="SyntheticImport.Generate"/> yields when the
     /// options leave them off.
-    /// Counters: TOTAL_ROWS (files × rows per file), ERRORS, CREATED_OBJECTS; file ids from the synthetic import.
+    /// Counters: TOTAL_ROWS (<see cref="SyntheticImport.FileCount"/> × rows per file), ERRORS, CREATED_OBJECTS; file ids from the synthetic import.
     /// </summary>
     /// <param name="id">The import id.</param>
     /// <param name="errors">The synthetic errors.</param>
@@ -69,7 +69,7 @@ public sealed class FakeImport
     {
         ArgumentNullException.ThrowIfNull(errors);
         var import = new FakeImport(id, new SyntheticErrorSource(errors));
-        var totalRows = (long)errors.Options.Files * errors.Options.RowsPerFile;
+        var totalRows = (long)errors.FileCount * errors.Options.RowsPerFile;
         import.Counters["TOTAL_ROWS"] = totalRows;
         import.Counters["ERRORS"] = errors.Options.Errors;
         import.Counters["CREATED_OBJECTS"] = Math.Max(0, totalRows - errors.Options.Errors);

@@ -100,6 +100,11 @@ internal sealed class RequestPipeline(
     private async Task<(Fault? Fault, bool Refused)> ServeAsync(
         HttpContext context, RequestRoute route, Fault? fault, RequestOutcome outcome, string correlationId, DateTimeOffset now, CancellationToken ct)
     {
+        if (options.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(options.Latency, _time, ct).ConfigureAwait(false);
+        }
+
         if (fault is { Kind: FaultKind.Hang or FaultKind.Delay })
         {
             await Task.Delay(fault.Duration, _time, ct).ConfigureAwait(false);

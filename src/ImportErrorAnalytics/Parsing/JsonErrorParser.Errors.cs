@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace ImportErrorAnalytics.Parsing;
 
@@ -41,10 +40,13 @@ internal sealed partial class JsonErrorParser
 
         // For a bad literal the reader quotes the input from the literal to the end of its buffer: text that depends on
         // how the bytes arrived, and may hold values. Say what was expected instead.
-        var literal = InvalidLiteral().Match(message);
-        return "invalid JSON: " + (literal.Success ? $"an invalid literal where '{literal.Groups[1].Value}' was expected." : message);
-    }
+        const string BadLiteral = "' is an invalid JSON literal. Expected the literal '";
+        var at = message.LastIndexOf(BadLiteral, StringComparison.Ordinal);
+        if (message.StartsWith('\'') && at > 0 && message.EndsWith("'.", StringComparison.Ordinal))
+        {
+            message = $"an invalid literal where '{message[(at + BadLiteral.Length)..^2]}' was expected.";
+        }
 
-    [GeneratedRegex(@"^'.*' is an invalid JSON literal\. Expected the literal '(\w+)'\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
-    private static partial Regex InvalidLiteral();
+        return "invalid JSON: " + message;
+    }
 }

@@ -28,6 +28,10 @@ public sealed class AnalyzerOptions
     /// <value>Defaults to the number of processors.</value>
     public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>Imports read at once by <see cref="ImportErrorAnalyzer.RunPerImportAsync"/> (all under one rate limiter).</summary>
+    /// <value>Defaults to 8.</value>
+    public int MaxConcurrentImports { get; set; } = 8;
+
     /// <summary>Parsed pages buffered between the parse and aggregate stages (backpressure beyond that).</summary>
     /// <value>Defaults to 16.</value>
     public int ChannelCapacity { get; set; } = 16;
@@ -61,6 +65,7 @@ public sealed class AnalyzerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ValueDisplayLength, 1, nameof(ValueDisplayLength));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDegreeOfParallelism, 1, nameof(MaxDegreeOfParallelism));
         ArgumentOutOfRangeException.ThrowIfLessThan(ChannelCapacity, 1, nameof(ChannelCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentImports, 1, nameof(MaxConcurrentImports));
         ArgumentNullException.ThrowIfNull(TimeProvider);
         Limits.Validate();
     }

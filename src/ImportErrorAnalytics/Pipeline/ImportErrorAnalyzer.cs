@@ -11,7 +11,7 @@ namespace ImportErrorAnalytics.Pipeline;
 /// Streams import errors from its inputs through the parser into the aggregators and returns the report.
 /// Create one with <see cref="CreateBuilder"/>. Each <see cref="RunAsync"/> is a fresh run over the inputs.
 /// </summary>
-public sealed class ImportErrorAnalyzer
+public sealed partial class ImportErrorAnalyzer
 {
     private readonly IReadOnlyList<ErrorSource> _sources;
     private readonly BuiltInAggregators _builtIns;

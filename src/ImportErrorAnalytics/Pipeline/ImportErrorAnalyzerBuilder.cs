@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ImportErrorAnalytics.Pipeline;
 
 /// <summary>Configures the inputs, options and custom aggregators of an <see cref="ImportErrorAnalyzer"/>.</summary>
-public sealed class ImportErrorAnalyzerBuilder
+public sealed partial class ImportErrorAnalyzerBuilder
 {
     private readonly List<Func<ErrorSource>> _sources = [];
     private ILoggerFactory _loggers = NullLoggerFactory.Instance;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ImportErrorAnalytics.Reporting;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace ImportErrorAnalytics.Reporting;
 public sealed class ImportErrorReport
 {
     /// <summary>The schema version this library writes.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <remarks>Version 2 added <see cref="PerImport"/>; everything else is as in version 1.</remarks>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>The report format's version.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -44,4 +47,11 @@ public sealed class ImportErrorReport
 
     /// <summary>Results of custom aggregators, by aggregator name.</summary>
     public required IReadOnlyDictionary<string, CustomAggregatorResult> Custom { get; init; }
+
+    /// <summary>
+    /// In a combined report of several imports (<see cref="ImportSetReport.Combined"/>): the per-import rows of its
+    /// tables. <see langword="null"/>, and left out of the JSON, in every other report.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PerImportTables? PerImport { get; init; }
 }

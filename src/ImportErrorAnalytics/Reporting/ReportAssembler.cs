@@ -14,7 +14,9 @@ internal static class ReportAssembler
         IReadOnlyList<SkippedInput> skipped,
         IReadOnlyList<Sources.HubSpot.HubSpotImport> imports,
         AnalyzerOptions options,
-        bool complete)
+        bool complete,
+        IReadOnlyList<ReportSource>? sources = null,
+        PerImportTables? perImport = null)
     {
         var totals = ((AggregatorSlot<TotalsState, TotalsState>)slots[0]).State;
         var columns = ((AggregatorSlot<ColumnsState, IReadOnlyList<ColumnSummary>>)slots[2]).State;
@@ -30,7 +32,7 @@ internal static class ReportAssembler
         return new ImportErrorReport
         {
             Complete = complete,
-            Sources = imports.Select(import => DescribeImport(import, totals.Errors, failingLines)).ToList(),
+            Sources = sources ?? imports.Select(import => DescribeImport(import, totals.Errors, failingLines)).ToList(),
             Totals = new ReportTotals
             {
                 Errors = totals.Errors,
@@ -56,6 +58,7 @@ internal static class ReportAssembler
             LineClusters = lineClusters,
             Skipped = InOrder(skipped),
             Custom = custom,
+            PerImport = perImport,
         };
     }
 

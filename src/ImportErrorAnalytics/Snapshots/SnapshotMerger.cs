@@ -8,7 +8,7 @@ namespace ImportErrorAnalytics.Snapshots;
 /// </summary>
 internal static class SnapshotMerger
 {
-    private const int ColumnsSlot = 2;
+    internal const int ColumnsSlot = 2;
 
     public static ReportSnapshot Merge(List<ReportSnapshot> parts)
     {
@@ -139,7 +139,15 @@ internal static class SnapshotMerger
 
         var copy = columns.CreateEmpty();
         copy.MergeFrom(columns);
-        ReportSnapshot.Columns(copy).RenumberInputs(inputs);
+        try
+        {
+            ReportSnapshot.Columns(copy).RenumberInputs(inputs);
+        }
+        catch (FormatException ex)
+        {
+            throw new SnapshotFormatException($"'{part}' does not hold together: {ex.Message}", ex);
+        }
+
         return copy;
     }
 

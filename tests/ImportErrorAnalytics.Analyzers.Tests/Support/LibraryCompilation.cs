@@ -48,16 +48,11 @@ internal static class LibraryCompilation
         return (CSharpCompilation)generated;
     }
 
-    /// <summary>The library's source generators: System.Text.Json's and [GeneratedRegex]'s (from the SDK's ref pack) and the logging one.</summary>
+    /// <summary>The library's source generators: System.Text.Json's (from the SDK's ref pack) and the logging one.</summary>
     private static IEnumerable<ISourceGenerator> Generators()
     {
         var refPack = Path.GetFullPath(Path.Combine(TestEnvironment.ReferenceAssembliesPath, "..", "..", "analyzers", "dotnet", "cs"));
-        string[] paths =
-        [
-            Path.Combine(refPack, "System.Text.Json.SourceGeneration.dll"),
-            Path.Combine(refPack, "System.Text.RegularExpressions.Generator.dll"),
-            TestEnvironment.LoggingGeneratorPath,
-        ];
+        string[] paths = [Path.Combine(refPack, "System.Text.Json.SourceGeneration.dll"), TestEnvironment.LoggingGeneratorPath];
         foreach (var path in paths)
         {
             var assembly = Assembly.LoadFrom(path);

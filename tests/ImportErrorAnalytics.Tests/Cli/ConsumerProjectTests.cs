@@ -1,17 +1,21 @@
+using System.Text.Json;
+using ImportErrorAnalytics.Tests.Support;
+
 namespace ImportErrorAnalytics.Tests.Cli;
 
 /// <summary>
-/// A project that only references the freshly packed ImportErrorAnalytics package gets the IEA rules in its build,
-/// with no extra step.
+/// A project that only references the freshly packed ImportErrorAnalytics package gets the IEA rules and the
+/// <c>[ErrorAggregator]</c> generator in its build, with no extra step: it sees IEA0001 and IEA0002, a pragma silences
+/// IEA0008, and the README's generated-aggregator program compiles (warnings as errors) and writes its result into the report.
 /// </summary>
 [Collection(PackingTests.Name)]
 public class ConsumerProjectTests(PackedPackages packed)
 {
     [Fact]
-    public async Task AProjectReferencingThePackage_SeesTheIeaDiagnosticsInItsBuildOutput()
+    public async Task AProjectReferencingThePackage_SeesTheIeaDiagnostics_AndRunsTheErrorAggregatorGenerator()
     {
         // Outside the packing folder, whose nuget.config clears every other source (the consumer also needs the feed).
-        using var temp = new Support.TempDirectory();
+        using var temp = new TempDirectory();
         var directory = temp.Path;
         await File.WriteAllTextAsync(Path.Combine(directory, "Consumer.csproj"), $$"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -21,6 +25,9 @@ public class ConsumerProjectTests(PackedPackages packed)
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                <!-- The generated code must compile cleanly; the two rules this project breaks on purpose stay warnings. -->
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <WarningsNotAsErrors>IEA0001;IEA0002</WarningsNotAsErrors>
                 <!-- A package cache of its own: no other copy of this version can stand in for the fresh one. -->
                 <RestorePackagesPath>$(MSBuildThisFileDirectory)packages</RestorePackagesPath>
               </PropertyGroup>
@@ -37,13 +44,33 @@ public class ConsumerProjectTests(PackedPackages packed)
               </packageSources>
             </configuration>
             """);
-        await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), """
+        await File.WriteAllTextAsync(Path.Combine(directory, "Rules.cs"), """
             using ImportErrorAnalytics.Model;
             using ImportErrorAnalytics.Sources.HubSpot;
 
-            var token = HubSpotAccessToken.From("pat-na1-11111111-2222-3333-4444-555555555555");
-            Console.WriteLine(HubSpotNames.IsKnownErrorType("INVALID_EMIAL") + " " + token);
+            internal static class Rules
+            {
+                public static string Broken() =>
+                    HubSpotNames.IsKnownErrorType("INVALID_EMIAL") + " " + HubSpotAccessToken.From("pat-na1-11111111-2222-3333-4444-555555555555");
+            }
             """);
+        await File.WriteAllTextAsync(Path.Combine(directory, "OverThreshold.cs"), """
+            using ImportErrorAnalytics.Aggregation;
+            using ImportErrorAnalytics.Model;
+
+            // No parameterless constructor: AddGeneratedAggregators() leaves it out (IEA0008), which is intended here.
+            #pragma warning disable IEA0008
+            [ErrorAggregator]
+            public sealed partial class OverThreshold(long threshold) : IErrorAggregator<long[], bool>
+            #pragma warning restore IEA0008
+            {
+                public long[] CreateState() => new long[1];
+                public void Add(long[] state, in ImportErrorRecord record) => state[0]++;
+                public void Merge(long[] into, long[] other) => into[0] += other[0];
+                public bool GetResult(long[] state) => state[0] > threshold;
+            }
+            """);
+        await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), ReadmeProgram());
 
         var build = await Processes.RunAsync(Processes.Dotnet, ["build", "-nodeReuse:false"], directory, TimeSpan.FromMinutes(5));
 
@@ -51,5 +78,29 @@ public class ConsumerProjectTests(PackedPackages packed)
         Assert.Contains("warning IEA0001", build.Stdout, StringComparison.Ordinal);
         Assert.Contains("INVALID_EMAIL", build.Stdout, StringComparison.Ordinal);
         Assert.Contains("warning IEA0002", build.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("IEA0008", build.Stdout, StringComparison.Ordinal);
+
+        var run = await Processes.RunAsync(Processes.Dotnet, ["run", "--no-build"], directory, TimeSpan.FromMinutes(2));
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        using var report = JsonDocument.Parse(run.Stdout);
+        var errors = report.RootElement.GetProperty("totals").GetProperty("errors").GetInt64();
+        var columns = report.RootElement.GetProperty("custom").GetProperty("errorsPerColumn");
+        Assert.Equal(600, errors);
+        Assert.Equal(errors, columns.GetProperty("withoutColumn").GetInt64() + columns.GetProperty("columns").EnumerateArray().Sum(c => c.GetProperty("errors").GetInt64()));
+        Assert.StartsWith("#", columns.GetProperty("columns")[0].GetProperty("column").GetString(), StringComparison.Ordinal);
+        Assert.False(report.RootElement.GetProperty("custom").TryGetProperty("overThreshold", out _));
+    }
+
+    /// <summary>The README's <c>[ErrorAggregator]</c> example, reading the committed sample import.</summary>
+    private static string ReadmeProgram()
+    {
+        var readme = File.ReadAllText(Path.Combine(SamplePaths.RepositoryRoot, "README.md")).ReplaceLineEndings("\n");
+        var section = readme.IndexOf("### Generated aggregators", StringComparison.Ordinal);
+        var start = readme.IndexOf("```csharp\n", section, StringComparison.Ordinal) + "```csharp\n".Length;
+        var end = readme.IndexOf("```\n", start, StringComparison.Ordinal);
+        var program = readme[start..end];
+        Assert.Contains("\"samples/import-184448894\"", program, StringComparison.Ordinal);
+        return program.Replace("\"samples/import-184448894\"", JsonSerializer.Serialize(SamplePaths.ImportDirectory), StringComparison.Ordinal);
     }
 }

@@ -97,6 +97,36 @@ public class CustomAggregatorTests
     }
 
     [Fact]
+    public async Task Sample_GetsItsNameAndJsonContractFromTheGenerator()
+    {
+        var (set, code) = await CustomAggregatorSet.LoadAsync([Sample], TextWriter.Null, CancellationToken.None);
+        Assert.Equal(ExitCodes.Success, code);
+        using (set)
+        {
+            var type = Assert.Single(set!.Types);
+            var aggregator = (ImportErrorAnalytics.Aggregation.IErrorAggregator)Activator.CreateInstance(type)!;
+            var contract = (System.Text.Json.Serialization.Metadata.JsonTypeInfo)type.GetProperty("ResultTypeInfo")!.GetValue(aggregator)!;
+
+            Assert.Equal("errorsPerObjectType", aggregator.Name);
+            Assert.IsAssignableFrom<System.Text.Json.Serialization.JsonSerializerContext>(contract.OriginatingResolver);
+        }
+    }
+
+    [Fact]
+    public async Task GeneratorError_ExitsWithUsage_AndPrintsTheRule()
+    {
+        using var temp = new TempDirectory();
+        var source = Source("state.Count++;")
+            .Replace("public sealed class Counted", "[ErrorAggregator]\npublic sealed class Counted", StringComparison.Ordinal);
+        var file = temp.File("NotPartial.cs", source);
+
+        var (code, _, error) = await Iea("report", "--input", Pages, "--aggregator", file);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"{file}{Position(source, "Counted :")}: error IEA0005: 'Counted' is not partial", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CompileError_ExitsWithUsage_AndPrintsFileLineAndColumn()
     {
         using var temp = new TempDirectory();

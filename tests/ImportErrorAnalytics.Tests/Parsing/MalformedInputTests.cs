@@ -28,6 +28,17 @@ public class MalformedInputTests
     }
 
     [Fact]
+    public async Task BadLiteral_SaysWhatWasExpected_WithoutQuotingTheInputAfterIt()
+    {
+        const string json = """{"results":[{"errorType":nul ,"invalidValue":"4111-1111-1111-1111"}]}""";
+        var error = await Fails(json);
+
+        Assert.Contains("an invalid literal where 'null' was expected", error.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("4111", error.Message, StringComparison.Ordinal);
+        Assert.Equal(json.IndexOf("nul", StringComparison.Ordinal), error.ByteOffset);
+    }
+
+    [Fact]
     public async Task ErrorOnSecondPage_NamesPageTwo()
     {
         var error = await Fails("""{"results":[{"id":"a"}]}{"results":[{"knownColumnNumber":1.5}]}""");

@@ -5,7 +5,7 @@ using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Reporting;
 
-/// <summary>The JSON report keeps the documented contract (schema version 1): names, nesting, nulls.</summary>
+/// <summary>The JSON report keeps the documented contract (schema version 2): names, nesting, nulls.</summary>
 public class JsonReportContractTests
 {
     [Fact]
@@ -21,7 +21,8 @@ public class JsonReportContractTests
 
         using var json = JsonDocument.Parse(JsonReport.ToJson(report));
         var root = json.RootElement;
-        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
+        Assert.False(root.TryGetProperty("perImport", out _), "only a combined report of several imports has perImport");
         Assert.Equal(2, root.GetProperty("totals").GetProperty("errors").GetInt64());
         Assert.Equal(1, root.GetProperty("totals").GetProperty("pages").GetInt64());
         Assert.Equal("INCORRECT_NUMBER_OF_COLUMNS", root.GetProperty("errorTypes")[0].GetProperty("errorType").GetString());

@@ -82,7 +82,7 @@ public partial class MarkdownSafetyProperties
     }
 
     /// <summary>Consecutive lines starting with '|'.</summary>
-    private static IEnumerable<List<string>> Tables(string markdown)
+    internal static IEnumerable<List<string>> Tables(string markdown)
     {
         var current = new List<string>();
         foreach (var line in markdown.Split('\n'))
@@ -105,7 +105,7 @@ public partial class MarkdownSafetyProperties
     }
 
     /// <summary>Cells as GitHub splits them: on every pipe not escaped by a backslash.</summary>
-    private static int Cells(string row)
+    internal static int Cells(string row)
     {
         var pipes = 0;
         for (var i = 0; i < row.Length; i++)

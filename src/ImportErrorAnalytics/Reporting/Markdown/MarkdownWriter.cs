@@ -13,6 +13,7 @@ internal sealed partial class MarkdownWriter(ImportErrorReport report, SectionLi
     public string Write()
     {
         Header();
+        Imports();
         ErrorTypes();
         Columns();
         TopValues();
@@ -51,7 +52,7 @@ internal sealed partial class MarkdownWriter(ImportErrorReport report, SectionLi
     {
         var source = report.Sources.Count == 1 ? report.Sources[0] : null;
         var title = source is null
-            ? "Import errors"
+            ? report.Sources.Count > 1 ? $"Import errors: {Number(report.Sources.Count)} imports" : "Import errors"
             : $"Import errors: {(source.ImportName is null ? "" : Code(source.ImportName) + " ")}(import {Code(source.ImportId)})";
         Line($"# {title}");
         Line();

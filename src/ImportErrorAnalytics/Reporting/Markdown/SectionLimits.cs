@@ -12,6 +12,8 @@ internal sealed class SectionLimits(int rows)
         ["files"] = rows,
         ["clusters"] = Math.Min(rows, 20),
         ["skipped"] = rows,
+        ["imports"] = rows,
+        ["perImportRows"] = rows,
     };
 
     private readonly Dictionary<string, int> _wanted = new(StringComparer.Ordinal);

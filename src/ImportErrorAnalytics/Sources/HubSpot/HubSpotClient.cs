@@ -14,9 +14,13 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
 {
     private const int MaxErrorBodyBytes = 64 * 1024;
 
-    public string ImportPath => options.ApiVersion == HubSpotApiVersion.V3
-        ? $"crm/v3/imports/{Uri.EscapeDataString(options.ImportId)}"
-        : $"crm/imports/2026-03/{Uri.EscapeDataString(options.ImportId)}";
+    private string ImportsPath => options.ApiVersion == HubSpotApiVersion.V3 ? "crm/v3/imports" : "crm/imports/2026-03";
+
+    public string ImportPath => $"{ImportsPath}/{Uri.EscapeDataString(options.ImportId)}";
+
+    /// <summary>A page of the account's imports (<c>GET /crm/imports/2026-03</c>).</summary>
+    public Uri ImportsUri(string? after) =>
+        new(BaseAddress(), after is null ? ImportsPath : $"{ImportsPath}?after={Uri.EscapeDataString(after)}");
 
     /// <summary>The URL of a page of errors, as named in messages (it holds no secret).</summary>
     public Uri ErrorsUri(string? after)
@@ -100,7 +104,7 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
             case 403:
                 return new HubSpotApiException(HubSpotFailure.Forbidden, status, $"The access token lacks permission (403): the private app needs the scope crm.import.{message}{correlation}") { CorrelationId = body.CorrelationId };
             case 404:
-                return new HubSpotApiException(HubSpotFailure.NotFound, status, $"HubSpot has no import '{options.ImportId}' for this account (404).{message}{correlation}") { CorrelationId = body.CorrelationId };
+                return new HubSpotApiException(HubSpotFailure.NotFound, status, (options.ImportId.Length == 0 ? "HubSpot does not serve the list of imports at this address (404)." : $"HubSpot has no import '{options.ImportId}' for this account (404).") + message + correlation) { CorrelationId = body.CorrelationId };
             default:
                 return new HubSpotApiException(HubSpotFailure.BadRequest, status, $"HubSpot refused the request ({code} {response.ReasonPhrase}).{message}{correlation}") { CorrelationId = body.CorrelationId };
         }

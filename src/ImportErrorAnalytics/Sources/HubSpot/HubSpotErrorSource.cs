@@ -27,6 +27,12 @@ internal sealed partial class HubSpotErrorSource(
 
     public Uri BaseAddress => options.BaseAddress;
 
+    /// <summary>
+    /// The ordinal its records' positions carry, when not the run's input ordinal: each import of a multi-import run is
+    /// read by its own run, and its place among the imports decides which column property name is seen first.
+    /// </summary>
+    public int? Ordinal { get; set; }
+
     public override async IAsyncEnumerable<ImportErrorPage> ReadPagesAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Import = await ExecuteAsync(ReadImportAsync, cancellationToken).ConfigureAwait(false);
@@ -38,7 +44,7 @@ internal sealed partial class HubSpotErrorSource(
         var (after, pageIndex) = Start;
         do
         {
-            var pageContext = new ReadContext(Name, context.SourceOrdinal, context.Limits, context.Pool, onSkip: null) { FirstPageIndex = pageIndex };
+            var pageContext = new ReadContext(Name, Ordinal ?? context.SourceOrdinal, context.Limits, context.Pool, onSkip: null) { FirstPageIndex = pageIndex };
             var cursor = after;
             var page = await ExecuteAsync((ct) => ReadPageAsync(cursor, pageContext, ct), cancellationToken).ConfigureAwait(false);
             after = page.NextAfter;
@@ -48,20 +54,8 @@ internal sealed partial class HubSpotErrorSource(
         while (after is not null);
     }
 
-    private async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
-    {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(HubSpotResilience.Budget, new RetryBudget(options));
-        try
-        {
-            return await pipeline.ExecuteAsync(static async (ctx, attempt) => await attempt(ctx.CancellationToken).ConfigureAwait(false), context, attempt)
-                .ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-    }
+    private Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken) =>
+        HubSpotRequests.ExecuteAsync(pipeline, options, attempt, cancellationToken);
 
     private async Task<HubSpotImport> ReadImportAsync(CancellationToken cancellationToken)
     {
@@ -119,17 +113,7 @@ internal sealed partial class HubSpotErrorSource(
         }
     }
 
-    private async Task<RateLimitLease> AcquireAsync(CancellationToken cancellationToken)
-    {
-        var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
-        {
-            lease.Dispose();
-            throw new HubSpotApiException(HubSpotFailure.RateLimitExhausted, null, "The client-side rate limiter refused the request.");
-        }
-
-        return lease;
-    }
+    private Task<RateLimitLease> AcquireAsync(CancellationToken cancellationToken) => HubSpotRequests.AcquireAsync(limiter, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} is {State}, not DONE: its errors may still grow.")]
     private static partial void LogNotDone(ILogger logger, string importId, string state);

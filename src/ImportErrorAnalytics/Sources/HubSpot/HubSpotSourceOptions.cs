@@ -53,6 +53,12 @@ public sealed class HubSpotSourceOptions
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ImportId, nameof(ImportId));
+        ValidateConnection();
+    }
+
+    /// <summary>Checks everything but the import id (what listing imports needs).</summary>
+    internal void ValidateConnection()
+    {
         ArgumentNullException.ThrowIfNull(BaseAddress, nameof(BaseAddress));
         if (Limit is { } limit)
         {
@@ -63,4 +69,22 @@ public sealed class HubSpotSourceOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetries, 0, nameof(MaxRetries));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AttemptTimeout, TimeSpan.Zero, nameof(AttemptTimeout));
     }
+
+    /// <summary>A copy of these options for another import: same address, token, limits and shared limiter.</summary>
+    internal HubSpotSourceOptions CopyFor(string importId) => new()
+    {
+        ImportId = importId,
+        BaseAddress = BaseAddress,
+        ApiVersion = ApiVersion,
+        Limit = Limit,
+        IncludeErrorMessage = IncludeErrorMessage,
+        IncludeRowData = IncludeRowData,
+        AccessToken = AccessToken,
+        RequestsPerTenSeconds = RequestsPerTenSeconds,
+        RateLimiter = RateLimiter,
+        MaxRateLimitWait = MaxRateLimitWait,
+        MaxRetries = MaxRetries,
+        BaseDelay = BaseDelay,
+        AttemptTimeout = AttemptTimeout,
+    };
 }

@@ -1,0 +1,88 @@
+using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Snapshots;
+
+namespace ImportErrorAnalytics.Cli;
+
+/// <summary>
+/// <c>iea report</c> with several <c>--import-id</c>s or <c>--all-imports</c>: lists the imports if asked, reads them
+/// concurrently under one rate limiter, writes the combined report where a single report would go and each import's
+/// report beside it (<see cref="ImportSetFiles"/>), and applies the gates to the combined report.
+/// </summary>
+internal static class ImportSetCommand
+{
+    public static async Task<int> RunAsync(
+        ReportSettingsInput input,
+        Func<ReportSettingsInput, ImportErrorAnalyzerBuilder> createBuilder,
+        OutputSettings output,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        var progress = ReportCommand.CreateProgress(stderr);
+        var loggers = new StderrLoggerFactory(stderr);
+        ImportSetReport result;
+        try
+        {
+            var import = await input.Import!.ResolveAsync(loggers, cancellationToken).ConfigureAwait(false);
+            if (import.AllImports)
+            {
+                var since = import.Since is { } date ? $" created since {date:yyyy-MM-dd HH:mm:ss} UTC" : "";
+                await stderr.WriteLineAsync($"iea: {import.ImportIds.Count} imports{since} listed.").ConfigureAwait(false);
+            }
+
+            var analyzer = createBuilder(input with { Import = import })
+                .Configure(options =>
+                {
+                    options.MaskValues = output.RedactValues;
+                    options.MaxConcurrentImports = import.ConcurrentImports;
+                })
+                .WithLogging(loggers)
+                .WithProgress(progress)
+                .Build();
+            result = await analyzer.RunPerImportAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImportErrorFormatException ex)
+        {
+            progress.Finish();
+            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync("iea: with several imports, a failure stops every import and no report is written.").ConfigureAwait(false);
+            return ExitCodes.MalformedData;
+        }
+        catch (Exception ex) when (ReportCommand.Classify(ex) is { } code)
+        {
+            progress.Finish();
+            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
+            return code;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            progress.Finish();
+            await stderr.WriteLineAsync("iea: cancelled.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+
+        progress.Finish();
+        if (output.SnapshotPath is not null)
+        {
+            try
+            {
+                await result.CreateSnapshot().WriteToFileAsync(output.SnapshotPath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NotSupportedException ex)
+            {
+                await stderr.WriteLineAsync($"iea: --snapshot: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+        }
+
+        await ImportSetFiles.WriteAllAsync(result, output, stdout, stderr).ConfigureAwait(false);
+        foreach (var warning in result.Combined.Sources.SelectMany(source => source.Warnings.Select(warning => $"import {source.ImportId}: {warning}")))
+        {
+            await stderr.WriteLineAsync($"iea: warning: {warning}").ConfigureAwait(false);
+        }
+
+        return await ReportCommand.CheckGatesAsync(result.Combined, output.Gates, stderr).ConfigureAwait(false);
+    }
+}

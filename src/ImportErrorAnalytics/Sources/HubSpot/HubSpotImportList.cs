@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+using ImportErrorAnalytics.Parsing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ImportErrorAnalytics.Sources.HubSpot;
+
+/// <summary>
+/// Lists the account's imports (<c>GET /crm/imports/2026-03</c>, following <c>paging.next.after</c> to the last page),
+/// through the same rate limiter and retries as the errors: with equal base address, token and budget, the limiter is
+/// the one <see cref="Pipeline.ImportErrorAnalyzerBuilder.AddHubSpotImports"/> then uses.
+/// </summary>
+public static class HubSpotImportList
+{
+    /// <summary>Reads every page of the account's imports, in the order HubSpot lists them.</summary>
+    /// <param name="configure">Sets the base address, token and limits (<see cref="HubSpotSourceOptions.ImportId"/> is not used).</param>
+    /// <param name="createdSince">
+    /// When set, keeps only imports whose <c>createdAt</c> is at or after it (HubSpot has no such filter, so every page is
+    /// still read); an import without a readable <c>createdAt</c> is then left out.
+    /// </param>
+    /// <param name="httpClient">The client to send with; a shared pooled one when <see langword="null"/>.</param>
+    /// <param name="loggerFactory">Where retries are logged; nowhere when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    /// <returns>The imports.</returns>
+    /// <exception cref="HubSpotApiException">HubSpot refused (401, 403, daily limit), or kept failing past the retries.</exception>
+    public static async Task<IReadOnlyList<HubSpotImport>> ListAsync(
+        Action<HubSpotSourceOptions> configure,
+        DateTimeOffset? createdSince = null,
+        HttpClient? httpClient = null,
+        ILoggerFactory? loggerFactory = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new HubSpotSourceOptions();
+        configure(options);
+        options.ValidateConnection();
+        var token = options.AccessToken ?? HubSpotAccessToken.FromEnvironment();
+        var time = TimeProvider.System;
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ImportErrorAnalytics.HubSpot");
+        var client = new HubSpotClient(httpClient ?? HubSpotHttp.Shared, options, token, time);
+        var limiter = HubSpotRateLimiters.For(options, token, time);
+        var pipeline = HubSpotResilience.Create(options, time, logger);
+
+        var imports = new List<HubSpotImport>();
+        string? after = null;
+        do
+        {
+            var cursor = after;
+            var page = await HubSpotRequests.ExecuteAsync(
+                pipeline,
+                options,
+                async ct =>
+                {
+                    using var lease = await HubSpotRequests.AcquireAsync(limiter, ct).ConfigureAwait(false);
+                    return await ReadPageAsync(client, client.ImportsUri(cursor), ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            imports.AddRange(createdSince is { } since ? page.Imports.Where(import => CreatedAt(import) >= since) : page.Imports);
+            after = page.NextAfter;
+        }
+        while (after is not null);
+
+        return imports;
+    }
+
+    private static async Task<(List<HubSpotImport> Imports, string? NextAfter)> ReadPageAsync(HubSpotClient client, Uri uri, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                using var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var root = json.RootElement;
+                var imports = new List<HubSpotImport>();
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
+                {
+                    throw new ImportErrorFormatException(uri.ToString(), "response", 1, 0, 0, "the list of imports has no 'results' array.");
+                }
+
+                foreach (var item in results.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+                    {
+                        imports.Add(HubSpotImport.Parse(item, id.GetString()!));
+                    }
+                }
+
+                return (imports, NextAfter(root));
+            }
+            catch (JsonException ex)
+            {
+                throw new ImportErrorFormatException(uri.ToString(), "response", 1, 0, 0, "the list of imports is not valid JSON.", ex);
+            }
+        }
+    }
+
+    private static string? NextAfter(JsonElement root) =>
+        root.TryGetProperty("paging", out var paging) && paging.ValueKind == JsonValueKind.Object
+        && paging.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.Object
+        && next.TryGetProperty("after", out var after) && after.ValueKind == JsonValueKind.String && after.GetString() is { Length: > 0 } text
+            ? text
+            : null;
+
+    private static DateTimeOffset? CreatedAt(HubSpotImport import) =>
+        DateTimeOffset.TryParse(import.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) ? created : null;
+}
