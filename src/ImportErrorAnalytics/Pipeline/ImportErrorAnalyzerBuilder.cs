@@ -84,7 +84,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
             var time = Options.TimeProvider;
             var logger = _loggers.CreateLogger("ImportErrorAnalytics.HubSpot");
             var client = new HubSpotClient(httpClient ?? HubSpotHttp.Shared, options, token, time);
-            return new HubSpotErrorSource(client, options, HubSpotRateLimiters.For(options, token, time), HubSpotResilience.Create(options, time, logger), logger);
+            return new HubSpotErrorSource(client, options, HubSpotResilience.Create(options, HubSpotRateLimiters.For(options, token, time), time, logger), logger);
         });
         return this;
     }
