@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
@@ -15,7 +16,8 @@ namespace ImportErrorAnalytics.Pipeline;
 /// <summary>
 /// One run: sources -> parse workers -> bounded channel of complete pages -> aggregation workers, each with its own
 /// states, merged at the end. The first failure stops the parse stage; pages already parsed are still aggregated,
-/// so a failing run reports everything it committed.
+/// so a failing run reports everything it committed. With a checkpoint store the run reads one HubSpot import page by
+/// page: a page is aggregated, the checkpoint saved, and only then is the next page requested.
 /// </summary>
 internal sealed class AnalysisRun(
     IReadOnlyList<ErrorSource> sources,
@@ -23,7 +25,7 @@ internal sealed class AnalysisRun(
     IReadOnlyList<AggregatorSlot> prototypes,
     AnalyzerOptions options,
     IProgress<AnalysisProgress>? progress,
-    CheckpointFile? checkpoint)
+    ICheckpointStore? checkpoint)
 {
     // Enough to recycle every page in flight (channel, workers, and the parallel readers of single inputs), so a steady
     // run allocates no pages.
@@ -36,6 +38,10 @@ internal sealed class AnalysisRun(
     private int _workersPerInput = 1;
     private AggregatorSlot[]? _resumed;
 
+    /// <summary>Released once per saved checkpoint: the parse worker asks for the next page only then.</summary>
+    private readonly SemaphoreSlim? _saved = checkpoint is null ? null : new SemaphoreSlim(0);
+    private readonly ArrayBufferWriter<byte> _checkpointBuffer = new();
+
     private int Workers => checkpoint is null ? options.MaxDegreeOfParallelism : 1;
 
     /// <summary>The merged states the report was built from; set when <see cref="RunAsync"/> builds it.</summary>
@@ -45,7 +51,7 @@ internal sealed class AnalysisRun(
     {
         var time = options.TimeProvider;
         _startedAt = time.GetTimestamp();
-        if (checkpoint is not null && Resume() is { Complete: true } done)
+        if (checkpoint is not null && await ResumeAsync(cancellationToken).ConfigureAwait(false) is { Complete: true } done)
         {
             States = new RunStates(done.Slots, _counters, [], done.Import is null ? [] : [done.Import]);
             return ReportAssembler.Build(builtIns, States.Slots, _counters, States.Skipped, States.Imports, options, complete: true);
@@ -72,7 +78,7 @@ internal sealed class AnalysisRun(
             .Select(_ => Task.Run(() => ParseWorkerAsync(queue.Reader, pages.Writer, parseCancellation), CancellationToken.None))
             .ToArray();
         var workers = Enumerable.Range(0, Workers)
-            .Select(_ => Task.Run(() => AggregateWorkerAsync(pages.Reader, cancellationToken), CancellationToken.None))
+            .Select(_ => Task.Run(() => AggregateWorkerAsync(pages.Reader, parseCancellation, cancellationToken), CancellationToken.None))
             .ToArray();
 
         try
@@ -135,6 +141,10 @@ internal sealed class AnalysisRun(
                     await foreach (var page in source.ReadPagesAsync(context, token).ConfigureAwait(false))
                     {
                         await pages.WriteAsync(page, token).ConfigureAwait(false);
+                        if (_saved is not null)
+                        {
+                            await _saved.WaitAsync(token).ConfigureAwait(false);
+                        }
                     }
                 }
             }
@@ -149,7 +159,8 @@ internal sealed class AnalysisRun(
         }
     }
 
-    private async Task<AggregatorSlot[]> AggregateWorkerAsync(ChannelReader<ImportErrorPage> pages, CancellationToken cancellationToken)
+    private async Task<AggregatorSlot[]> AggregateWorkerAsync(
+        ChannelReader<ImportErrorPage> pages, CancellationTokenSource parseCancellation, CancellationToken cancellationToken)
     {
         var slots = Interlocked.Exchange(ref _resumed, null) ?? new AggregatorSlot[prototypes.Count];
         for (var i = 0; i < slots.Length; i++)
@@ -157,32 +168,62 @@ internal sealed class AnalysisRun(
             slots[i] ??= prototypes[i].CreateEmpty();
         }
 
-        await foreach (var page in pages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            foreach (var slot in slots)
+            await foreach (var page in pages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                slot.AddPage(page);
-            }
+                foreach (var slot in slots)
+                {
+                    slot.AddPage(page);
+                }
 
-            _counters.Commit(page.IsResponsePage, page.Count, page.ByteLength);
-            checkpoint?.Save((HubSpotErrorSource)sources[0], page.NextAfter, page.PageIndex + 1, _counters, slots);
-            _pool.Return(page);
-            ReportProgress();
+                _counters.Commit(page.IsResponsePage, page.Count, page.ByteLength);
+                var (after, nextPageIndex) = (page.NextAfter, page.PageIndex + 1);
+                _pool.Return(page);
+                if (checkpoint is not null)
+                {
+                    await SaveCheckpointAsync(after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
+                    progress?.Report(Snapshot());
+                }
+                else
+                {
+                    ReportProgress();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Stop the parse stage: it may be waiting for this worker (a full channel, or a checkpoint not saved).
+            Record(ex, parseCancellation);
+            throw;
         }
 
         return slots;
     }
 
+    /// <summary>
+    /// The commit of a checkpointed page: its records are in the states and the counters; the cursor after it, the
+    /// counters and the states are saved in one write; then the parse worker may request the next page.
+    /// </summary>
+    private async Task SaveCheckpointAsync(string? after, int nextPageIndex, AggregatorSlot[] slots, CancellationToken cancellationToken)
+    {
+        _checkpointBuffer.ResetWrittenCount();
+        CheckpointCodec.Write(_checkpointBuffer, (HubSpotErrorSource)sources[0], after, nextPageIndex, _counters, slots);
+        await checkpoint!.SaveAsync(_checkpointBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        _saved!.Release();
+    }
+
     /// <summary>Loads the checkpoint, if any: the source starts after its cursor, the worker from its states.</summary>
-    private Checkpoint? Resume()
+    private async Task<Checkpoint?> ResumeAsync(CancellationToken cancellationToken)
     {
         var source = (HubSpotErrorSource)sources[0];
-        var saved = checkpoint!.Load(source, prototypes);
-        if (saved is null)
+        var bytes = await checkpoint!.LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
         {
             return null;
         }
 
+        var saved = CheckpointCodec.Read(bytes, checkpoint.Name, source, prototypes);
         source.Start = (saved.After, saved.NextPageIndex);
         _counters.Restore(saved.Pages, saved.Errors, saved.Bytes);
         _resumed = saved.Slots;

@@ -18,7 +18,7 @@ public sealed partial class ImportErrorAnalyzer
     private readonly IReadOnlyList<AggregatorSlot> _prototypes;
     private readonly AnalyzerOptions _options;
     private readonly IProgress<AnalysisProgress>? _progress;
-    private readonly Checkpoints.CheckpointFile? _checkpoint;
+    private readonly Checkpoints.ICheckpointStore? _checkpoint;
 
     internal ImportErrorAnalyzer(
         IReadOnlyList<ErrorSource> sources,
@@ -26,7 +26,7 @@ public sealed partial class ImportErrorAnalyzer
         IReadOnlyList<AggregatorSlot> prototypes,
         AnalyzerOptions options,
         IProgress<AnalysisProgress>? progress,
-        Checkpoints.CheckpointFile? checkpoint)
+        Checkpoints.ICheckpointStore? checkpoint)
     {
         _checkpoint = checkpoint;
         _sources = sources;

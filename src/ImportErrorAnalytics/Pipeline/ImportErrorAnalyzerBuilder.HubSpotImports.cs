@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using ImportErrorAnalytics.Sources.HubSpot;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -40,7 +39,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
                 options.Validate();
                 shared ??= SharedConnection.Create(template, httpClient, Options.TimeProvider, _loggers.CreateLogger("ImportErrorAnalytics.HubSpot"));
                 var client = new HubSpotClient(shared.Http, options, shared.Token, shared.Time);
-                return new HubSpotErrorSource(client, options, shared.Limiter, shared.Pipeline, shared.Logger);
+                return new HubSpotErrorSource(client, options, shared.Pipeline, shared.Logger);
             });
         }
 
@@ -48,12 +47,12 @@ public sealed partial class ImportErrorAnalyzerBuilder
     }
 
     /// <summary>What the imports of one <see cref="AddHubSpotImports"/> share.</summary>
-    private sealed record SharedConnection(HttpClient Http, HubSpotAccessToken Token, TimeProvider Time, RateLimiter Limiter, ResiliencePipeline Pipeline, ILogger Logger)
+    private sealed record SharedConnection(HttpClient Http, HubSpotAccessToken Token, TimeProvider Time, ResiliencePipeline Pipeline, ILogger Logger)
     {
         public static SharedConnection Create(HubSpotSourceOptions options, HttpClient? http, TimeProvider time, ILogger logger)
         {
             var token = options.AccessToken ?? HubSpotAccessToken.FromEnvironment();
-            return new(http ?? HubSpotHttp.Shared, token, time, HubSpotRateLimiters.For(options, token, time), HubSpotResilience.Create(options, time, logger), logger);
+            return new(http ?? HubSpotHttp.Shared, token, time, HubSpotResilience.Create(options, HubSpotRateLimiters.For(options, token, time), time, logger), logger);
         }
     }
 }

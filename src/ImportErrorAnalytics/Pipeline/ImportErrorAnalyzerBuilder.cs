@@ -14,7 +14,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
 {
     private readonly List<Func<ErrorSource>> _sources = [];
     private ILoggerFactory _loggers = NullLoggerFactory.Instance;
-    private string? _checkpoint;
+    private ICheckpointStore? _checkpoint;
     private readonly List<Func<AggregatorSlot>> _custom = [];
     private IProgress<AnalysisProgress>? _progress;
     private Func<Stream> _stdin = Console.OpenStandardInput;
@@ -84,7 +84,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
             var time = Options.TimeProvider;
             var logger = _loggers.CreateLogger("ImportErrorAnalytics.HubSpot");
             var client = new HubSpotClient(httpClient ?? HubSpotHttp.Shared, options, token, time);
-            return new HubSpotErrorSource(client, options, HubSpotRateLimiters.For(options, token, time), HubSpotResilience.Create(options, time, logger), logger);
+            return new HubSpotErrorSource(client, options, HubSpotResilience.Create(options, HubSpotRateLimiters.For(options, token, time), time, logger), logger);
         });
         return this;
     }
@@ -105,7 +105,20 @@ public sealed partial class ImportErrorAnalyzerBuilder
     public ImportErrorAnalyzerBuilder WithCheckpoint(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        _checkpoint = path;
+        return WithCheckpointStore(new FileCheckpointStore(path));
+    }
+
+    /// <summary>
+    /// Like <see cref="WithCheckpoint"/>, with the checkpoint kept by <paramref name="store"/>: the run loads it once
+    /// when it starts (and resumes after its last page, or gives its report at once when it was complete), and after
+    /// each committed page saves the cursor, the counters and the merged states in one <see cref="ICheckpointStore.SaveAsync"/>
+    /// before it requests the next page. A run killed at any moment and started again with the same store gives the
+    /// report of an uninterrupted run.
+    /// </summary>
+    /// <param name="store">The store.</param>
+    public ImportErrorAnalyzerBuilder WithCheckpointStore(ICheckpointStore store)
+    {
+        _checkpoint = store ?? throw new ArgumentNullException(nameof(store));
         return this;
     }
 
@@ -119,7 +132,10 @@ public sealed partial class ImportErrorAnalyzerBuilder
         return this;
     }
 
-    /// <summary>Receives progress (committed pages, errors, bytes) at most four times a second, and once at the end.</summary>
+    /// <summary>
+    /// Receives progress (committed pages, errors, bytes) at most four times a second, and once at the end; with a
+    /// checkpoint, after every saved page (what a resumed run would start from).
+    /// </summary>
     /// <param name="progress">The receiver.</param>
     public ImportErrorAnalyzerBuilder WithProgress(IProgress<AnalysisProgress> progress)
     {
@@ -163,6 +179,6 @@ public sealed partial class ImportErrorAnalyzerBuilder
             }
         }
 
-        return new ImportErrorAnalyzer(sources, builtIns, prototypes, Options, _progress, _checkpoint is null ? null : new CheckpointFile(_checkpoint));
+        return new ImportErrorAnalyzer(sources, builtIns, prototypes, Options, _progress, _checkpoint);
     }
 }

@@ -1,7 +1,6 @@
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using ImportErrorAnalytics.Parsing;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -13,7 +12,7 @@ namespace ImportErrorAnalytics.Sources.HubSpot;
 /// the same cursor until it parsed completely, and only then handed on.
 /// </summary>
 internal sealed partial class HubSpotErrorSource(
-    HubSpotClient client, HubSpotSourceOptions options, RateLimiter limiter, ResiliencePipeline pipeline, ILogger logger) : ErrorSource
+    HubSpotClient client, HubSpotSourceOptions options, ResiliencePipeline pipeline, ILogger logger) : ErrorSource
 {
     public override string Name => client.ErrorsUri(null).ToString();
 
@@ -59,7 +58,6 @@ internal sealed partial class HubSpotErrorSource(
 
     private async Task<HubSpotImport> ReadImportAsync(CancellationToken cancellationToken)
     {
-        using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
         using var response = await client.GetAsync(client.ImportUri(), cancellationToken).ConfigureAwait(false);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
@@ -78,7 +76,6 @@ internal sealed partial class HubSpotErrorSource(
 
     private async Task<ImportErrorPage> ReadPageAsync(string? after, ReadContext context, CancellationToken cancellationToken)
     {
-        using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
         using var response = await client.GetAsync(client.ErrorsUri(after), cancellationToken).ConfigureAwait(false);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: false));
@@ -112,8 +109,6 @@ internal sealed partial class HubSpotErrorSource(
             await pipe.CompleteAsync().ConfigureAwait(false);
         }
     }
-
-    private Task<RateLimitLease> AcquireAsync(CancellationToken cancellationToken) => HubSpotRequests.AcquireAsync(limiter, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} is {State}, not DONE: its errors may still grow.")]
     private static partial void LogNotDone(ILogger logger, string importId, string state);

@@ -40,7 +40,7 @@ public static class HubSpotImportList
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ImportErrorAnalytics.HubSpot");
         var client = new HubSpotClient(httpClient ?? HubSpotHttp.Shared, options, token, time);
         var limiter = HubSpotRateLimiters.For(options, token, time);
-        var pipeline = HubSpotResilience.Create(options, time, logger);
+        var pipeline = HubSpotResilience.Create(options, limiter, time, logger);
 
         var imports = new List<HubSpotImport>();
         string? after = null;
@@ -50,11 +50,7 @@ public static class HubSpotImportList
             var page = await HubSpotRequests.ExecuteAsync(
                 pipeline,
                 options,
-                async ct =>
-                {
-                    using var lease = await HubSpotRequests.AcquireAsync(limiter, ct).ConfigureAwait(false);
-                    return await ReadPageAsync(client, client.ImportsUri(cursor), ct).ConfigureAwait(false);
-                },
+                ct => ReadPageAsync(client, client.ImportsUri(cursor), ct),
                 cancellationToken).ConfigureAwait(false);
             imports.AddRange(createdSince is { } since ? page.Imports.Where(import => CreatedAt(import) >= since) : page.Imports);
             after = page.NextAfter;

@@ -1,4 +1,5 @@
 using ImportErrorAnalytics.Parsing;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -7,15 +8,16 @@ using Polly.Timeout;
 namespace ImportErrorAnalytics.Sources.HubSpot;
 
 /// <summary>
-/// The Polly pipeline around one page (request and the whole body): a per-attempt timeout inside a retry that waits
-/// what HubSpot asks (<c>Retry-After</c>, else <c>X-HubSpot-RateLimit-Interval-Milliseconds</c>), else backs off
-/// exponentially with jitter. A page is retried from the same cursor, and only a completely parsed page leaves it.
+/// The Polly pipeline around one page (request and the whole body): a retry that waits what HubSpot asks
+/// (<c>Retry-After</c>, else <c>X-HubSpot-RateLimit-Interval-Milliseconds</c>), else backs off exponentially with
+/// jitter; inside it, each attempt takes a permit of the rate limiter, then runs under its own timeout. A page is
+/// retried from the same cursor, and only a completely parsed page leaves it.
 /// </summary>
 internal static partial class HubSpotResilience
 {
     public static readonly ResiliencePropertyKey<RetryBudget> Budget = new("iea.retry-budget");
 
-    public static ResiliencePipeline Create(HubSpotSourceOptions options, TimeProvider time, ILogger logger) =>
+    public static ResiliencePipeline Create(HubSpotSourceOptions options, RateLimiter limiter, TimeProvider time, ILogger logger) =>
         new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -41,6 +43,7 @@ internal static partial class HubSpotResilience
                     return ValueTask.CompletedTask;
                 },
             })
+            .AddStrategy(_ => new HubSpotPermitStrategy(limiter))
             .AddTimeout(options.AttemptTimeout)
             .Build();
 

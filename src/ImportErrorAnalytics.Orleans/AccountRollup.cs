@@ -1,0 +1,41 @@
+using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Snapshots;
+
+namespace ImportErrorAnalytics.Orleans;
+
+/// <summary>An account's imports and the merge of those that completed.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("iea.AccountRollup")]
+public sealed class AccountRollup
+{
+    /// <summary>The account.</summary>
+    [Id(0)]
+    public required string AccountId { get; init; }
+
+    /// <summary>Every import started through the account, in the order they were first started.</summary>
+    [Id(1)]
+    public required IReadOnlyList<ImportStatus> Imports { get; init; }
+
+    /// <summary>
+    /// The merge of the completed imports' snapshots (the library's snapshot format): its report has every exact part
+    /// of the report one run over those imports would give. Empty while no import completed.
+    /// </summary>
+    [Id(2)]
+    public ReadOnlyMemory<byte> Snapshot { get; init; }
+
+    /// <summary>Whether every import is completed or failed (and there is at least one).</summary>
+    public bool IsFinished => Imports.Count > 0 && Imports.All(import => import.IsFinished);
+
+    /// <summary>Reads <see cref="Snapshot"/>; <see langword="null"/> while no import completed.</summary>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <exception cref="SnapshotFormatException">The bytes are damaged.</exception>
+    public Task<ReportSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken = default) =>
+        SnapshotPayload.ReadOrNullAsync(Snapshot, $"account {AccountId}", cancellationToken);
+
+    /// <summary>The report of the completed imports together; <see langword="null"/> while none completed.</summary>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <exception cref="SnapshotFormatException">The bytes are damaged.</exception>
+    public Task<ImportErrorReport?> CreateReportAsync(CancellationToken cancellationToken = default) =>
+        SnapshotPayload.ReportOrNullAsync(Snapshot, $"account {AccountId}", cancellationToken);
+}

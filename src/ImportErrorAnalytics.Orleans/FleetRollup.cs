@@ -1,0 +1,42 @@
+using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Snapshots;
+
+namespace ImportErrorAnalytics.Orleans;
+
+/// <summary>Every account of a fleet, their imports, and the merge of all completed imports.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("iea.FleetRollup")]
+public sealed class FleetRollup
+{
+    /// <summary>The fleet.</summary>
+    [Id(0)]
+    public required string FleetId { get; init; }
+
+    /// <summary>The accounts, in the order they joined the fleet.</summary>
+    [Id(1)]
+    public required IReadOnlyList<string> Accounts { get; init; }
+
+    /// <summary>Every account's imports, account by account.</summary>
+    [Id(2)]
+    public required IReadOnlyList<ImportStatus> Imports { get; init; }
+
+    /// <summary>The merge of every account's completed imports (the library's snapshot format); empty while none completed.</summary>
+    [Id(3)]
+    public ReadOnlyMemory<byte> Snapshot { get; init; }
+
+    /// <summary>Whether every import of every account is completed or failed (and there is at least one).</summary>
+    public bool IsFinished => Imports.Count > 0 && Imports.All(import => import.IsFinished);
+
+    /// <summary>Reads <see cref="Snapshot"/>; <see langword="null"/> while no import completed.</summary>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <exception cref="SnapshotFormatException">The bytes are damaged.</exception>
+    public Task<ReportSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken = default) =>
+        SnapshotPayload.ReadOrNullAsync(Snapshot, $"fleet {FleetId}", cancellationToken);
+
+    /// <summary>The report of every completed import of every account together; <see langword="null"/> while none completed.</summary>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <exception cref="SnapshotFormatException">The bytes are damaged.</exception>
+    public Task<ImportErrorReport?> CreateReportAsync(CancellationToken cancellationToken = default) =>
+        SnapshotPayload.ReportOrNullAsync(Snapshot, $"fleet {FleetId}", cancellationToken);
+}

@@ -1,0 +1,51 @@
+using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Sources.HubSpot;
+
+namespace ImportErrorAnalytics.Orleans;
+
+/// <summary>
+/// How the analytics grains read and analyse imports. Give every silo the same options: snapshots made with different
+/// analysis settings do not merge.
+/// </summary>
+public sealed class ImportErrorAnalyticsGrainOptions
+{
+    /// <summary>
+    /// The grain storage the grains keep their state in (add one under this name, e.g.
+    /// <c>siloBuilder.AddMemoryGrainStorage(ImportErrorAnalyticsGrainOptions.StorageName)</c>, or a durable one).
+    /// </summary>
+    public const string StorageName = "ImportErrorAnalytics";
+
+    /// <summary>
+    /// Sets an account's HubSpot options: base address, API version, page <c>Limit</c>, retries, and
+    /// <see cref="HubSpotSourceOptions.RequestsPerTenSeconds"/>, the account's budget, which all its import grains share.
+    /// Called with the account id. The grains set <c>ImportId</c>, <c>AccessToken</c> (from
+    /// <see cref="IHubSpotTokenProvider"/>) and <c>RateLimiter</c> (the account grain) themselves, over whatever is set here.
+    /// </summary>
+    public Action<string, HubSpotSourceOptions>? ConfigureHubSpot { get; set; }
+
+    /// <summary>
+    /// The rolling window an account's <see cref="HubSpotSourceOptions.RequestsPerTenSeconds"/> is counted over:
+    /// HubSpot's 10 seconds plus a margin for the time between a grant and HubSpot counting the request (a busy silo,
+    /// the network). At least 10 seconds.
+    /// </summary>
+    /// <value>Defaults to 10.25 seconds.</value>
+    public TimeSpan BudgetWindow { get; set; } = TimeSpan.FromSeconds(10.25);
+
+    /// <summary>Sets the analysis options (<c>Top</c>, <c>DistinctCapacity</c>, <c>ClusterGap</c>...).</summary>
+    public Action<AnalyzerOptions>? ConfigureAnalysis { get; set; }
+
+    /// <summary>
+    /// How often an account grain with unfinished imports asks each of them for its status. Asking activates an import
+    /// grain whose silo died, on a live silo, where it resumes: the longest an orphaned import waits for that.
+    /// </summary>
+    /// <value>Defaults to 30 seconds.</value>
+    public TimeSpan ImportCheckPeriod { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The account's budget and HubSpot options, as <see cref="ConfigureHubSpot"/> sets them.</summary>
+    internal HubSpotSourceOptions HubSpotFor(string accountId)
+    {
+        var hubSpot = new HubSpotSourceOptions();
+        ConfigureHubSpot?.Invoke(accountId, hubSpot);
+        return hubSpot;
+    }
+}

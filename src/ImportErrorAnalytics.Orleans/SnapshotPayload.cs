@@ -1,0 +1,30 @@
+using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Snapshots;
+
+namespace ImportErrorAnalytics.Orleans;
+
+/// <summary>
+/// Snapshots as the grains pass them around and keep them: the library's versioned, checksummed snapshot format
+/// (see the README's "Snapshots and merging"), so a payload read back is refused whole when damaged.
+/// </summary>
+internal static class SnapshotPayload
+{
+    public static async Task<byte[]> WriteAsync(ReportSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        await snapshot.WriteToAsync(stream, cancellationToken).ConfigureAwait(false);
+        return stream.ToArray();
+    }
+
+    public static async Task<ReportSnapshot> ReadAsync(ReadOnlyMemory<byte> payload, string name, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(payload.ToArray(), writable: false);
+        return await new SnapshotReader().ReadAsync(stream, name, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<ReportSnapshot?> ReadOrNullAsync(ReadOnlyMemory<byte> payload, string name, CancellationToken cancellationToken) =>
+        payload.IsEmpty ? null : await ReadAsync(payload, name, cancellationToken).ConfigureAwait(false);
+
+    public static async Task<ImportErrorReport?> ReportOrNullAsync(ReadOnlyMemory<byte> payload, string name, CancellationToken cancellationToken) =>
+        (await ReadOrNullAsync(payload, name, cancellationToken).ConfigureAwait(false))?.CreateReport();
+}

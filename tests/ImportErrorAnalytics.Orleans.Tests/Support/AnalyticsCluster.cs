@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace ImportErrorAnalytics.Orleans.Tests.Support;
+
+/// <summary>
+/// An in-process Orleans cluster of two silos running the analytics grains, with grain storage that outlives a
+/// killed silo, the tests' fake accounts, and every silo's log lines. Dead silos are noticed within a few seconds.
+/// </summary>
+public class AnalyticsCluster : IAsyncLifetime
+{
+    private InProcessTestCluster? _cluster;
+
+    internal FakeAccounts Accounts { get; } = new();
+
+    internal SharedGrainStore Store { get; } = new();
+
+    internal CapturedLogs Logs { get; } = new();
+
+    internal InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
+
+    internal IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddImportErrorAnalytics(o =>
+            {
+                o.ConfigureHubSpot = Accounts.Configure;
+                o.ImportCheckPeriod = TimeSpan.FromSeconds(1);
+                // A margin of a second between a grant and HubSpot's count: this machine is shared and slow at times.
+                o.BudgetWindow = TimeSpan.FromSeconds(11);
+            });
+            silo.Services.AddSingleton<IHubSpotTokenProvider>(Accounts);
+            silo.Services.AddGrainStorage(
+                ImportErrorAnalyticsGrainOptions.StorageName,
+                (services, _) => new SharedGrainStorage(Store, services.GetRequiredService<IGrainStorageSerializer>()));
+            silo.Services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug)
+                .AddFilter("Orleans", LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning));
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 2;
+                o.NumVotesForDeathDeclaration = 1;
+            });
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+        });
+        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
+        await Accounts.DisposeAsync();
+    }
+}
+
+/// <summary>The cluster tests run one after another, sharing one cluster (the silo-crash test has its own).</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedClusterDefinition : ICollectionFixture<AnalyticsCluster>
+{
+    public const string Name = "Orleans cluster";
+}
+
+/// <summary>A cluster of its own, for a test that kills one of its silos.</summary>
+public sealed class IsolatedAnalyticsCluster : AnalyticsCluster;
