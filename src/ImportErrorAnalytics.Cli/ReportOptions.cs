@@ -70,7 +70,7 @@ internal sealed class ReportOptions
 
     private readonly Option<int> _parallelism = new("--parallelism")
     {
-        Description = "Inputs parsed at once (default: one per core).",
+        Description = "Parse workers (inputs parsed at once; with fewer inputs, one input's pages are split among them) and aggregation workers (default: one per core).",
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 

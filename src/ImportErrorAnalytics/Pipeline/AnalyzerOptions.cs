@@ -24,7 +24,10 @@ public sealed class AnalyzerOptions
     /// <value>Defaults to 200.</value>
     public int ValueDisplayLength { get; set; } = 200;
 
-    /// <summary>Inputs parsed at once, and aggregation workers.</summary>
+    /// <summary>
+    /// Parse workers and aggregation workers. Inputs are parsed this many at once; with fewer inputs than workers, the
+    /// pages of each input are split off its stream and parsed by several workers (the result is the same either way).
+    /// </summary>
     /// <value>Defaults to the number of processors.</value>
     public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
 
