@@ -32,7 +32,9 @@ internal static class ReportAssembler
         return new ImportErrorReport
         {
             Complete = complete,
-            Sources = sources ?? imports.Select(import => DescribeImport(import, totals.Errors, failingLines)).ToList(),
+            Sources = sources ?? imports.Select(import => imports.Count == 1
+                ? DescribeImport(import, totals.Errors, failingLines)
+                : DescribeImport(import, null, null)).ToList(),
             Totals = new ReportTotals
             {
                 Errors = totals.Errors,
@@ -77,13 +79,21 @@ internal static class ReportAssembler
         return sorted;
     }
 
-    private static ReportSource DescribeImport(Sources.HubSpot.HubSpotImport import, long errors, long failingLines)
+    /// <param name="import">The import as HubSpot describes it.</param>
+    /// <param name="errors">Its errors, or null when the run read several imports together and cannot tell them apart.</param>
+    /// <param name="failingLines">Its distinct failing lines, likewise.</param>
+    private static ReportSource DescribeImport(Sources.HubSpot.HubSpotImport import, long? errors, long? failingLines)
     {
         var rows = import.TotalRows;
         var warnings = new List<string>();
         if (!import.IsDone)
         {
             warnings.Add($"The import is {import.State ?? "in an unknown state"}, not DONE: its errors may still grow.");
+        }
+
+        if (errors is null)
+        {
+            warnings.Add("This report counts several imports together, so it gives no error rate per import; one report per import (iea report with several --import-id, or RunPerImportAsync) gives each import's rates.");
         }
 
         return new ReportSource
@@ -95,8 +105,8 @@ internal static class ReportAssembler
             UpdatedAt = import.UpdatedAt,
             Counters = import.Counters,
             TotalRows = rows,
-            ErrorRate = rows is > 0 ? (double)errors / rows.Value : null,
-            FailingRowRate = rows is > 0 ? (double)failingLines / rows.Value : null,
+            ErrorRate = rows is > 0 && errors is { } e ? (double)e / rows.Value : null,
+            FailingRowRate = rows is > 0 && failingLines is { } f ? (double)f / rows.Value : null,
             Warnings = warnings,
         };
     }

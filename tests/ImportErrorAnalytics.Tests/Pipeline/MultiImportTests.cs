@@ -39,6 +39,28 @@ public class MultiImportTests
     }
 
     [Fact]
+    public async Task RunAsync_OverSeveralImports_GivesNoPerImportRateItCannotKnow()
+    {
+        var imports = FakeHubSpotImports.Imports(700, 400);
+        await using var server = await FakeHubSpotImports.StartAsync(imports);
+        var analyzer = ImportErrorAnalyzer.CreateBuilder()
+            .AddHubSpotImports(imports.Select(i => i.Id), FakeHubSpotImports.Options(server))
+            .Build();
+
+        var together = await analyzer.RunAsync();
+        var apart = await analyzer.RunPerImportAsync();
+
+        Assert.Equal(1_100, together.Totals.Errors);
+        Assert.All(together.Sources, source =>
+        {
+            Assert.Null(source.ErrorRate);
+            Assert.Null(source.FailingRowRate);
+            Assert.Contains(source.Warnings, w => w.Contains("no error rate per import", StringComparison.Ordinal));
+        });
+        Assert.All(apart.Imports, report => Assert.NotNull(Assert.Single(report.Sources).ErrorRate));
+    }
+
+    [Fact]
     public async Task RunPerImport_PerImportRowsAddUpToTheCombinedTablesInTheirOrder()
     {
         var imports = FakeHubSpotImports.Imports(700, 400);
