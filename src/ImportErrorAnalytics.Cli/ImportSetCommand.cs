@@ -1,7 +1,6 @@
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
-using ImportErrorAnalytics.Snapshots;
 
 namespace ImportErrorAnalytics.Cli;
 

@@ -66,12 +66,7 @@ public sealed partial class ImportErrorAnalyzer
     /// <exception cref="Checkpoints.CheckpointException">The checkpoint is damaged or belongs to another import.</exception>
     public Task<ReportSnapshot> RunToSnapshotAsync(CancellationToken cancellationToken = default)
     {
-        if (_prototypes.FirstOrDefault(slot => !slot.IsPersistent) is { } slot)
-        {
-            throw new NotSupportedException(
-                $"A snapshot needs aggregators that can save their state; the custom aggregator '{slot.Aggregator.Name}' cannot (implement IPersistentErrorAggregator<TState>).");
-        }
-
+        ReportSnapshot.ThrowIfNotPersistent(_prototypes);
         return RunToSnapshotCoreAsync(cancellationToken);
     }
 

@@ -73,12 +73,7 @@ internal sealed class ImportSetRun(
 
     private List<ReportSnapshot> Snapshots(AnalysisRun[] runs)
     {
-        if (prototypes.FirstOrDefault(slot => !slot.IsPersistent) is { } slot)
-        {
-            throw new NotSupportedException(
-                $"A snapshot needs aggregators that can save their state; the custom aggregator '{slot.Aggregator.Name}' cannot (implement IPersistentErrorAggregator<TState>).");
-        }
-
+        ReportSnapshot.ThrowIfNotPersistent(prototypes);
         return runs.Select((run, i) => ReportSnapshot.FromRun(AsOnlyInput(run.States!, i), options, [imports[i].Name])).ToList();
     }
 
@@ -90,11 +85,7 @@ internal sealed class ImportSetRun(
     private static RunStates AsOnlyInput(RunStates states, int index)
     {
         var slots = (AggregatorSlot[])states.Slots.Clone();
-        var columns = slots[SnapshotMerger.ColumnsSlot].CreateEmpty();
-        columns.MergeFrom(slots[SnapshotMerger.ColumnsSlot]);
-        var inputs = new int[index + 1];
-        ReportSnapshot.Columns(columns).RenumberInputs(inputs);
-        slots[SnapshotMerger.ColumnsSlot] = columns;
+        slots[SnapshotMerger.ColumnsSlot] = SnapshotMerger.WithInputsRenumbered(slots[SnapshotMerger.ColumnsSlot], new int[index + 1]);
         return states with { Slots = slots };
     }
 

@@ -128,6 +128,16 @@ public sealed class ReportSnapshot
     /// <summary>Where the snapshot came from.</summary>
     public override string ToString() => Origin;
 
+    /// <exception cref="NotSupportedException">An aggregator cannot save its state, so no snapshot can hold it.</exception>
+    internal static void ThrowIfNotPersistent(IEnumerable<AggregatorSlot> aggregators)
+    {
+        if (aggregators.FirstOrDefault(slot => !slot.IsPersistent) is { } slot)
+        {
+            throw new NotSupportedException(
+                $"A snapshot needs aggregators that can save their state; the custom aggregator '{slot.Aggregator.Name}' cannot (implement IPersistentErrorAggregator<TState>).");
+        }
+    }
+
     internal static ReportSnapshot FromRun(RunStates states, AnalyzerOptions options, IReadOnlyList<string> inputs)
     {
         var run = new SnapshotRun(Guid.NewGuid(), inputs);

@@ -137,17 +137,23 @@ internal static class SnapshotMerger
             }
         }
 
-        var copy = columns.CreateEmpty();
-        copy.MergeFrom(columns);
         try
         {
-            ReportSnapshot.Columns(copy).RenumberInputs(inputs);
+            return WithInputsRenumbered(columns, inputs);
         }
         catch (FormatException ex)
         {
             throw new SnapshotFormatException($"'{part}' does not hold together: {ex.Message}", ex);
         }
+    }
 
+    /// <summary>A copy of the column state whose property positions name input <c>inputs[old]</c> instead of <c>old</c>.</summary>
+    /// <exception cref="FormatException">A position names an input outside <paramref name="inputs"/>.</exception>
+    internal static AggregatorSlot WithInputsRenumbered(AggregatorSlot columns, int[] inputs)
+    {
+        var copy = columns.CreateEmpty();
+        copy.MergeFrom(columns);
+        ReportSnapshot.Columns(copy).RenumberInputs(inputs);
         return copy;
     }
 

@@ -364,13 +364,18 @@ internal static class ParallelPageReader
     /// <summary>Gives back the pages of a job not handed out (from <paramref name="from"/> on) and the job itself.</summary>
     private static void Recycle(ReadContext context, ConcurrentQueue<PageJob> jobs, PageJob job, int from)
     {
+        ReturnPages(context, job, from);
+        jobs.Enqueue(job);
+    }
+
+    private static void ReturnPages(ReadContext context, PageJob job, int from)
+    {
         for (var i = from; i < job.Pages.Count; i++)
         {
             context.Pool.Return(job.Pages[i]);
         }
 
         job.Pages.Clear();
-        jobs.Enqueue(job);
     }
 
     /// <summary>Waits for the splitter and the workers to stop and gives back every page and buffer still in flight.</summary>
@@ -380,12 +385,7 @@ internal static class ParallelPageReader
         await Task.WhenAll(parsers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         while (order.TryRead(out var job))
         {
-            foreach (var page in job.Pages)
-            {
-                context.Pool.Return(page);
-            }
-
-            job.Pages.Clear();
+            ReturnPages(context, job, from: 0);
             job.ReleaseBytes();
         }
     }
