@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -96,6 +97,13 @@ public class ParseAndAggregateBenchmarks
     [Benchmark]
     public Task<long> ParseOnly() => ParseOnlyOver(_pages);
 
+    /// <summary>
+    /// The parser alone on one thread over whole pages held in memory, as each parse worker of the default options
+    /// reads them: no pipe, no segment boundaries, no channel.
+    /// </summary>
+    [Benchmark]
+    public long ParseWholePages() => ParseWholePagesOf(_pages);
+
     /// <summary>Source-generated POCOs page by page, then LINQ GroupBy for the same information.</summary>
     [Benchmark]
     public PocoReport PocoAndLinq() => PocoLinqAnalysis.Analyze(_pages);
@@ -115,6 +123,31 @@ public class ParseAndAggregateBenchmarks
         }
 
         await reader.CompleteAsync();
+        return sum;
+    }
+
+    internal static long ParseWholePagesOf(byte[] pages)
+    {
+        var parser = new JsonErrorParser("bench", new ParserLimits().MaxValueBytes, recordMode: false);
+        var page = new PagePool(0).Rent();
+        long sum = 0;
+        var start = 0;
+        while (start < pages.Length)
+        {
+            var length = pages.AsSpan(start).IndexOf((byte)'\n');
+            length = length < 0 ? pages.Length - start : length + 1;
+            page.Reset("bench", 0, 0, isResponsePage: true);
+            parser.Reset();
+            parser.Begin(page, 1);
+            if (!parser.Parse(new ReadOnlySequence<byte>(pages, start, length), isFinalBlock: false, out _))
+            {
+                throw new InvalidOperationException("A page did not complete.");
+            }
+
+            sum += Touch(page);
+            start += length;
+        }
+
         return sum;
     }
 

@@ -116,6 +116,9 @@ public sealed class ImportErrorPage
 
     internal void Advance(int written) => ArenaLength += written;
 
+    /// <summary>Forgets what was stored past <paramref name="length"/> (a record the fast path gave up on).</summary>
+    internal void TruncateArena(int length) => ArenaLength = length;
+
     internal int Append(ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(Reserve(bytes.Length, out var offset));

@@ -16,6 +16,7 @@ internal sealed partial class JsonErrorParser
     private readonly string _sourceName;
     private readonly int _maxValueBytes;
     private readonly bool _recordMode;
+    private readonly bool _recordFastPath;
     private JsonReaderState _state;
     private int _depth;
     private Field _pending;
@@ -29,11 +30,13 @@ internal sealed partial class JsonErrorParser
     /// <param name="sourceName">Named in error messages.</param>
     /// <param name="maxValueBytes">The largest accepted value.</param>
     /// <param name="recordMode">True for NDJSON lines: a top-level object is an error record, not a page.</param>
-    public JsonErrorParser(string sourceName, int maxValueBytes, bool recordMode)
+    /// <param name="recordFastPath">False reads every record token by token (the fast path's oracle in tests).</param>
+    public JsonErrorParser(string sourceName, int maxValueBytes, bool recordMode, bool recordFastPath = true)
     {
         _sourceName = sourceName;
         _maxValueBytes = maxValueBytes;
         _recordMode = recordMode;
+        _recordFastPath = recordFastPath;
         Reset();
     }
 
@@ -80,23 +83,41 @@ internal sealed partial class JsonErrorParser
     /// <returns>True when a top-level value (a page, or an NDJSON record) was completed.</returns>
     public bool Parse(ReadOnlySequence<byte> buffer, bool isFinalBlock, out SequencePosition consumed)
     {
-        // A slice that ends exactly at a segment's end may still say it is not single-segment; the reader is several
-        // times slower in multi-segment mode, so any buffer whose bytes lie in one span is read as that span.
-        if (buffer.First.Length == buffer.Length)
+        long offset = 0;
+        while (true)
         {
-            var span = new Utf8JsonReader(buffer.First.Span, isFinalBlock, _state);
-            var completed = Run(ref span);
-            consumed = buffer.GetPosition(span.BytesConsumed);
-            return completed;
-        }
+            var rest = offset == 0 ? buffer : buffer.Slice(offset);
+            bool completed;
 
-        var reader = new Utf8JsonReader(buffer, isFinalBlock, _state);
-        var done = Run(ref reader);
-        consumed = reader.Position;
-        return done;
+            // A slice that ends exactly at a segment's end may still say it is not single-segment; the reader is several
+            // times slower in multi-segment mode, so any buffer whose bytes lie in one span is read as that span.
+            if (rest.First.Length == rest.Length)
+            {
+                var span = new Utf8JsonReader(rest.First.Span, isFinalBlock, _state);
+                completed = Run(ref span, out var used);
+                offset += used;
+            }
+            else
+            {
+                var reader = new Utf8JsonReader(rest, isFinalBlock, _state);
+                completed = Run(ref reader, out var used);
+                offset += used;
+            }
+
+            if (!_restart)
+            {
+                consumed = buffer.GetPosition(offset);
+                return completed;
+            }
+
+            // The record fast path gave up: read on, token by token, from just inside the record it left.
+            _restart = false;
+        }
     }
 
-    private bool Run(ref Utf8JsonReader reader)
+    /// <param name="reader">The reader over the bytes not yet parsed.</param>
+    /// <param name="used">The bytes the parser is done with: all the reader consumed, or up to where it reads again.</param>
+    private bool Run(ref Utf8JsonReader reader, out long used)
     {
         var completed = false;
         try
@@ -104,6 +125,13 @@ internal sealed partial class JsonErrorParser
             while ((_recordMode || !completed) && reader.Read())
             {
                 completed |= OnToken(ref reader);
+                if (_restart)
+                {
+                    _state = _restartState;
+                    BaseOffset += _restartAt;
+                    used = _restartAt;
+                    return completed;
+                }
             }
         }
         catch (JsonException ex)
@@ -117,7 +145,8 @@ internal sealed partial class JsonErrorParser
         }
 
         _state = reader.CurrentState;
-        BaseOffset += reader.BytesConsumed;
+        used = reader.BytesConsumed;
+        BaseOffset += used;
         return completed;
     }
 
@@ -172,15 +201,18 @@ internal sealed partial class JsonErrorParser
         switch (context)
         {
             case Context.Top:
-                ExpectObjectAtTop(ref reader);
-                return false;
+                return ExpectObjectAtTop(ref reader);
             case Context.Results:
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
                     throw WrongType(ref reader, "results[]", "an error object");
                 }
 
-                BeginRecord();
+                if (!TryReadRecord(ref reader))
+                {
+                    BeginRecord();
+                }
+
                 return false;
             default:
                 OnField(ref reader, context, field);
@@ -188,21 +220,27 @@ internal sealed partial class JsonErrorParser
         }
     }
 
-    private void ExpectObjectAtTop(ref Utf8JsonReader reader)
+    /// <returns>True when an NDJSON record was read whole by the fast path.</returns>
+    private bool ExpectObjectAtTop(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw WrongType(ref reader, _recordMode ? "line" : "page", "a JSON object");
         }
 
-        if (_recordMode)
-        {
-            BeginRecord();
-        }
-        else
+        if (!_recordMode)
         {
             Push(Context.Page);
+            return false;
         }
+
+        if (TryReadRecord(ref reader))
+        {
+            return true;
+        }
+
+        BeginRecord();
+        return false;
     }
 
     private void BeginRecord()

@@ -14,7 +14,7 @@ internal static class NdjsonStreamReader
     public static async IAsyncEnumerable<ImportErrorPage> ReadAsync(
         PipeReader pipe, ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: true);
+        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: true, context.RecordFastPath);
         var blockSize = context.Limits.NdjsonBlockSize;
         var blockIndex = 0;
         var lineNumber = 0;

@@ -14,7 +14,7 @@ internal static class PageStreamReader
     public static async IAsyncEnumerable<ImportErrorPage> ReadAsync(
         PipeReader pipe, ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: false);
+        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: false, context.RecordFastPath);
         var pageIndex = context.FirstPageIndex;
         ImportErrorPage? page = context.RentPage(pageIndex, responsePage: true);
         parser.Begin(page, pageIndex + 1);

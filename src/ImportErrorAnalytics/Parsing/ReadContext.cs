@@ -28,6 +28,9 @@ internal sealed class ReadContext(string sourceName, int sourceOrdinal, ParserLi
     /// <summary>How many workers may parse the pages of this one input (more than one: the parallel page reader).</summary>
     public int ParseWorkers { get; init; } = 1;
 
+    /// <summary>False makes the parser read every record token by token: the oracle of its record fast path in tests.</summary>
+    public bool RecordFastPath { get; init; } = true;
+
     /// <summary>Buffered bytes beyond which an incomplete token is refused.</summary>
     public long MaxBuffered => (long)Limits.MaxValueBytes + 64 * 1024;
 
@@ -37,6 +40,7 @@ internal sealed class ReadContext(string sourceName, int sourceOrdinal, ParserLi
         StartOffset = offset,
         FirstPageIndex = pageIndex,
         SawPageBefore = sawPage,
+        RecordFastPath = RecordFastPath,
     };
 
     public ImportErrorPage RentPage(int pageIndex, bool responsePage)

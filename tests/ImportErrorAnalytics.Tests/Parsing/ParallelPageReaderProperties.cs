@@ -178,18 +178,25 @@ public class ParallelPageReaderProperties
     }
 
     /// <summary>Reads with the sequential reader (<paramref name="workers"/> = 0) or the parallel one.</summary>
-    internal static Outcome Read(byte[] bytes, IReadOnlyList<int> chunks, int workers, ParserLimits? limits = null, bool keepGoing = false)
+    /// <param name="recordFastPath">False reads every record token by token (the oracle of the record fast path).</param>
+    /// <param name="format">NDJSON is read by its own sequential reader (<paramref name="workers"/> must be 0).</param>
+    internal static Outcome Read(
+        byte[] bytes, IReadOnlyList<int> chunks, int workers, ParserLimits? limits = null, bool keepGoing = false,
+        bool recordFastPath = true, InputFormat format = InputFormat.Pages)
     {
         var skipped = new List<string>();
-        var context = new ReadContext("test.json", 0, limits ?? new ParserLimits(), new PagePool(), keepGoing ? s => skipped.Add(Describe(s)) : null);
+        var context = new ReadContext("test.json", 0, limits ?? new ParserLimits(), new PagePool(), keepGoing ? s => skipped.Add(Describe(s)) : null)
+        {
+            RecordFastPath = recordFastPath,
+        };
         var pipe = PipeReader.Create(new TrickleStream(bytes, chunks), new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1));
         var pages = new List<string>();
         string? error = null;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
-            var reader = workers == 0
-                ? PageStreamReader.ReadAsync(pipe, context, timeout.Token)
+            var reader = format == InputFormat.Ndjson ? NdjsonStreamReader.ReadAsync(pipe, context, timeout.Token)
+                : workers == 0 ? PageStreamReader.ReadAsync(pipe, context, timeout.Token)
                 : ParallelPageReader.ReadAsync(pipe, context, workers, timeout.Token);
             Collect(reader, pages).GetAwaiter().GetResult();
         }

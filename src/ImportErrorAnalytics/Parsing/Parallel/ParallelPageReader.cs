@@ -298,7 +298,7 @@ internal static class ParallelPageReader
     /// </summary>
     private static async Task ParseAsync(ReadContext context, ChannelReader<PageJob> work, CancellationToken token)
     {
-        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: false);
+        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: false, context.RecordFastPath);
         await foreach (var job in work.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             if (token.IsCancellationRequested)

@@ -43,7 +43,7 @@ internal sealed partial class HubSpotErrorSource(
         var (after, pageIndex) = Start;
         do
         {
-            var pageContext = new ReadContext(Name, Ordinal ?? context.SourceOrdinal, context.Limits, context.Pool, onSkip: null) { FirstPageIndex = pageIndex };
+            var pageContext = new ReadContext(Name, Ordinal ?? context.SourceOrdinal, context.Limits, context.Pool, onSkip: null) { FirstPageIndex = pageIndex, RecordFastPath = context.RecordFastPath };
             var cursor = after;
             var page = await ExecuteAsync((ct) => ReadPageAsync(cursor, pageContext, ct), cancellationToken).ConfigureAwait(false);
             after = page.NextAfter;

@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Testing;
+using ImportErrorAnalytics.Tests.Support;
+using static ImportErrorAnalytics.Tests.Parsing.ParallelPageReaderProperties;
+
+namespace ImportErrorAnalytics.Tests.Parsing;
+
+/// <summary>
+/// The parser reads most records on a fast path and leaves the rest to its token state machine. Whatever the input, the
+/// outcome must be the state machine's alone: same pages and records, same skips, same first error with the same
+/// message and offset. The state machine (fast path off) is the oracle.
+/// </summary>
+public class RecordFastPathProperties
+{
+    private const string Valid =
+        """{"id":"v1","errorType":"INVALID_EMAIL","objectType":"CONTACT","knownColumnNumber":3,"invalidValue":"a@","sourceData":{"fileId":7,"lineNumber":2},"invalidPropertyValue":{"name":"email"}}""";
+
+    [Property(MaxTest = 100)]
+    public Property FastPath_OnRandomlyFormattedPages_GivesTheStateMachinesOutcome() =>
+        Prop.ForAll(ErrorGenerators.ErrorsAndSeed, input =>
+        {
+            var (errors, seed) = input;
+            var bytes = RandomJson.Pages(ParserProperties.SplitIntoPages(errors, seed), seed);
+            var chunks = ParserProperties.RandomChunks(seed);
+
+            var oracle = Read(bytes, chunks, workers: 0, recordFastPath: false);
+
+            Assert.Null(oracle.Error);
+            Assert.Equal(oracle, Read(bytes, chunks, workers: 0));
+            Assert.Equal(oracle, Read(bytes, [], workers: 1 + (seed % 3)));
+        });
+
+    [Property(MaxTest = 300)]
+    public Property FastPath_OnMutatedInput_GivesTheStateMachinesOutcome() =>
+        Prop.ForAll(ErrorGenerators.ErrorsAndSeed, input =>
+        {
+            var (errors, seed) = input;
+            var random = new Random(seed);
+            var format = random.Next(3) == 0 ? InputFormat.Ndjson : InputFormat.Pages;
+            var valid = format == InputFormat.Ndjson ? JsonText.Ndjson(errors) : RandomJson.Pages(ParserProperties.SplitIntoPages(errors, seed), seed);
+            var bytes = ParserProperties.Mutate(valid, random);
+            var chunks = ParserProperties.RandomChunks(seed);
+            var limits = new ParserLimits { MaxValueBytes = 64 + random.Next(4096), NdjsonBlockSize = 1 + random.Next(5) };
+            var keepGoing = random.Next(2) == 0;
+
+            var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false, format);
+
+            Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: true, format));
+        });
+
+    /// <summary>Records the fast path must leave to the state machine, or take and fill exactly as it would.</summary>
+    [Theory]
+    [InlineData("""{"errorType":null,"objectType":null,"id":null,"invalidValue":null,"knownColumnNumber":null}""")]
+    [InlineData("""{"error\u0054ype":"INVALID_EMAIL","\u0069d":"x"}""")]
+    [InlineData("""{"errorType":"INVALID_\u0045MAIL","objectType":"CONT\u0041CT"}""")]
+    [InlineData("""{"errorType":"FUTURE_ERROR_TYPE","objectType":"NEW_OBJECT"}""")]
+    [InlineData("""{"knownColumnNumber":12345678901}""")]
+    [InlineData("""{"knownColumnNumber":2147483647,"createdAt":9223372036854775807}""")]
+    [InlineData("""{"knownColumnNumber":3.0}""")]
+    [InlineData("""{"knownColumnNumber":-3,"createdAt":-1}""")]
+    [InlineData("""{"knownColumnNumber":1e2}""")]
+    [InlineData("""{"sourceData":{"lineNumber":-1}}""")]
+    [InlineData("""{"sourceData":{"fileId":1e3,"lineNumber":0}}""")]
+    [InlineData("""{"sourceData":null,"invalidPropertyValue":null}""")]
+    [InlineData("""{"sourceData":[1,2]}""")]
+    [InlineData("""{"invalidPropertyValue":"email"}""")]
+    [InlineData("""{"id":5}""")]
+    [InlineData("""{"createdAt":"1767225600000"}""")]
+    [InlineData("""{"sourceData":{"containsEncryptedProperties":"yes"}}""")]
+    [InlineData("""{"sourceData":{"containsEncryptedProperties":null},"invalidPropertyValue":{"isEncrypted":null,"dataSensitivity":null}}""")]
+    [InlineData("""{"invalidValue":"secret","invalidPropertyValue":{"name":"ssn","isEncrypted":true}}""")]
+    [InlineData("""{"invalidValue":"secret","invalidPropertyValue":{"dataSensitivity":"hi\u0067h"}}""")]
+    [InlineData("""{"invalidValue":"secret","sourceData":{"containsEncryptedProperties":true}}""")]
+    [InlineData("""{"invalidValueToDisplay":"shown","invalidValue":"raw"}""")]
+    [InlineData("""{"invalidValue":"raw","invalidValueToDisplay":"shown"}""")]
+    [InlineData("""{"invalidValue":"raw","invalidValueToDisplay":5}""")]
+    [InlineData("""{"invalidValue":"raw","invalidValueToDisplay":null}""")]
+    [InlineData("""{"invalidValueToDisplay":"one","invalidValueToDisplay":"two","invalidValue":"three","invalidValue":"four"}""")]
+    [InlineData("""{"invalidValue":"tab\there \"quoted\" \u00e9 \ud83d\ude00"}""")]
+    [InlineData("""{"invalidValue":"\ud800 alone"}""")]
+    [InlineData("""{"invalidValue":"bad <FF> byte"}""")]
+    [InlineData("""{"other":"bad <FF> byte","invalidValue":"fine"}""")]
+    [InlineData("""{"invalidValue":"<LONG>"}""")]
+    [InlineData("""{"other":"<LONG>","invalidValue":"fine"}""")]
+    [InlineData("""{"deep":{"a":[{"b":{"c":[[[{}]]]}},null,true,1.5e3,"\"}"]},"sourceData":{"x":{"fileId":1},"fileId":2}}""")]
+    [InlineData("""{"id":"a",}""")]
+    [InlineData("""{"id":"a" "errorType":"INVALID_EMAIL"}""")]
+    [InlineData("""{"invalidValue":"unterminated}]}""")]
+    [InlineData("""{"sourceData":{"fileId":7,"lineNumber":tru}}""")]
+    [InlineData("""["not","a","record"]""")]
+    [InlineData("""{"results":[{"errorType":"INVALID_EMAIL"}]}""")]
+    public void FastPath_OnEachUnusualRecord_GivesTheStateMachinesOutcome(string record)
+    {
+        var text = "{\"results\":[" + Valid + ", " + record + ", " + Valid + "],\"paging\":{\"next\":{\"after\":\"c\"}}}\n{\"results\":[" + Valid + "]}";
+        var bytes = Bytes(text);
+        var limits = new ParserLimits { MaxValueBytes = 256 };
+        foreach (var chunks in new[] { [], [1], [7, 13], new[] { Valid.Length + 20 } })
+        {
+            foreach (var keepGoing in new[] { false, true })
+            {
+                var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false);
+
+                Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing));
+                Assert.Equal(oracle, Read(bytes, chunks, workers: 2, limits, keepGoing));
+            }
+        }
+
+        var lines = Bytes(Valid + "\n" + record + "\n" + Valid + "\n");
+        foreach (var keepGoing in new[] { false, true })
+        {
+            Assert.Equal(
+                Read(lines, [3], workers: 0, limits, keepGoing, recordFastPath: false, InputFormat.Ndjson),
+                Read(lines, [3], workers: 0, limits, keepGoing, recordFastPath: true, InputFormat.Ndjson));
+        }
+    }
+
+    [Fact]
+    public void FastPath_ReadsOrdinaryRecordsAndLeavesOnlyTheUnusualOnes()
+    {
+        // The first sight of a name HubSpot added later (the synthetic import has two) goes through the state machine, which adds it
+        // to the name table; from then on such records are ordinary too.
+        var bytes = new SyntheticImport(new SyntheticImportOptions { Seed = 4, Errors = 200 }).ToPageBytes(200);
+        Assert.Equal(200, ParseOnePage(bytes, out var fast));
+        Assert.InRange(fast, 190, 200);
+        Assert.Equal(200, ParseOnePage(bytes, out fast));
+        Assert.Equal(200, fast);
+
+        var text = $$"""{"results":[{{Valid}},{"errorType":null},{{Valid}},{"error\u0054ype":"INVALID_EMAIL"},{"invalidValue":"<FF>"}]}""";
+        Assert.Equal(5, ParseOnePage(Bytes(text.Replace("<FF>", "x", StringComparison.Ordinal)), out fast));
+        Assert.Equal(3, fast);
+    }
+
+    private static int ParseOnePage(byte[] bytes, out int readFast)
+    {
+        var parser = new JsonErrorParser("test.json", new ParserLimits().MaxValueBytes, recordMode: false);
+        var page = new PagePool(0).Rent();
+        page.Reset("test.json", 0, 0, isResponsePage: true);
+        parser.Begin(page, 1);
+        Assert.True(parser.Parse(new ReadOnlySequence<byte>(bytes), isFinalBlock: false, out _));
+        readFast = parser.RecordsReadFast;
+        return page.Count;
+    }
+
+    /// <summary>The text as UTF-8, with <c>&lt;FF&gt;</c> as an invalid byte and <c>&lt;LONG&gt;</c> as 300 characters (over the tests' 256-byte limit).</summary>
+    private static byte[] Bytes(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text.Replace("<LONG>", new string('x', 300), StringComparison.Ordinal)).ToList();
+        var marker = Encoding.UTF8.GetBytes("<FF>");
+        for (var at = IndexOf(bytes, marker); at >= 0; at = IndexOf(bytes, marker))
+        {
+            bytes.RemoveRange(at, marker.Length);
+            bytes.Insert(at, 0xFF);
+        }
+
+        return [.. bytes];
+    }
+
+    private static int IndexOf(List<byte> bytes, byte[] marker) => bytes.ToArray().AsSpan().IndexOf(marker);
+}
