@@ -36,6 +36,8 @@ internal sealed class AggregatorSlot<TState, TResult>(IErrorAggregator<TState, T
 {
     public override IErrorAggregator Aggregator => aggregator;
 
+    private readonly IPageAggregator<TState>? _pageAggregator = aggregator as IPageAggregator<TState>;
+
     public TState State { get; } = state;
 
     public override bool IsPersistent => aggregator is IPersistentErrorAggregator<TState>;
@@ -53,6 +55,12 @@ internal sealed class AggregatorSlot<TState, TResult>(IErrorAggregator<TState, T
 
     public override void AddPage(ImportErrorPage page)
     {
+        if (_pageAggregator is not null)
+        {
+            _pageAggregator.AddPage(State, page);
+            return;
+        }
+
         var count = page.Count;
         for (var i = 0; i < count; i++)
         {

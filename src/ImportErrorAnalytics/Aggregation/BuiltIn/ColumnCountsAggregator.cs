@@ -1,17 +1,26 @@
 using System.Text.Json.Serialization.Metadata;
 using ImportErrorAnalytics.Model;
+using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Reporting;
 
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
 /// <summary>Counts errors per column, with the column's property name and its errors per type.</summary>
-internal sealed partial class ColumnCountsAggregator : IErrorAggregator<ColumnsState, IReadOnlyList<ColumnSummary>>
+internal sealed partial class ColumnCountsAggregator : IErrorAggregator<ColumnsState, IReadOnlyList<ColumnSummary>>, IPageAggregator<ColumnsState>
 {
     public string Name => "columns";
 
     public JsonTypeInfo<IReadOnlyList<ColumnSummary>> ResultTypeInfo => BuiltInJsonContext.Default.IReadOnlyListColumnSummary;
 
     public ColumnsState CreateState() => new();
+
+    void IPageAggregator<ColumnsState>.AddPage(ColumnsState state, ImportErrorPage page)
+    {
+        for (var i = 0; i < page.Count; i++)
+        {
+            Add(state, page.GetRecordUnchecked(i));
+        }
+    }
 
     public void Add(ColumnsState state, in ImportErrorRecord record)
     {

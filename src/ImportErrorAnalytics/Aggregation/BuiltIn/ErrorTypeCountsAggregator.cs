@@ -1,17 +1,26 @@
 using System.Text.Json.Serialization.Metadata;
 using ImportErrorAnalytics.Model;
+using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Reporting;
 
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
 /// <summary>Counts errors per <c>errorType</c>.</summary>
-internal sealed class ErrorTypeCountsAggregator : IErrorAggregator<NameCounts, IReadOnlyList<ErrorTypeCount>>, IPersistentErrorAggregator<NameCounts>
+internal sealed class ErrorTypeCountsAggregator : IErrorAggregator<NameCounts, IReadOnlyList<ErrorTypeCount>>, IPersistentErrorAggregator<NameCounts>, IPageAggregator<NameCounts>
 {
     public string Name => "errorTypes";
 
     public JsonTypeInfo<IReadOnlyList<ErrorTypeCount>> ResultTypeInfo => BuiltInJsonContext.Default.IReadOnlyListErrorTypeCount;
 
     public NameCounts CreateState() => new(HubSpotNames.ErrorTypeTable.Count);
+
+    void IPageAggregator<NameCounts>.AddPage(NameCounts state, ImportErrorPage page)
+    {
+        for (var i = 0; i < page.Count; i++)
+        {
+            Add(state, page.GetRecordUnchecked(i));
+        }
+    }
 
     public void Add(NameCounts state, in ImportErrorRecord record) => state.Add(record.ErrorTypeId);
 

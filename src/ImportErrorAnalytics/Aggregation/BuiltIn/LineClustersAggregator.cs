@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using ImportErrorAnalytics.Model;
+using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Reporting;
 
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
@@ -8,13 +9,21 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// Per <c>fileId</c>: the failing lines grouped into clusters, a new cluster starting where more than
 /// <c>gap</c> error-free lines separate two failing lines. Line 0 counts as a file-wide error.
 /// </summary>
-internal sealed partial class LineClustersAggregator(int gap, int? maxClusters) : IErrorAggregator<LineClustersState, IReadOnlyList<FileLineClusters>>
+internal sealed partial class LineClustersAggregator(int gap, int? maxClusters) : IErrorAggregator<LineClustersState, IReadOnlyList<FileLineClusters>>, IPageAggregator<LineClustersState>
 {
     public string Name => "lineClusters";
 
     public JsonTypeInfo<IReadOnlyList<FileLineClusters>> ResultTypeInfo => BuiltInJsonContext.Default.IReadOnlyListFileLineClusters;
 
     public LineClustersState CreateState() => new(gap);
+
+    void IPageAggregator<LineClustersState>.AddPage(LineClustersState state, ImportErrorPage page)
+    {
+        for (var i = 0; i < page.Count; i++)
+        {
+            Add(state, page.GetRecordUnchecked(i));
+        }
+    }
 
     public void Add(LineClustersState state, in ImportErrorRecord record) =>
         state.Get(record.FileId).Add(record.LineNumber);

@@ -1,17 +1,26 @@
 using System.Text.Json.Serialization.Metadata;
 using ImportErrorAnalytics.Model;
+using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Reporting;
 
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
 /// <summary>Counts errors per <c>objectType</c>.</summary>
-internal sealed class ObjectTypeCountsAggregator : IErrorAggregator<NameCounts, IReadOnlyList<ObjectTypeCount>>, IPersistentErrorAggregator<NameCounts>
+internal sealed class ObjectTypeCountsAggregator : IErrorAggregator<NameCounts, IReadOnlyList<ObjectTypeCount>>, IPersistentErrorAggregator<NameCounts>, IPageAggregator<NameCounts>
 {
     public string Name => "objectTypes";
 
     public JsonTypeInfo<IReadOnlyList<ObjectTypeCount>> ResultTypeInfo => BuiltInJsonContext.Default.IReadOnlyListObjectTypeCount;
 
     public NameCounts CreateState() => new(HubSpotNames.ObjectTypeTable.Count);
+
+    void IPageAggregator<NameCounts>.AddPage(NameCounts state, ImportErrorPage page)
+    {
+        for (var i = 0; i < page.Count; i++)
+        {
+            Add(state, page.GetRecordUnchecked(i));
+        }
+    }
 
     public void Add(NameCounts state, in ImportErrorRecord record) => state.Add(record.ObjectTypeId);
 

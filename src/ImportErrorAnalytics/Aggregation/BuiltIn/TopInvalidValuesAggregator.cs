@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using ImportErrorAnalytics.Model;
+using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Reporting;
 
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
@@ -10,7 +11,7 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// as <c>[REDACTED]</c>.
 /// </summary>
 internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength, bool maskValues = false)
-    : IErrorAggregator<TopValuesState, IReadOnlyList<ColumnTopValues>>
+    : IErrorAggregator<TopValuesState, IReadOnlyList<ColumnTopValues>>, IPageAggregator<TopValuesState>
 {
     /// <summary>Invalid UTF-8 (0xFF), so no JSON string can produce it.</summary>
     internal static ReadOnlySpan<byte> RedactedKey => [0xFF];
@@ -20,6 +21,14 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
     public JsonTypeInfo<IReadOnlyList<ColumnTopValues>> ResultTypeInfo => BuiltInJsonContext.Default.IReadOnlyListColumnTopValues;
 
     public TopValuesState CreateState() => new(distinctCapacity);
+
+    void IPageAggregator<TopValuesState>.AddPage(TopValuesState state, ImportErrorPage page)
+    {
+        for (var i = 0; i < page.Count; i++)
+        {
+            Add(state, page.GetRecordUnchecked(i));
+        }
+    }
 
     public void Add(TopValuesState state, in ImportErrorRecord record)
     {

@@ -1,16 +1,25 @@
 using System.Text.Json.Serialization.Metadata;
 using ImportErrorAnalytics.Model;
+using ImportErrorAnalytics.Parsing;
 
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
 /// <summary>Counts all errors, sensitive values and errors of types HubSpot had not documented.</summary>
-internal sealed class TotalsAggregator : IErrorAggregator<TotalsState, TotalsState>, IPersistentErrorAggregator<TotalsState>
+internal sealed class TotalsAggregator : IErrorAggregator<TotalsState, TotalsState>, IPersistentErrorAggregator<TotalsState>, IPageAggregator<TotalsState>
 {
     public string Name => "totals";
 
     public JsonTypeInfo<TotalsState> ResultTypeInfo => BuiltInJsonContext.Default.TotalsState;
 
     public TotalsState CreateState() => new();
+
+    void IPageAggregator<TotalsState>.AddPage(TotalsState state, ImportErrorPage page)
+    {
+        for (var i = 0; i < page.Count; i++)
+        {
+            Add(state, page.GetRecordUnchecked(i));
+        }
+    }
 
     public void Add(TotalsState state, in ImportErrorRecord record)
     {
