@@ -6,13 +6,13 @@ using ImportErrorAnalytics.Model;
 namespace ImportErrorAnalytics.Parsing;
 
 /// <summary>
-/// The fast path for one error record: a straight-line read of the record's fields on a copy of the reader, with no
-/// state kept between tokens. It takes only records it can read completely and that hold nothing out of the ordinary;
-/// for anything else (the record crosses the end of the buffer, an escaped property name, a null or a value of another
-/// type, a negative line, a number that needs the general parser, invalid UTF-8, a value over the limit, invalid JSON)
-/// it gives up, rolls back what it stored, and the token state machine reads the record from its first token. So the
-/// state machine alone decides every error and its message, and a record taken here fills its slot exactly as the
-/// state machine would have.
+/// The fast path for one error record: a straight-line read of the record's fields, with no state kept between
+/// tokens. It takes only records it can read completely and that hold nothing out of the ordinary; for anything else
+/// (the record crosses the end of the buffer, an escaped property name, a null or a value of another type, a negative
+/// line, a number that needs the general parser, invalid UTF-8, a value over the limit, invalid JSON) it gives up,
+/// rolls back what it stored, and the token state machine reads the record again from just inside its opening brace,
+/// with a new reader from the state saved there. So the state machine alone decides every error and its message, and a
+/// record taken here fills its slot exactly as the state machine would have.
 /// </summary>
 internal sealed partial class JsonErrorParser
 {
