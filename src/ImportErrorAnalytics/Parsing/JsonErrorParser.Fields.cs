@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using ImportErrorAnalytics.Model;
@@ -290,25 +291,54 @@ internal sealed partial class JsonErrorParser
     private void StoreString(ref Utf8JsonReader reader, out int offset, out int length)
     {
         CheckSize(ref reader);
+        if (!TryAppendString(ref reader, out offset, out length))
+        {
+            throw Fail(BaseOffset + reader.TokenStartIndex, "a string holds invalid UTF-8.");
+        }
+    }
+
+    /// <summary>
+    /// Appends the string token's text to the page's arena (unescaped). False, with nothing appended, when it is larger
+    /// than the limit or is unescaped and not valid UTF-8; the reader validates an escaped one as it unescapes it.
+    /// </summary>
+    private bool TryAppendString(ref Utf8JsonReader reader, out int offset, out int length)
+    {
         var page = _page!;
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
             var span = reader.ValueSpan;
-            CheckUtf8(ref reader, span);
+            if (span.Length > _maxValueBytes || !IsValidUtf8(span))
+            {
+                offset = 0;
+                length = 0;
+                return false;
+            }
+
             offset = page.Append(span);
             length = span.Length;
-            return;
+            return true;
         }
 
-        var raw = (int)(reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length);
-        var target = page.Reserve(raw, out offset);
+        var raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (raw > _maxValueBytes)
+        {
+            offset = 0;
+            length = 0;
+            return false;
+        }
+
+        var target = page.Reserve((int)raw, out offset);
         length = reader.CopyString(target);
         page.Advance(length);
+        return true;
     }
+
+    /// <summary>UTF-8 validity, with the common all-ASCII case first: cheaper on the short strings records hold.</summary>
+    private static bool IsValidUtf8(ReadOnlySpan<byte> span) => Ascii.IsValid(span) || Utf8.IsValid(span);
 
     private void CheckUtf8(ref Utf8JsonReader reader, ReadOnlySpan<byte> span)
     {
-        if (!Utf8.IsValid(span))
+        if (!IsValidUtf8(span))
         {
             throw Fail(BaseOffset + reader.TokenStartIndex, "a string holds invalid UTF-8.");
         }

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Parsing;
@@ -48,12 +46,23 @@ internal sealed partial class JsonErrorParser
         var startState = reader.CurrentState;
         ref var slot = ref page.PendingSlot;
         slot.Reset();
-        if (ReadRecordOrGiveUp(ref reader, ref slot))
+        try
         {
-            _recordNumber++;
-            RecordsReadFast++;
-            page.CommitRecord();
-            return true;
+            if (ReadRecordFields(ref reader, ref slot))
+            {
+                _recordNumber++;
+                RecordsReadFast++;
+                page.CommitRecord();
+                return true;
+            }
+        }
+        catch (JsonException)
+        {
+            // Invalid JSON: the state machine reports it at its own position.
+        }
+        catch (InvalidOperationException)
+        {
+            // An escape the reader cannot transcode: the same.
         }
 
         page.TruncateArena(arenaMark);
@@ -61,24 +70,6 @@ internal sealed partial class JsonErrorParser
         _restartAt = startAt;
         _restartState = startState;
         return false;
-    }
-
-    /// <summary>The record's fields; false instead of invalid JSON, which the state machine reports at its own position.</summary>
-    private bool ReadRecordOrGiveUp(ref Utf8JsonReader reader, ref RecordSlot slot)
-    {
-        try
-        {
-            return ReadRecordFields(ref reader, ref slot);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            // An escape the reader cannot transcode.
-            return false;
-        }
     }
 
     private bool ReadRecordFields(ref Utf8JsonReader reader, ref RecordSlot slot)
@@ -221,34 +212,7 @@ internal sealed partial class JsonErrorParser
     {
         offset = 0;
         length = 0;
-        if (reader.TokenType != JsonTokenType.String || reader.HasValueSequence)
-        {
-            return false;
-        }
-
-        var span = reader.ValueSpan;
-        if (span.Length > _maxValueBytes)
-        {
-            return false;
-        }
-
-        var page = _page!;
-        if (!reader.ValueIsEscaped)
-        {
-            if (!Ascii.IsValid(span) && !Utf8.IsValid(span))
-            {
-                return false;
-            }
-
-            offset = page.Append(span);
-            length = span.Length;
-            return true;
-        }
-
-        var target = page.Reserve(span.Length, out offset);
-        length = reader.CopyString(target);
-        page.Advance(length);
-        return true;
+        return reader.TokenType == JsonTokenType.String && TryAppendString(ref reader, out offset, out length);
     }
 
     /// <summary>A name already in <paramref name="table"/>; a new or escaped one is left to the state machine, which adds it.</summary>
