@@ -149,8 +149,9 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
                 return new ErrorBody(Text(root, "message"), Text(root, "correlationId"), Text(root, "policyName"));
             }
         }
-        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException)
+        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException or InvalidDataException)
         {
+            // The status decides what happens; a body that cannot be read or decompressed only loses its details.
             return default;
         }
     }

@@ -69,7 +69,11 @@ internal sealed partial class HubSpotErrorSource(
             }
             catch (JsonException ex)
             {
-                throw new ImportErrorFormatException(client.ImportUri().ToString(), "response", 1, 0, 0, "the import's description is not valid JSON.", ex);
+                throw HubSpotTransientException.Unusable("the import's description", client.ImportUri(), $"it is not valid JSON ({ex.Message})", ex);
+            }
+            catch (FormatException ex)
+            {
+                throw HubSpotTransientException.Unusable("the import's description", client.ImportUri(), ex.Message, ex);
             }
         }
     }
