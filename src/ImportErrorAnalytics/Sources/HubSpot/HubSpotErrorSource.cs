@@ -59,7 +59,7 @@ internal sealed partial class HubSpotErrorSource(
     private async Task<HubSpotImport> ReadImportAsync(CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(client.ImportUri(), cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await HubSpotClient.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             try
@@ -81,7 +81,7 @@ internal sealed partial class HubSpotErrorSource(
     private async Task<ImportErrorPage> ReadPageAsync(string? after, ReadContext context, CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(client.ErrorsUri(after), cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await HubSpotClient.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: false));
         ImportErrorPage? page = null;
         try

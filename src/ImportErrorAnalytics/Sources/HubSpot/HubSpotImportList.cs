@@ -66,7 +66,7 @@ public static class HubSpotImportList
     private static async Task<(List<HubSpotImport> Imports, string? NextAfter)> ReadPageAsync(HubSpotClient client, Uri uri, CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(uri, cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await HubSpotClient.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             try

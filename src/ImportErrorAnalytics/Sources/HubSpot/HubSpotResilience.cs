@@ -51,9 +51,8 @@ internal static partial class HubSpotResilience
     {
         null => false,
         OperationCanceledException when cancellationToken.IsCancellationRequested => false,
-        // InvalidDataException: a body that cannot be decompressed (a Content-Encoding the bytes do not follow) is a
-        // damaged response like a cut one.
-        HubSpotTransientException or HttpRequestException or IOException or InvalidDataException or TimeoutRejectedException or ImportErrorFormatException => true,
+        // A body that cannot be decompressed arrives as an IOException (HubSpotBodyStream), like a cut one.
+        HubSpotTransientException or HttpRequestException or IOException or TimeoutRejectedException or ImportErrorFormatException => true,
         _ => false,
     };
 
@@ -66,7 +65,6 @@ internal static partial class HubSpotResilience
         HubSpotTransientException transient => transient.Message,
         TimeoutRejectedException => "the attempt timed out.",
         ImportErrorFormatException format => "the body was malformed or cut off: " + format.Reason,
-        InvalidDataException data => "the body could not be decompressed: " + data.Message,
         _ => $"{exception.GetType().Name}: {exception.Message}",
     };
 
