@@ -175,6 +175,11 @@ internal static class BuiltInStateChecks
                     throw Fail($"'topInvalidValues' counts a value of column {column} {counter.CountOf(i)} times, more than the column's {counter.Total} values.");
                 }
 
+                if (counter.IsExact && counter.ErrorOf(i) != 0)
+                {
+                    throw Fail($"'topInvalidValues' gives a value of column {column} a possible over-count of {counter.ErrorOf(i)}, but the column is counted exactly.");
+                }
+
                 var atLeast = counter.CountOf(i) - counter.ErrorOf(i);
                 lowerBounds = checked(lowerBounds + atLeast);
                 if (counter.KeyOf(i).SequenceEqual(TopInvalidValuesAggregator.RedactedKey))
