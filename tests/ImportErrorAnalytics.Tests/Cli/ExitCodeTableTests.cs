@@ -63,6 +63,26 @@ public class ExitCodeTableTests(ExitCodeBoundaryProperties.Server fixture) : ICl
         Assert.Contains($"the list of imports from {fixture.BaseAddress}crm/imports/2026-03 cannot be used: {problem}", error, StringComparison.Ordinal);
     }
 
+    /// <summary>JSON whose strings hold invalid UTF-8 parses; reading such a string throws. Found by the boundary properties.</summary>
+    [Fact]
+    public void Answers_WithInvalidUtf8InAString_EndInTheirFamilysCode()
+    {
+        byte[] Invalid(string before, string after) => [.. Utf8(before), 0xC3, 0x28, .. Utf8(after)];
+
+        fixture.Hit(Fault.Respond(200, Invalid("{\"id\":\"", "\",\"state\":\"DONE\"}")), FaultTarget.Import, hits: 20);
+        var description = fixture.Iea([.. fixture.OneImport(retries: 0)], keepFaults: true);
+        fixture.Hit(Fault.Respond(200, Invalid("{\"results\":[{\"id\":\"", "\"}]}")), FaultTarget.ImportList, hits: 20);
+        var list = fixture.Iea(["report", "--all-imports", .. fixture.Connection(retries: 0)], keepFaults: true);
+        fixture.Hit(Fault.Respond(401, Invalid("{\"message\":\"", "\"}")), FaultTarget.Errors, hits: 20);
+        var refusal = fixture.Iea([.. fixture.OneImport(retries: 0)], keepFaults: true);
+
+        Assert.True(description.Code == ExitCodes.HubSpotFailed, description.Err);
+        Assert.Contains("the import's description from", description.Err, StringComparison.Ordinal);
+        Assert.True(list.Code == ExitCodes.HubSpotFailed, list.Err);
+        Assert.Contains("the list of imports from", list.Err, StringComparison.Ordinal);
+        Assert.True(refusal.Code == ExitCodes.AuthenticationFailed, refusal.Err);
+    }
+
     [Theory]
     [InlineData(FaultTarget.Errors, "gzip")]
     [InlineData(FaultTarget.Errors, "br")]

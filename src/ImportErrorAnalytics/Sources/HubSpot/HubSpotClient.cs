@@ -153,9 +153,10 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
                 return new ErrorBody(Text(root, "message"), Text(root, "correlationId"), Text(root, "policyName"));
             }
         }
-        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException)
+        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException or InvalidOperationException)
         {
-            // The status decides what happens; a body that cannot be read or decompressed only loses its details.
+            // The status decides what happens; a body that cannot be read, or holds invalid UTF-8 (InvalidOperationException
+            // from GetString), only loses its details.
             return default;
         }
     }

@@ -71,6 +71,11 @@ internal sealed partial class HubSpotErrorSource(
             {
                 throw HubSpotTransientException.Unusable("the import's description", client.ImportUri(), $"it is not valid JSON ({ex.Message})", ex);
             }
+            catch (InvalidOperationException ex)
+            {
+                // JsonDocument leaves strings unchecked until they are read: invalid UTF-8 in one shows up here.
+                throw HubSpotTransientException.Unusable("the import's description", client.ImportUri(), ex.Message, ex);
+            }
             catch (FormatException ex)
             {
                 throw HubSpotTransientException.Unusable("the import's description", client.ImportUri(), ex.Message, ex);

@@ -78,6 +78,11 @@ public static class HubSpotImportList
             {
                 throw HubSpotTransientException.Unusable("the list of imports", uri, $"it is not valid JSON ({ex.Message})", ex);
             }
+            catch (InvalidOperationException ex)
+            {
+                // JsonDocument leaves strings unchecked until they are read: invalid UTF-8 in one shows up here.
+                throw HubSpotTransientException.Unusable("the list of imports", uri, ex.Message, ex);
+            }
             catch (FormatException ex)
             {
                 throw HubSpotTransientException.Unusable("the list of imports", uri, ex.Message, ex);
