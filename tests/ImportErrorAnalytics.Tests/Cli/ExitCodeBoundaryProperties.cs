@@ -296,6 +296,8 @@ public class ExitCodeBoundaryProperties(ExitCodeBoundaryProperties.Server fixtur
 
         public Uri BaseAddress => Fake.BaseAddress;
 
+        public int RequestCount => Fake.Requests.Count;
+
         public string ImportId => _imports[0].Id;
 
         public string[] Connection(int retries) =>

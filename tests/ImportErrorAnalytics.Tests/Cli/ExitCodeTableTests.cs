@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ImportErrorAnalytics.Cli;
+using ImportErrorAnalytics.Pipeline.Checkpoints;
+using ImportErrorAnalytics.Sources.HubSpot;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 using ImportErrorAnalytics.Tests.Support;
 
@@ -189,5 +191,44 @@ public class ExitCodeTableTests(ExitCodeBoundaryProperties.Server fixture) : ICl
         var whole = JsonNode.Parse(File.ReadAllText(report + ".kept"))!;
         Assert.Equal(3, whole["totals"]!["errors"]!.GetValue<long>());
         Assert.Equal(3, whole["skipped"]![0]!["page"]!.GetValue<int>());
+    }
+
+    /// <summary>Only the command line's own checks give 2: an argument exception met while reading is a bug (70), not a usage error.</summary>
+    [Fact]
+    public void Classify_GivesArgumentExceptionsMetWhileReadingNoCode()
+    {
+        Assert.Null(ReportCommand.Classify(new ArgumentOutOfRangeException("delay", "The value needs to translate in milliseconds to -1 or between 0 and 4294967294.")));
+        Assert.Null(ReportCommand.Classify(new ArgumentException("x")));
+        Assert.Null(ReportCommand.Classify(new InvalidOperationException("x")));
+        Assert.Equal(ExitCodes.OutputFailed, ReportCommand.Classify(new CheckpointException("x") { IsSaveFailure = true }));
+        Assert.Equal(ExitCodes.CheckpointUnusable, ReportCommand.Classify(new CheckpointException("x")));
+        Assert.Equal(ExitCodes.HubSpotFailed, ReportCommand.Classify(new HubSpotApiException(HubSpotFailure.RetriesExhausted, null, "x")));
+    }
+
+    [Theory]
+    [InlineData("--input", "", "--input takes a path, not an empty string.")]
+    [InlineData("--import-id", " ", "--import-id takes an import's id, not an empty string.")]
+    public void EmptyPathsAndIds_AreUsageErrorsOfTheCommandLine(string option, string value, string message)
+    {
+        var (code, error) = fixture.Iea(["report", option, value]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--snapshot", "several")]
+    [InlineData("--checkpoint", "one")]
+    public void AggregatorThatCannotSave_IsAUsageErrorBeforeAnyRequest(string option, string imports)
+    {
+        var before = fixture.RequestCount;
+        string[] ids = imports == "one" ? ["--import-id", fixture.ImportId] : ["--all-imports"];
+
+        var (code, error) = fixture.Iea(["report", .. ids, .. fixture.Connection(retries: 0), "--aggregator", SamplePaths.AggregatorSample, option, Path.Combine(fixture.TempPath, "state")]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"iea: {option}: A ", error, StringComparison.Ordinal);
+        Assert.Contains("the custom aggregator 'errorsPerObjectType' cannot (implement IPersistentErrorAggregator<TState>)", error, StringComparison.Ordinal);
+        Assert.Equal(before, fixture.RequestCount);
     }
 }
