@@ -39,11 +39,27 @@ internal sealed class HubSpotBodyStream(Stream inner) : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ValueTask<int> read;
+        try
+        {
+            read = inner.ReadAsync(buffer, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
+        {
+            throw Undecodable(ex);
+        }
+
+        // A read that completed synchronously costs no state machine.
+        return read.IsCompletedSuccessfully ? read : AwaitAsync(read);
+    }
+
+    private static async ValueTask<int> AwaitAsync(ValueTask<int> read)
     {
         try
         {
-            return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return await read.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
         {
