@@ -41,11 +41,29 @@ internal static class DemoCommand
                 r.AddError("--page-size must be between 1 and 1000.");
             }
         });
-        command.SetAction((result, cancellationToken) => AggregatorOption.RunWithAsync(
-            aggregators.Read(result),
-            stderr,
-            addCustom => RunAsync(result.GetValue(errors), result.GetValue(pageSize), !result.GetValue(noFaults), addCustom, output.Read(result), stdout, stderr, cancellationToken),
-            cancellationToken));
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var settings = output.Read(result);
+            if (await OutputPreflight.CheckAsync(settings, stderr).ConfigureAwait(false) is { } failed)
+            {
+                return failed;
+            }
+
+            return await AggregatorOption.RunWithSetAsync(
+                aggregators.Read(result),
+                stderr,
+                async custom =>
+                {
+                    if (await ReportCommand.CheckSavableAsync(custom, settings.SnapshotPath is not null, checkpoint: false, stderr).ConfigureAwait(false) is { } usage)
+                    {
+                        return usage;
+                    }
+
+                    Func<ImportErrorAnalyzerBuilder, ImportErrorAnalyzerBuilder> addCustom = custom is null ? builder => builder : custom.AddTo;
+                    return await RunAsync(result.GetValue(errors), result.GetValue(pageSize), !result.GetValue(noFaults), addCustom, settings, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        });
         return command;
     }
 

@@ -25,6 +25,9 @@ internal sealed record HubSpotInput(
     /// <summary><c>--concurrent-imports</c>.</summary>
     public int ConcurrentImports { get; init; } = 8;
 
+    /// <summary><c>--max-retries</c>: retries of one request after a transient failure.</summary>
+    public int MaxRetries { get; init; } = 8;
+
     /// <summary>Several imports: a report per import and a combined one.</summary>
     public bool IsMulti => AllImports || ImportIds.Count > 1;
 
@@ -68,5 +71,6 @@ internal sealed record HubSpotInput(
         options.IncludeRowData = IncludeRowData;
         options.AccessToken = HubSpotAccessToken.FromEnvironment(TokenVariable);
         options.RequestsPerTenSeconds = RequestsPerTenSeconds;
+        options.MaxRetries = MaxRetries;
     }
 }

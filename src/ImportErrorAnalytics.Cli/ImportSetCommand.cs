@@ -21,17 +21,28 @@ internal static class ImportSetCommand
     {
         var progress = ReportCommand.CreateProgress(stderr);
         var loggers = new StderrLoggerFactory(stderr);
-        ImportSetReport result;
+        HubSpotInput import;
         try
         {
-            var import = await input.Import!.ResolveAsync(loggers, cancellationToken).ConfigureAwait(false);
-            if (import.AllImports)
-            {
-                var since = import.Since is { } date ? $" created since {date:yyyy-MM-dd HH:mm:ss} UTC" : "";
-                await stderr.WriteLineAsync($"iea: {import.ImportIds.Count} imports{since} listed.").ConfigureAwait(false);
-            }
+            import = await input.Import!.ResolveAsync(loggers, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ReportCommand.Classify(ex) is { } code)
+        {
+            progress.Finish();
+            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
+            return code;
+        }
 
-            var analyzer = createBuilder(input with { Import = import })
+        if (import.AllImports)
+        {
+            var since = import.Since is { } date ? $" created since {date:yyyy-MM-dd HH:mm:ss} UTC" : "";
+            await stderr.WriteLineAsync($"iea: {import.ImportIds.Count} imports{since} listed.").ConfigureAwait(false);
+        }
+
+        ImportErrorAnalyzer analyzer;
+        try
+        {
+            analyzer = createBuilder(input with { Import = import })
                 .Configure(options =>
                 {
                     options.MaskValues = output.RedactValues;
@@ -40,6 +51,24 @@ internal static class ImportSetCommand
                 .WithLogging(loggers)
                 .WithProgress(progress)
                 .Build();
+        }
+        catch (ArgumentException ex)
+        {
+            // The library's checks of the configuration the options asked for; nothing has been read (see ReportCommand).
+            progress.Finish();
+            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ReportCommand.Classify(ex) is { } code)
+        {
+            progress.Finish();
+            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
+            return code;
+        }
+
+        ImportSetReport result;
+        try
+        {
             result = await analyzer.RunPerImportAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (ImportErrorFormatException ex)
@@ -63,25 +92,20 @@ internal static class ImportSetCommand
         }
 
         progress.Finish();
+        var written = true;
         if (output.SnapshotPath is not null)
         {
-            try
-            {
-                await result.CreateSnapshot().WriteToFileAsync(output.SnapshotPath, cancellationToken).ConfigureAwait(false);
-            }
-            catch (NotSupportedException ex)
-            {
-                await stderr.WriteLineAsync($"iea: --snapshot: {ex.Message}").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
+            // The aggregators were checked for it before the run (ReportCommand.CheckSavableAsync).
+            written = await ReportFiles.TryAsync(stderr, $"the snapshot to '{output.SnapshotPath}' (--snapshot)", () => result.CreateSnapshot().WriteToFileAsync(output.SnapshotPath, cancellationToken)).ConfigureAwait(false);
         }
 
-        await ImportSetFiles.WriteAllAsync(result, output, stdout, stderr).ConfigureAwait(false);
+        written &= await ImportSetFiles.WriteAllAsync(result, output, stdout, stderr).ConfigureAwait(false);
         foreach (var warning in result.Combined.Sources.SelectMany(source => source.Warnings.Select(warning => $"import {source.ImportId}: {warning}")))
         {
             await stderr.WriteLineAsync($"iea: warning: {warning}").ConfigureAwait(false);
         }
 
-        return await ReportCommand.CheckGatesAsync(result.Combined, output.Gates, stderr).ConfigureAwait(false);
+        var gates = await ReportCommand.CheckGatesAsync(result.Combined, output.Gates, stderr).ConfigureAwait(false);
+        return written ? gates : ExitCodes.OutputFailed;
     }
 }

@@ -10,13 +10,14 @@ namespace ImportErrorAnalytics.Cli;
 /// </summary>
 internal static class ImportSetFiles
 {
-    public static async Task WriteAllAsync(ImportSetReport result, OutputSettings output, TextWriter stdout, TextWriter stderr)
+    /// <summary>Writes the combined report and each import's; false when one of them could not be written (each is named on stderr).</summary>
+    public static async Task<bool> WriteAllAsync(ImportSetReport result, OutputSettings output, TextWriter stdout, TextWriter stderr)
     {
-        await ReportFiles.WriteAllAsync(result.Combined, output, stdout).ConfigureAwait(false);
+        var written = await ReportFiles.WriteAllAsync(result.Combined, output, stdout, stderr).ConfigureAwait(false);
         if (output.OutputPath is null && output.JsonPath is null && output.MarkdownPath is null)
         {
             await stderr.WriteLineAsync("iea: the combined report is on standard output; --out FILE also writes each import's report beside FILE.").ConfigureAwait(false);
-            return;
+            return written;
         }
 
         foreach (var report in result.Imports)
@@ -25,20 +26,25 @@ internal static class ImportSetFiles
             var markdown = new Lazy<string>(() => MarkdownReport.Render(report, new MarkdownReportOptions { MaxBytes = output.MaxBytes }));
             if (output.OutputPath is { } path)
             {
-                await ReportFiles.WriteAtomicallyAsync(PathFor(path, importId), output.Format == ReportFormat.Markdown ? markdown.Value : JsonReport.ToJson(report)).ConfigureAwait(false);
+                written &= await WriteAsync(PathFor(path, importId), importId, output.Format == ReportFormat.Markdown ? markdown.Value : JsonReport.ToJson(report), stderr).ConfigureAwait(false);
             }
 
             if (output.JsonPath is { } json)
             {
-                await ReportFiles.WriteAtomicallyAsync(PathFor(json, importId), JsonReport.ToJson(report)).ConfigureAwait(false);
+                written &= await WriteAsync(PathFor(json, importId), importId, JsonReport.ToJson(report), stderr).ConfigureAwait(false);
             }
 
             if (output.MarkdownPath is { } md)
             {
-                await ReportFiles.WriteAtomicallyAsync(PathFor(md, importId), markdown.Value).ConfigureAwait(false);
+                written &= await WriteAsync(PathFor(md, importId), importId, markdown.Value, stderr).ConfigureAwait(false);
             }
         }
+
+        return written;
     }
+
+    private static Task<bool> WriteAsync(string path, string importId, string content, TextWriter stderr) =>
+        ReportFiles.TryAsync(stderr, $"the report of import {importId} to '{path}'", () => ReportFiles.WriteAtomicallyAsync(path, content));
 
     /// <summary>
     /// <c>dir/report.json</c> → <c>dir/report.{importId}.json</c>; any character but letters, digits, <c>-</c> and

@@ -19,11 +19,20 @@ internal static class MergeCommand
         var command = new Command("merge", "Merge the snapshots of several runs into the report one run over all their inputs would give.") { snapshots };
         output.AddTo(command);
         aggregators.AddTo(command);
-        command.SetAction((result, cancellationToken) => AggregatorOption.RunWithSetAsync(
-            aggregators.Read(result),
-            stderr,
-            custom => RunAsync(result.GetValue(snapshots)!, custom, output.Read(result), stdout, stderr, cancellationToken),
-            cancellationToken));
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var settings = output.Read(result);
+            if (await OutputPreflight.CheckAsync(settings, stderr).ConfigureAwait(false) is { } failed)
+            {
+                return failed;
+            }
+
+            return await AggregatorOption.RunWithSetAsync(
+                aggregators.Read(result),
+                stderr,
+                custom => RunAsync(result.GetValue(snapshots)!, custom, settings, stdout, stderr, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+        });
         return command;
     }
 
@@ -37,6 +46,7 @@ internal static class MergeCommand
         }
         catch (ArgumentException ex)
         {
+            // The reader's check of the --aggregator files (a name taken twice, a state it cannot read): nothing was read.
             await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }

@@ -19,18 +19,50 @@ internal static class ReportCommand
         var command = new Command("report", "Analyse import errors (saved pages, NDJSON, or a HubSpot import) and write a report.");
         options.AddTo(command);
         output.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var input = options.Read(parseResult);
-            return AggregatorOption.RunWithAsync(
+            var settings = output.Read(parseResult);
+            if (await OutputPreflight.CheckAsync(settings, stderr, input.Import?.CheckpointPath).ConfigureAwait(false) is { } failed)
+            {
+                return failed;
+            }
+
+            return await AggregatorOption.RunWithSetAsync(
                 input.Aggregators,
                 stderr,
-                addCustom => input.Import is { IsMulti: true }
-                    ? ImportSetCommand.RunAsync(input, resolved => addCustom(resolved.CreateBuilder(stdin)), output.Read(parseResult), stdout, stderr, cancellationToken)
-                    : RunAsync(() => addCustom(input.CreateBuilder(stdin)), output.Read(parseResult), stdout, stderr, cancellationToken),
-                cancellationToken);
+                async custom =>
+                {
+                    if (await CheckSavableAsync(custom, settings.SnapshotPath is not null, input.Import?.CheckpointPath is not null, stderr).ConfigureAwait(false) is { } usage)
+                    {
+                        return usage;
+                    }
+
+                    Func<ImportErrorAnalyzerBuilder, ImportErrorAnalyzerBuilder> addCustom = custom is null ? builder => builder : custom.AddTo;
+                    return input.Import is { IsMulti: true }
+                        ? await ImportSetCommand.RunAsync(input, resolved => addCustom(resolved.CreateBuilder(stdin)), settings, stdout, stderr, cancellationToken).ConfigureAwait(false)
+                        : await RunAsync(() => addCustom(input.CreateBuilder(stdin)), settings, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// A snapshot or a checkpoint holds every aggregator's state: a custom aggregator that cannot save its state is a
+    /// usage error, found before anything is read. Returns <see cref="ExitCodes.Usage"/> after saying so, or <see langword="null"/>.
+    /// </summary>
+    internal static async Task<int?> CheckSavableAsync(CustomAggregatorSet? custom, bool snapshot, bool checkpoint, TextWriter stderr)
+    {
+        if ((!snapshot && !checkpoint) || custom?.FirstThatCannotSave() is not { } name)
+        {
+            return null;
+        }
+
+        var (option, what) = snapshot ? ("--snapshot", "A snapshot") : ("--checkpoint", "A checkpoint");
+        await stderr.WriteLineAsync(
+            $"iea: {option}: {what} needs aggregators that can save their state; the custom aggregator '{name}' cannot (implement IPersistentErrorAggregator<TState>).").ConfigureAwait(false);
+        return ExitCodes.Usage;
     }
 
     /// <summary>Builds and runs the analyzer, writes the report, and maps every outcome to its exit code.</summary>
@@ -39,35 +71,50 @@ internal static class ReportCommand
     {
         var outputPath = output.OutputPath ?? output.JsonPath ?? output.MarkdownPath;
         var progress = CreateProgress(stderr);
-        ImportErrorReport report;
-        ReportSnapshot? snapshot = null;
-        var started = false;
-        var exitCode = ExitCodes.Success;
+        ImportErrorAnalyzer analyzer;
+        Task<ReportSnapshot>? running = null;
         try
         {
-            var analyzer = createBuilder()
+            analyzer = createBuilder()
                 .Configure(options => options.MaskValues = output.RedactValues)
                 .WithLogging(new StderrLoggerFactory(stderr))
                 .WithProgress(progress)
                 .Build();
-            if (output.SnapshotPath is null)
+            if (output.SnapshotPath is not null)
+            {
+                // Refuses at once, before anything is read, when an aggregator cannot save its state.
+                running = analyzer.RunToSnapshotAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            // The library's own checks of the configuration the options asked for (two aggregators with one name, say):
+            // nothing has been read. Argument exceptions met while reading are never a usage error.
+            progress.Finish();
+            await stderr.WriteLineAsync($"iea: {(output.SnapshotPath is not null && ex is NotSupportedException ? "--snapshot: " : "")}{ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (Classify(ex) is { } code)
+        {
+            progress.Finish();
+            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
+            return code;
+        }
+
+        ImportErrorReport report;
+        ReportSnapshot? snapshot = null;
+        var exitCode = ExitCodes.Success;
+        try
+        {
+            if (running is null)
             {
                 report = await analyzer.RunAsync(cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                var running = analyzer.RunToSnapshotAsync(cancellationToken);
-                started = true;
                 snapshot = await running.ConfigureAwait(false);
                 report = snapshot.CreateReport();
             }
-        }
-        catch (NotSupportedException ex) when (!started && output.SnapshotPath is not null)
-        {
-            // Refused before anything was read: a custom aggregator cannot save its state.
-            progress.Finish();
-            await stderr.WriteLineAsync($"iea: --snapshot: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Usage;
         }
         catch (ImportErrorFormatException ex)
         {
@@ -107,15 +154,17 @@ internal static class ReportCommand
 
     /// <summary>
     /// Writes the reports and the snapshot (if any), tells skipped inputs and warnings on stderr, and checks the gates
-    /// unless the run already failed: the end of <c>iea report</c>, <c>iea demo</c> and <c>iea merge</c>.
+    /// unless the run already failed: the end of <c>iea report</c>, <c>iea demo</c> and <c>iea merge</c>. An output that
+    /// cannot be written gives <see cref="ExitCodes.OutputFailed"/> (the gates are still told), unless the run already
+    /// failed with its own code.
     /// </summary>
     public static async Task<int> FinishAsync(
         ImportErrorReport report, ReportSnapshot? snapshot, OutputSettings output, int exitCode, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        await ReportFiles.WriteAllAsync(report, output, stdout).ConfigureAwait(false);
+        var written = await ReportFiles.WriteAllAsync(report, output, stdout, stderr).ConfigureAwait(false);
         if (snapshot is not null && output.SnapshotPath is not null)
         {
-            await snapshot.WriteToFileAsync(output.SnapshotPath, cancellationToken).ConfigureAwait(false);
+            written &= await ReportFiles.TryAsync(stderr, $"the snapshot to '{output.SnapshotPath}' (--snapshot)", () => snapshot.WriteToFileAsync(output.SnapshotPath, cancellationToken)).ConfigureAwait(false);
         }
 
         foreach (var skipped in report.Skipped)
@@ -128,7 +177,13 @@ internal static class ReportCommand
             await stderr.WriteLineAsync($"iea: warning: {warning}").ConfigureAwait(false);
         }
 
-        return exitCode == ExitCodes.Success ? await CheckGatesAsync(report, output.Gates, stderr).ConfigureAwait(false) : exitCode;
+        if (exitCode != ExitCodes.Success)
+        {
+            return exitCode;
+        }
+
+        var gates = await CheckGatesAsync(report, output.Gates, stderr).ConfigureAwait(false);
+        return written ? gates : ExitCodes.OutputFailed;
     }
 
     /// <summary>A live line on a terminal a person watches; plain lines when redirected, under CI or in tests.</summary>
@@ -156,6 +211,10 @@ internal static class ReportCommand
         return reasons.Count == 0 ? ExitCodes.Success : ExitCodes.GateTripped;
     }
 
+    /// <summary>
+    /// The exit code of a failure met while reading, or <see langword="null"/> for one that has none (a bug: exit 70).
+    /// An argument exception is never a usage error here: the options were checked before anything was read.
+    /// </summary>
     internal static int? Classify(Exception exception) => exception switch
     {
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => ExitCodes.InputNotFound,
@@ -164,8 +223,8 @@ internal static class ReportCommand
         HubSpotApiException { Failure: HubSpotFailure.NotFound } => ExitCodes.ImportNotFound,
         HubSpotApiException { Failure: HubSpotFailure.DailyLimit or HubSpotFailure.RateLimitExhausted } => ExitCodes.RateLimited,
         HubSpotApiException => ExitCodes.HubSpotFailed,
+        CheckpointException { IsSaveFailure: true } => ExitCodes.OutputFailed,
         CheckpointException => ExitCodes.CheckpointUnusable,
-        ArgumentException => ExitCodes.Usage,
         _ => null,
     };
 }

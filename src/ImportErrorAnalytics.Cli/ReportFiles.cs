@@ -4,47 +4,73 @@ using ImportErrorAnalytics.Reporting.Markdown;
 
 namespace ImportErrorAnalytics.Cli;
 
-/// <summary>Writes the reports a run asked for: standard output or <c>--out</c>, <c>--json-out</c>, <c>--markdown-out</c>, the GitHub job summary.</summary>
+/// <summary>
+/// Writes the reports a run asked for: standard output or <c>--out</c>, <c>--json-out</c>, <c>--markdown-out</c>, the
+/// GitHub job summary. Each output is written on its own: one that cannot be written (a missing directory, no
+/// permission, a full disk) is named on stderr and the others are still written.
+/// </summary>
 internal static class ReportFiles
 {
-    public static async Task WriteAllAsync(ImportErrorReport report, OutputSettings output, TextWriter stdout)
+    /// <summary>The variable GitHub Actions sets to the job summary's file.</summary>
+    public const string SummaryVariable = "GITHUB_STEP_SUMMARY";
+
+    /// <summary>Writes every report; false when one of them could not be written (each is named on <paramref name="stderr"/>).</summary>
+    public static async Task<bool> WriteAllAsync(ImportErrorReport report, OutputSettings output, TextWriter stdout, TextWriter stderr)
     {
         var markdown = new Lazy<string>(() => MarkdownReport.Render(report, new MarkdownReportOptions { MaxBytes = output.MaxBytes }));
         var primary = output.Format == ReportFormat.Markdown ? markdown.Value : JsonReport.ToJson(report);
-        if (output.OutputPath is null)
-        {
-            await stdout.WriteLineAsync(primary).ConfigureAwait(false);
-            await stdout.FlushAsync().ConfigureAwait(false);
-        }
-        else
-        {
-            await WriteAtomicallyAsync(output.OutputPath, primary).ConfigureAwait(false);
-        }
+        var written = output.OutputPath is null
+            ? await TryAsync(stderr, "the report to standard output", async () =>
+            {
+                await stdout.WriteLineAsync(primary).ConfigureAwait(false);
+                await stdout.FlushAsync().ConfigureAwait(false);
+            }).ConfigureAwait(false)
+            : await TryAsync(stderr, $"the report to '{output.OutputPath}' (--out)", () => WriteAtomicallyAsync(output.OutputPath, primary)).ConfigureAwait(false);
 
         if (output.JsonPath is not null)
         {
-            await WriteAtomicallyAsync(output.JsonPath, JsonReport.ToJson(report)).ConfigureAwait(false);
+            written &= await TryAsync(stderr, $"the JSON report to '{output.JsonPath}' (--json-out)", () => WriteAtomicallyAsync(output.JsonPath, JsonReport.ToJson(report))).ConfigureAwait(false);
         }
 
         if (output.MarkdownPath is not null)
         {
-            await WriteAtomicallyAsync(output.MarkdownPath, markdown.Value).ConfigureAwait(false);
+            written &= await TryAsync(stderr, $"the Markdown report to '{output.MarkdownPath}' (--markdown-out)", () => WriteAtomicallyAsync(output.MarkdownPath, markdown.Value)).ConfigureAwait(false);
         }
 
         if (output.GithubSummary)
         {
-            await AppendSummaryAsync(markdown.Value).ConfigureAwait(false);
+            written &= await TryAsync(stderr, "the job summary (--github-summary)", () => AppendSummaryAsync(markdown.Value)).ConfigureAwait(false);
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/>; when the file system refuses it, tells which output on <paramref name="stderr"/>
+    /// and returns false.
+    /// </summary>
+    public static async Task<bool> TryAsync(TextWriter stderr, string what, Func<Task> write)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"iea: cannot write {what}: {ex.Message}").ConfigureAwait(false);
+            return false;
         }
     }
 
     /// <summary>Appends to the file GitHub Actions names in GITHUB_STEP_SUMMARY.</summary>
-    /// <exception cref="IOException">GITHUB_STEP_SUMMARY is not set.</exception>
+    /// <exception cref="IOException">GITHUB_STEP_SUMMARY is not set, or its file cannot be appended to.</exception>
     private static async Task AppendSummaryAsync(string markdown)
     {
-        var path = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
+        var path = Environment.GetEnvironmentVariable(SummaryVariable);
         if (string.IsNullOrEmpty(path))
         {
-            throw new IOException("--github-summary needs the environment variable GITHUB_STEP_SUMMARY (set by GitHub Actions).");
+            throw new IOException(OutputPreflight.NoSummaryVariable);
         }
 
         await File.AppendAllTextAsync(path, markdown + "\n", Encoding.UTF8).ConfigureAwait(false);
@@ -54,7 +80,18 @@ internal static class ReportFiles
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        await File.WriteAllTextAsync(temporary, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)).ConfigureAwait(false);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            await File.WriteAllTextAsync(temporary, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)).ConfigureAwait(false);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            // A write that failed half-way (a full disk) leaves no temporary file behind.
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
     }
 }

@@ -40,6 +40,12 @@ internal sealed class ReportOptions
 
     private readonly Option<int> _rateLimit = new("--rate-limit") { Description = "Requests allowed per rolling 10 seconds (the app's burst budget).", DefaultValueFactory = _ => 100 };
 
+    private readonly Option<int> _maxRetries = new("--max-retries")
+    {
+        Description = "Retries of one HubSpot request after a transient failure (5xx, timeouts, cut or unusable bodies); waits for rate limits are bounded by time instead.",
+        DefaultValueFactory = _ => 8,
+    };
+
     private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "Save the cursor and counts after each page to this file; resume from it when it exists." };
 
     private readonly Option<InputFormatChoice> _inputFormat = new("--input-format")
@@ -87,9 +93,21 @@ internal sealed class ReportOptions
                 {
                     result.AddError($"Unrecognized option '{value}'.");
                 }
+                else if (value.Length == 0)
+                {
+                    result.AddError("--input takes a path, not an empty string.");
+                }
+            }
+        });
+        _importId.Validators.Add(result =>
+        {
+            if ((result.GetValueOrDefault<string[]>() ?? []).Any(string.IsNullOrWhiteSpace))
+            {
+                result.AddError("--import-id takes an import's id, not an empty string.");
             }
         });
         AtLeast(_top, 0);
+        AtLeast(_maxRetries, 0);
         AtLeast(_clusterGap, 0);
         AtLeast(_distinctCapacity, 1);
         AtLeast(_maxValueBytes, 64);
@@ -132,7 +150,7 @@ internal sealed class ReportOptions
         Option[] all =
         [
             _input, _importId, _inputFormat, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _maxValueBytes, _parallelism,
-            _baseUrl, _apiVersion, _limit, _includeErrorMessage, _includeRowData, _tokenEnv, _rateLimit, _checkpoint,
+            _baseUrl, _apiVersion, _limit, _includeErrorMessage, _includeRowData, _tokenEnv, _rateLimit, _maxRetries, _checkpoint,
             _allImports, _since, _concurrentImports,
         ];
         foreach (var option in all)
@@ -185,6 +203,7 @@ internal sealed class ReportOptions
                 result.GetValue(_includeErrorMessage), result.GetValue(_includeRowData), result.GetValue(_tokenEnv)!, result.GetValue(_rateLimit), result.GetValue(_checkpoint))
             {
                 AllImports = result.GetValue(_allImports),
+                MaxRetries = result.GetValue(_maxRetries),
                 Since = result.GetValue(_since) is { } since ? ParseSince(since) : null,
                 ConcurrentImports = result.GetValue(_concurrentImports),
             }

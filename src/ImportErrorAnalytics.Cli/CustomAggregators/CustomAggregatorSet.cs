@@ -89,6 +89,32 @@ internal sealed class CustomAggregatorSet : IDisposable
         }
     }
 
+    /// <summary>
+    /// The name of the first aggregator that cannot save its state (it does not implement
+    /// <see cref="IPersistentErrorAggregator{TState}"/>), or <see langword="null"/>. Creates an instance to read its
+    /// name: call it where exceptions from the files' code are told as theirs.
+    /// </summary>
+    public string? FirstThatCannotSave()
+    {
+        foreach (var type in _types)
+        {
+            var state = AggregatorInterface(type)!.GetGenericArguments()[0];
+            if (!typeof(IPersistentErrorAggregator<>).MakeGenericType(state).IsAssignableFrom(type))
+            {
+                try
+                {
+                    return ((IErrorAggregator)Activator.CreateInstance(type)!).Name;
+                }
+                catch (TargetInvocationException ex) when (ex.InnerException is not null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether <paramref name="exception"/> (or an inner one) was thrown by code of the loaded files.</summary>
     public bool IsFrom(Exception exception)
     {

@@ -115,12 +115,49 @@ public sealed class Fault
     /// <summary>On the errors endpoint: 200 with empty <c>results</c> and a new cursor to the same position. Elsewhere: no effect.</summary>
     public static Fault EmptyPage() => new(FaultKind.EmptyPage, 200);
 
+    /// <summary>
+    /// The normal response with its body passed through <paramref name="rewrite"/> and <paramref name="headers"/> set on
+    /// it: valid JSON of the wrong shape, another encoding than the headers claim, whatever a broken server or proxy
+    /// could send. The status stays the normal one's.
+    /// </summary>
+    /// <param name="rewrite">Turns the normal body into the one sent.</param>
+    /// <param name="headers">Headers set on the response (replacing any of the same name), e.g. <c>Content-Encoding</c>.</param>
+    public static Fault RewriteBody(Func<byte[], byte[]> rewrite, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        ArgumentNullException.ThrowIfNull(rewrite);
+        return new(FaultKind.RewrittenBody, 200) { Rewrite = rewrite, Headers = headers ?? new Dictionary<string, string>() };
+    }
+
+    /// <summary>
+    /// Answers <paramref name="statusCode"/> with <paramref name="body"/> and <paramref name="headers"/> instead of the
+    /// normal response (after the rate-limit headers HubSpot always sends, which <paramref name="headers"/> may replace).
+    /// </summary>
+    /// <param name="statusCode">Any status from 200 to 599.</param>
+    /// <param name="body">The body, sent as is.</param>
+    /// <param name="headers">Headers set on the response, e.g. <c>Retry-After</c> or <c>Content-Type</c>.</param>
+    public static Fault Respond(int statusCode, byte[] body, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 200);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        ArgumentNullException.ThrowIfNull(body);
+        return new(FaultKind.CustomResponse, statusCode) { Body = body, Headers = headers ?? new Dictionary<string, string>() };
+    }
+
+    /// <summary>For <see cref="FaultKind.RewrittenBody"/>: turns the normal body into the one sent.</summary>
+    public Func<byte[], byte[]>? Rewrite { get; private init; }
+
+    /// <summary>For <see cref="FaultKind.CustomResponse"/>: the body sent.</summary>
+    public ReadOnlyMemory<byte> Body { get; private init; }
+
+    /// <summary>For <see cref="FaultKind.RewrittenBody"/> and <see cref="FaultKind.CustomResponse"/>: the headers set.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; private init; } = new Dictionary<string, string>();
+
     /// <summary>Whether the fault answers instead of the server (rather than changing the normal answer).</summary>
     internal bool ReplacesResponse => Kind is FaultKind.RateLimited or FaultKind.DailyLimit or FaultKind.ServerError
-        or FaultKind.Locked or FaultKind.MigrationInProgress;
+        or FaultKind.Locked or FaultKind.MigrationInProgress or FaultKind.CustomResponse;
 
     /// <summary>Whether the fault rewrites the normal response's body.</summary>
-    internal bool RewritesBody => Kind is FaultKind.SlowDrip or FaultKind.CutOff or FaultKind.MalformedJson;
+    internal bool RewritesBody => Kind is FaultKind.SlowDrip or FaultKind.CutOff or FaultKind.MalformedJson or FaultKind.RewrittenBody;
 
     /// <summary>Whether a response with this fault still delivers the full, valid normal response.</summary>
     internal bool KeepsResponseIntact => Kind is FaultKind.SlowDrip or FaultKind.Delay;
@@ -139,8 +176,12 @@ public sealed class Fault
         FaultKind.Delay => string.Create(CultureInfo.InvariantCulture, $"delay {Duration.TotalMilliseconds} ms"),
         FaultKind.Hang => "hang",
         FaultKind.EmptyPage => "empty page",
+        FaultKind.RewrittenBody => "rewritten body" + HeadersText(),
+        FaultKind.CustomResponse => string.Create(CultureInfo.InvariantCulture, $"{StatusCode} with a {Body.Length} B body") + HeadersText(),
         _ => Kind.ToString(),
     };
+
+    private string HeadersText() => Headers.Count == 0 ? "" : " (" + string.Join(", ", Headers.Select(h => h.Key + ": " + h.Value)) + ")";
 
     private string RetryAfterText() =>
         RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $", Retry-After {RetryAfterSeconds(wait)}") : "";

@@ -35,4 +35,10 @@ public enum FaultKind
 
     /// <summary>An errors page with no results and a cursor to the same position (HubSpot may send those).</summary>
     EmptyPage,
+
+    /// <summary>The normal response with its body rewritten by a function and extra headers: any body a broken server or proxy could send.</summary>
+    RewrittenBody,
+
+    /// <summary>A response of a given status, headers and body instead of the normal one.</summary>
+    CustomResponse,
 }

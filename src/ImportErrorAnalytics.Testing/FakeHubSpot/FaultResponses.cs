@@ -28,6 +28,11 @@ internal static class FaultResponses
             context.Response.Headers.RetryAfter = Fault.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
         }
 
+        if (fault.Kind == FaultKind.CustomResponse)
+        {
+            return WriteCustomAsync(context, fault);
+        }
+
         return fault.Kind switch
         {
             FaultKind.RateLimited => HubSpotJson.WriteRateLimitAsync(context, "TEN_SECONDLY_ROLLING", correlationId),
@@ -96,6 +101,13 @@ internal static class FaultResponses
                 outcome.Aborted = true;
                 break;
 
+            case FaultKind.RewrittenBody:
+                var rewritten = fault.Rewrite!(bytes.ToArray());
+                response.ContentLength = null;
+                SetHeaders(response, fault.Headers);
+                await response.Body.WriteAsync(rewritten, ct).ConfigureAwait(false);
+                break;
+
             case FaultKind.MalformedJson:
                 var broken = Break(bytes, fault.Malformed);
                 response.StatusCode = StatusCodes.Status200OK;
@@ -106,6 +118,23 @@ internal static class FaultResponses
 
             default:
                 throw new InvalidOperationException($"{fault} does not rewrite a body.");
+        }
+    }
+
+    private static async Task WriteCustomAsync(HttpContext context, Fault fault)
+    {
+        var response = context.Response;
+        response.StatusCode = fault.StatusCode;
+        response.ContentType = HubSpotJson.ContentType;
+        SetHeaders(response, fault.Headers);
+        await response.Body.WriteAsync(fault.Body).ConfigureAwait(false);
+    }
+
+    private static void SetHeaders(HttpResponse response, IReadOnlyDictionary<string, string> headers)
+    {
+        foreach (var (name, value) in headers)
+        {
+            response.Headers[name] = value;
         }
     }
 

@@ -116,6 +116,17 @@ public sealed class ImportErrorPage
 
     internal void Advance(int written) => ArenaLength += written;
 
+    /// <summary>
+    /// Forgets the records from <paramref name="count"/> on and the arena past <paramref name="arenaLength"/> (a line
+    /// that failed after its record closed), wiping those bytes: a sensitive value there was never committed.
+    /// </summary>
+    internal void RollBack(int count, int arenaLength)
+    {
+        _arena.AsSpan(arenaLength, ArenaLength - arenaLength).Clear();
+        Count = count;
+        ArenaLength = arenaLength;
+    }
+
     /// <summary>Forgets what was stored past <paramref name="length"/> (a record the fast path gave up on).</summary>
     internal void TruncateArena(int length) => ArenaLength = length;
 

@@ -107,6 +107,11 @@ internal static class NdjsonStreamReader
         return false;
     }
 
+    /// <summary>
+    /// Parses one line into <paramref name="page"/>. The line is one verdict: when it fails anywhere, even after its
+    /// record closed (<c>{...},</c> or <c>{...} x</c>), the record it added is taken back, so a skipped line counts
+    /// nothing and a failing one is not in a partial report.
+    /// </summary>
     private static ImportErrorFormatException? ParseLine(JsonErrorParser parser, ImportErrorPage page, ReadOnlySequence<byte> line, int lineNumber, long offset)
     {
         if (IsBlank(line))
@@ -114,18 +119,27 @@ internal static class NdjsonStreamReader
             return null;
         }
 
+        var (count, arenaLength) = (page.Count, page.ArenaLength);
         parser.Reset();
         parser.Begin(page, lineNumber, "line");
         parser.BaseOffset = offset;
+        ImportErrorFormatException? failure;
         try
         {
             parser.Parse(line, isFinalBlock: true, out _);
-            return parser.AtTopLevel ? null : parser.Truncated(offset + line.Length);
+            failure = parser.AtTopLevel ? null : parser.Truncated(offset + line.Length);
         }
         catch (ImportErrorFormatException ex)
         {
-            return ex;
+            failure = ex;
         }
+
+        if (failure is not null)
+        {
+            page.RollBack(count, arenaLength);
+        }
+
+        return failure;
     }
 
     private static bool IsBlank(ReadOnlySequence<byte> line)

@@ -209,7 +209,15 @@ internal sealed class AnalysisRun(
     {
         _checkpointBuffer.ResetWrittenCount();
         CheckpointCodec.Write(_checkpointBuffer, (HubSpotErrorSource)sources[0], after, nextPageIndex, _counters, slots);
-        await checkpoint!.SaveAsync(_checkpointBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await checkpoint!.SaveAsync(_checkpointBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException($"The checkpoint '{checkpoint!.Name}' cannot be saved: {ex.Message} The run stopped after the last page it saved.", ex) { IsSaveFailure = true };
+        }
+
         _saved!.Release();
     }
 
@@ -217,13 +225,22 @@ internal sealed class AnalysisRun(
     private async Task<Checkpoint?> ResumeAsync(CancellationToken cancellationToken)
     {
         var source = (HubSpotErrorSource)sources[0];
-        var bytes = await checkpoint!.LoadAsync(cancellationToken).ConfigureAwait(false);
+        byte[]? bytes;
+        try
+        {
+            bytes = await checkpoint!.LoadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException($"The checkpoint '{checkpoint!.Name}' cannot be read: {ex.Message}", ex);
+        }
+
         if (bytes is null)
         {
             return null;
         }
 
-        var saved = CheckpointCodec.Read(bytes, checkpoint.Name, source, prototypes);
+        var saved = CheckpointCodec.Read(bytes, checkpoint.Name, source, prototypes, options.ClusterGap);
         source.Start = (saved.After, saved.NextPageIndex);
         _counters.Restore(saved.Pages, saved.Errors, saved.Bytes);
         _resumed = saved.Slots;

@@ -46,7 +46,10 @@ public sealed partial class ImportErrorAnalyzer
     /// </exception>
     /// <exception cref="OperationCanceledException">The run was cancelled (a checkpoint stays consistent).</exception>
     /// <exception cref="Sources.HubSpot.HubSpotApiException">HubSpot refused, or kept failing past the retry budget.</exception>
-    /// <exception cref="Checkpoints.CheckpointException">The checkpoint is damaged or belongs to another import.</exception>
+    /// <exception cref="Checkpoints.CheckpointException">
+    /// The checkpoint cannot be read, is damaged or inconsistent, or belongs to another import; or it cannot be saved
+    /// (<see cref="Checkpoints.CheckpointException.IsSaveFailure"/>).
+    /// </exception>
     public Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken = default) =>
         new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint).RunAsync(cancellationToken);
 
@@ -63,7 +66,10 @@ public sealed partial class ImportErrorAnalyzer
     /// <exception cref="ImportErrorFormatException">Malformed input (unless keep-going).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     /// <exception cref="Sources.HubSpot.HubSpotApiException">HubSpot refused, or kept failing past the retry budget.</exception>
-    /// <exception cref="Checkpoints.CheckpointException">The checkpoint is damaged or belongs to another import.</exception>
+    /// <exception cref="Checkpoints.CheckpointException">
+    /// The checkpoint cannot be read, is damaged or inconsistent, or belongs to another import; or it cannot be saved
+    /// (<see cref="Checkpoints.CheckpointException.IsSaveFailure"/>).
+    /// </exception>
     public Task<ReportSnapshot> RunToSnapshotAsync(CancellationToken cancellationToken = default)
     {
         ReportSnapshot.ThrowIfNotPersistent(_prototypes);

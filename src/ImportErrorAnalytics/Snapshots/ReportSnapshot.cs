@@ -103,6 +103,8 @@ public sealed class ReportSnapshot
     /// <summary>Writes the snapshot to a temporary file beside <paramref name="path"/>, flushes it, and renames it over <paramref name="path"/>.</summary>
     /// <param name="path">The snapshot file.</param>
     /// <param name="cancellationToken">Stops the write (the file is then left as it was).</param>
+    /// <exception cref="IOException">The file cannot be written (a missing directory, a full disk); it is left as it was.</exception>
+    /// <exception cref="UnauthorizedAccessException">No permission to write there.</exception>
     public async Task WriteToFileAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -121,7 +123,11 @@ public sealed class ReportSnapshot
         }
         finally
         {
-            File.Delete(temporary);
+            // Exists first: File.Delete throws when the directory itself is missing, which would hide the real failure.
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 

@@ -28,10 +28,12 @@ internal static class SnapshotPayloadReader
             }
 
             var skipped = ReadList(root, "skipped", SnapshotJsonContext.Default.SkippedInput);
+            CheckSkipped(skipped, runs);
             var imports = ReadList(root, "imports", SnapshotJsonContext.Default.HubSpotImport);
+            CheckImports(imports);
             var states = SnapshotJson.Property(root, "aggregators", JsonValueKind.Object);
             var slots = ReadStates(states, builtIns.CreateSlots().Concat(customPrototypes).ToList(), name);
-            CheckAgainstStates(slots, counters);
+            CheckAgainstStates(slots, counters, settings);
             return new ReportSnapshot(name, settings, runs, counters, skipped, imports, slots);
         }
         catch (Exception ex) when (ex is not (SnapshotFormatException or SnapshotMismatchException or OperationCanceledException or OutOfMemoryException))
@@ -136,14 +138,13 @@ internal static class SnapshotPayloadReader
         return slots;
     }
 
-    /// <summary>The counters and the states were written together: errors agree, and property positions name real inputs.</summary>
-    private static void CheckAgainstStates(AggregatorSlot[] slots, SnapshotCounters counters)
+    /// <summary>
+    /// The counters and the states were written together: the built-in states agree with each other and with the
+    /// errors counted (<see cref="BuiltInStateChecks"/>), and property positions name real inputs.
+    /// </summary>
+    private static void CheckAgainstStates(AggregatorSlot[] slots, SnapshotCounters counters, SnapshotSettings settings)
     {
-        if (((AggregatorSlot<TotalsState, TotalsState>)slots[0]).State.Errors != counters.Errors)
-        {
-            throw new FormatException("'counters.errors' differs from the errors the 'totals' state counted.");
-        }
-
+        BuiltInStateChecks.Check(slots, counters.Errors, settings.ClusterGap);
         var identity = new int[counters.Inputs];
         for (var i = 0; i < identity.Length; i++)
         {
@@ -152,4 +153,30 @@ internal static class SnapshotPayloadReader
 
         ReportSnapshot.Columns(slots[2]).RenumberInputs(identity);
     }
+
+    /// <summary>A skipped page or line names an input of the runs, at a real place in it.</summary>
+    private static void CheckSkipped(List<SkippedInput> skipped, List<SnapshotRun> runs)
+    {
+        var inputs = runs.SelectMany(run => run.Inputs).ToHashSet(StringComparer.Ordinal);
+        foreach (var skip in skipped)
+        {
+            if (skip.Source is null || skip.Reason is null || skip.Action is null)
+            {
+                throw new FormatException("'skipped' holds an entry without its source, reason or action.");
+            }
+
+            if (!inputs.Contains(skip.Source))
+            {
+                throw new FormatException("'skipped' names an input that none of the runs read.");
+            }
+
+            if (skip.Page < 1 || skip.ByteOffset < 0 || skip.Record < 0)
+            {
+                throw new FormatException("'skipped' holds a page before the first, or a negative byte offset or record.");
+            }
+        }
+    }
+
+    /// <summary>Each HubSpot import once, with its counters and files (a report reads them).</summary>
+    private static void CheckImports(List<HubSpotImport> imports) => HubSpotImport.CheckSaved(imports, "'imports'");
 }

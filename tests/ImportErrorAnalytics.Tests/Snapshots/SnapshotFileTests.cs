@@ -85,7 +85,7 @@ public class SnapshotFileTests
     }
 
     [Theory]
-    [InlineData("\"errors\":2,\"bytes\"", "\"errors\":3,\"bytes\"", "'counters.errors' differs")]
+    [InlineData("\"errors\":2,\"bytes\"", "\"errors\":3,\"bytes\"", "'totals' counts 2 errors, the run's counters 3")]
     [InlineData("\"counters\":{\"inputs\":1", "\"counters\":{\"inputs\":2", "'counters.inputs' is not the number")]
     [InlineData("\"distinctCapacity\":10000", "\"distinctCapacity\":0", "'distinctCapacity' must be a whole number of at least 1")]
     [InlineData("\"position\":[0,", "\"position\":[5,", "names input 5; the run had 1")]

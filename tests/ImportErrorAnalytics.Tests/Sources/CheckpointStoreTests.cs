@@ -1,3 +1,4 @@
+using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 using ImportErrorAnalytics.Tests.Support;
 
@@ -27,8 +28,10 @@ public class CheckpointStoreTests
         await using var server = await FakeHubSpotRuns.StartAsync(import);
         var store = new MemoryCheckpointStore { FailingSave = 4 };
 
-        var error = await Assert.ThrowsAsync<IOException>(() => FakeHubSpotRuns.Builder(server).WithCheckpointStore(store).Build().RunAsync());
-        Assert.Equal("The disk is full.", error.Message);
+        var error = await Assert.ThrowsAsync<CheckpointException>(() => FakeHubSpotRuns.Builder(server).WithCheckpointStore(store).Build().RunAsync());
+        Assert.True(error.IsSaveFailure);
+        Assert.Equal("The disk is full.", Assert.IsType<IOException>(error.InnerException).Message);
+        Assert.Contains("cannot be saved", error.Message, StringComparison.Ordinal);
         Assert.Equal(4, server.Requests.ErrorsRequests().Count);
 
         store.FailingSave = null;

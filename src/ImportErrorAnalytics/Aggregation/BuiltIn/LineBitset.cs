@@ -64,6 +64,24 @@ internal sealed class LineBitset
         return count;
     }
 
+    /// <summary>The set lines in ascending order.</summary>
+    public IEnumerable<int> Ascending()
+    {
+        var indices = _chunks.Keys.ToArray();
+        Array.Sort(indices);
+        foreach (var index in indices)
+        {
+            var words = _chunks[index];
+            for (var w = 0; w < WordsPerChunk; w++)
+            {
+                for (var word = words[w]; word != 0; word &= word - 1)
+                {
+                    yield return (index * ChunkBits) + (w * 64) + BitOperations.TrailingZeroCount(word);
+                }
+            }
+        }
+    }
+
     /// <summary>Writes the chunks as <c>{"index": base64 of 512 bytes}</c>.</summary>
     public void WriteTo(System.Text.Json.Utf8JsonWriter writer)
     {

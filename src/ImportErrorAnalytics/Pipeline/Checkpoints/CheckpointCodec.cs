@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using ImportErrorAnalytics.Aggregation;
+using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Sources.HubSpot;
 
 namespace ImportErrorAnalytics.Pipeline.Checkpoints;
@@ -48,45 +49,96 @@ internal static class CheckpointCodec
     }
 
     /// <summary>Reads a checkpoint that <paramref name="name"/> held.</summary>
-    /// <exception cref="CheckpointException">The bytes are unreadable, or belong to another import or other settings.</exception>
-    public static Checkpoint Read(byte[] bytes, string name, HubSpotErrorSource source, IReadOnlyList<AggregatorSlot> prototypes)
+    /// <param name="bytes">The checkpoint.</param>
+    /// <param name="name">Names it in messages.</param>
+    /// <param name="source">The import the run reads.</param>
+    /// <param name="prototypes">The run's aggregators, built-ins first.</param>
+    /// <param name="clusterGap">The run's cluster gap.</param>
+    /// <exception cref="CheckpointException">
+    /// The bytes are unreadable, of another shape, inconsistent (counters that disagree with the states, states that
+    /// disagree with each other, a cursor that disagrees with <c>complete</c>), or belong to another import or settings.
+    /// </exception>
+    public static Checkpoint Read(byte[] bytes, string name, HubSpotErrorSource source, IReadOnlyList<AggregatorSlot> prototypes, int clusterGap)
     {
         try
         {
             using var json = JsonDocument.Parse(bytes);
             var root = json.RootElement;
-            if (root.GetProperty("version").GetInt32() != Version)
+            var version = Long(root, "version", long.MinValue);
+            if (version != Version)
             {
-                throw new CheckpointException($"The checkpoint '{name}' has version {root.GetProperty("version").GetInt32()}; this version of iea reads version {Version}.");
+                throw new CheckpointException($"The checkpoint '{name}' has version {version}; this version of iea reads version {Version}.");
             }
 
-            var importId = root.GetProperty("importId").GetString();
-            var baseAddress = root.GetProperty("baseAddress").GetString();
+            var importId = Text(root, "importId");
+            var baseAddress = Text(root, "baseAddress");
             if (importId != source.ImportId || baseAddress != source.BaseAddress.ToString())
             {
                 throw new CheckpointException($"The checkpoint '{name}' belongs to import {importId} at {baseAddress}, not to import {source.ImportId} at {source.BaseAddress}.");
             }
 
-            var states = root.GetProperty("states");
+            var states = Property(root, "states", JsonValueKind.Object);
             var slots = prototypes.Select(slot => states.TryGetProperty(slot.Aggregator.Name, out var state)
-                ? slot.Restore(state)
+                ? Restore(slot, state)
                 : throw new CheckpointException($"The checkpoint '{name}' has no state for the aggregator '{slot.Aggregator.Name}'; it was written with other aggregators.")).ToArray();
-            var counters = root.GetProperty("counters");
-            return new Checkpoint(
-                root.GetProperty("after").GetString(),
-                root.GetProperty("nextPageIndex").GetInt32(),
-                root.GetProperty("complete").GetBoolean(),
-                counters.GetProperty("pages").GetInt64(),
-                counters.GetProperty("errors").GetInt64(),
-                counters.GetProperty("bytes").GetInt64(),
-                root.TryGetProperty("import", out var import) ? import.Deserialize(CheckpointJsonContext.Default.HubSpotImport) : null,
-                slots);
+            var counters = Property(root, "counters", JsonValueKind.Object);
+            var after = Property(root, "after", JsonValueKind.Null, JsonValueKind.String).GetString();
+            var complete = Property(root, "complete", JsonValueKind.True, JsonValueKind.False).GetBoolean();
+            var nextPageIndex = (int)Long(root, "nextPageIndex", 0, int.MaxValue);
+            var (pages, errors, bytesRead) = (Long(counters, "pages"), Long(counters, "errors"), Long(counters, "bytes"));
+            if (complete != after is null)
+            {
+                throw new FormatException(complete ? "a complete checkpoint names a cursor to read on from." : "an unfinished checkpoint has no cursor to read on from.");
+            }
+
+            if (pages != nextPageIndex)
+            {
+                throw new FormatException($"it counts {pages} pages and resumes at page {nextPageIndex + 1}.");
+            }
+
+            var import = root.TryGetProperty("import", out var saved) ? saved.Deserialize(CheckpointJsonContext.Default.HubSpotImport) : null;
+            if (import is not null)
+            {
+                HubSpotImport.CheckSaved([import], "'import'");
+            }
+
+            BuiltInStateChecks.Check(slots, errors, clusterGap);
+            return new Checkpoint(after, nextPageIndex, complete, pages, errors, bytesRead, import, slots);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is not (CheckpointException or OperationCanceledException or OutOfMemoryException))
         {
             throw new CheckpointException($"The checkpoint '{name}' is damaged or was written with other settings: {ex.Message}", ex);
         }
     }
+
+    private static AggregatorSlot Restore(AggregatorSlot prototype, JsonElement state)
+    {
+        try
+        {
+            return prototype.Restore(state);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+        {
+            throw new FormatException($"the state of the aggregator '{prototype.Aggregator.Name}' cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    private static JsonElement Property(JsonElement parent, string name, params ReadOnlySpan<JsonValueKind> kinds)
+    {
+        if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var value))
+        {
+            throw new FormatException($"'{name}' is missing.");
+        }
+
+        return kinds.Contains(value.ValueKind) ? value : throw new FormatException($"'{name}' is {HubSpotImport.Describe(value.ValueKind)}.");
+    }
+
+    private static long Long(JsonElement parent, string name, long minimum = 0, long maximum = long.MaxValue) =>
+        Property(parent, name, JsonValueKind.Number).TryGetInt64(out var value) && value >= minimum && value <= maximum
+            ? value
+            : throw new FormatException($"'{name}' must be a whole number from {minimum} to {maximum}.");
+
+    private static string? Text(JsonElement parent, string name) => Property(parent, name, JsonValueKind.String).GetString();
 }
 
 /// <summary>What a checkpoint holds.</summary>

@@ -69,6 +69,10 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
         }
     }
 
+    /// <summary>The body of a successful response, whose decoding failures are <see cref="IOException"/>s (see <see cref="HubSpotBodyStream"/>).</summary>
+    public static async Task<Stream> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        new HubSpotBodyStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+
     private Uri BaseAddress()
     {
         var text = options.BaseAddress.ToString();
@@ -133,7 +137,7 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 var buffer = new byte[MaxErrorBodyBytes];
@@ -149,8 +153,10 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
                 return new ErrorBody(Text(root, "message"), Text(root, "correlationId"), Text(root, "policyName"));
             }
         }
-        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException)
+        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException or InvalidOperationException)
         {
+            // The status decides what happens; a body that cannot be read, or holds invalid UTF-8 (InvalidOperationException
+            // from GetString), only loses its details.
             return default;
         }
     }

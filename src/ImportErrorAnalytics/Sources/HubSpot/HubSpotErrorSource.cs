@@ -59,7 +59,7 @@ internal sealed partial class HubSpotErrorSource(
     private async Task<HubSpotImport> ReadImportAsync(CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(client.ImportUri(), cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await HubSpotClient.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             try
@@ -69,7 +69,16 @@ internal sealed partial class HubSpotErrorSource(
             }
             catch (JsonException ex)
             {
-                throw new ImportErrorFormatException(client.ImportUri().ToString(), "response", 1, 0, 0, "the import's description is not valid JSON.", ex);
+                throw HubSpotTransientException.Unusable("the import's description", client.ImportUri(), $"it is not valid JSON ({ex.Message})", ex);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // JsonDocument leaves strings unchecked until they are read: invalid UTF-8 in one shows up here.
+                throw HubSpotTransientException.Unusable("the import's description", client.ImportUri(), ex.Message, ex);
+            }
+            catch (FormatException ex)
+            {
+                throw HubSpotTransientException.Unusable("the import's description", client.ImportUri(), ex.Message, ex);
             }
         }
     }
@@ -77,7 +86,7 @@ internal sealed partial class HubSpotErrorSource(
     private async Task<ImportErrorPage> ReadPageAsync(string? after, ReadContext context, CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(client.ErrorsUri(after), cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await HubSpotClient.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: false));
         ImportErrorPage? page = null;
         try

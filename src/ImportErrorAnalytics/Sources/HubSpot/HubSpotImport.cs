@@ -32,8 +32,15 @@ public sealed class HubSpotImport
     /// <summary>Whether the import finished (its errors will not grow).</summary>
     public bool IsDone => string.Equals(State, "DONE", StringComparison.Ordinal);
 
+    /// <summary>Reads a description; fields of another type than HubSpot sends are left out, as absent ones are.</summary>
+    /// <exception cref="FormatException">The description is not a JSON object.</exception>
     internal static HubSpotImport Parse(JsonElement root, string fallbackId)
     {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"it is {Describe(root.ValueKind)}, not a JSON object.");
+        }
+
         var counters = new Dictionary<string, long>(StringComparer.Ordinal);
         var fileIds = new List<string>();
         if (root.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object)
@@ -69,4 +76,35 @@ public sealed class HubSpotImport
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    internal static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    /// <summary>Checks descriptions read back from a snapshot or a checkpoint: each with its id, counters and file ids, each id once.</summary>
+    /// <param name="imports">The descriptions.</param>
+    /// <param name="where">Names where they were read, in the message.</param>
+    /// <exception cref="FormatException">An import lacks its id, counters or file ids, or an id is there twice.</exception>
+    internal static void CheckSaved(IEnumerable<HubSpotImport> imports, string where)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var import in imports)
+        {
+            if (import.Id is null || import.Counters is null || import.FileIds is null || import.FileIds.Any(id => id is null))
+            {
+                throw new FormatException($"{where} holds an import without its id, counters or file ids.");
+            }
+
+            if (!ids.Add(import.Id))
+            {
+                throw new FormatException($"{where} holds the import {import.Id} twice.");
+            }
+        }
+    }
 }

@@ -51,6 +51,7 @@ internal static partial class HubSpotResilience
     {
         null => false,
         OperationCanceledException when cancellationToken.IsCancellationRequested => false,
+        // A body that cannot be decompressed arrives as an IOException (HubSpotBodyStream), like a cut one.
         HubSpotTransientException or HttpRequestException or IOException or TimeoutRejectedException or ImportErrorFormatException => true,
         _ => false,
     };

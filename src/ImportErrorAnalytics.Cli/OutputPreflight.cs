@@ -1,0 +1,69 @@
+namespace ImportErrorAnalytics.Cli;
+
+/// <summary>
+/// What can be known about the outputs before anything is read: each file's directory exists and the file is not a
+/// directory, and <c>--github-summary</c> has its variable. A run that would only fail at the end (after minutes of
+/// reading, or of HubSpot's daily budget) stops at once with <see cref="ExitCodes.OutputFailed"/>.
+/// </summary>
+internal static class OutputPreflight
+{
+    public const string NoSummaryVariable = "--github-summary needs the environment variable " + ReportFiles.SummaryVariable + " (GitHub Actions sets it); it is not set.";
+
+    /// <summary>Checks the outputs; returns <see cref="ExitCodes.OutputFailed"/> after naming each problem, or <see langword="null"/>.</summary>
+    /// <param name="output">The report outputs and the snapshot.</param>
+    /// <param name="stderr">Where problems are told.</param>
+    /// <param name="checkpoint">The <c>--checkpoint</c> file, if any.</param>
+    public static async Task<int?> CheckAsync(OutputSettings output, TextWriter stderr, string? checkpoint = null)
+    {
+        var problems = new List<string>();
+        Check(output.OutputPath, "--out", problems);
+        Check(output.JsonPath, "--json-out", problems);
+        Check(output.MarkdownPath, "--markdown-out", problems);
+        Check(output.SnapshotPath, "--snapshot", problems);
+        Check(checkpoint, "--checkpoint", problems);
+        if (output.GithubSummary)
+        {
+            var summary = Environment.GetEnvironmentVariable(ReportFiles.SummaryVariable);
+            if (string.IsNullOrEmpty(summary))
+            {
+                problems.Add(NoSummaryVariable);
+            }
+            else
+            {
+                Check(summary, ReportFiles.SummaryVariable, problems);
+            }
+        }
+
+        foreach (var problem in problems)
+        {
+            await stderr.WriteLineAsync($"iea: {problem}").ConfigureAwait(false);
+        }
+
+        if (problems.Count == 0)
+        {
+            return null;
+        }
+
+        await stderr.WriteLineAsync("iea: nothing was read.").ConfigureAwait(false);
+        return ExitCodes.OutputFailed;
+    }
+
+    private static void Check(string? path, string option, List<string> problems)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full);
+        if (Directory.Exists(full))
+        {
+            problems.Add($"cannot write '{path}' ({option}): it is a directory.");
+        }
+        else if (directory is not null && !Directory.Exists(directory))
+        {
+            problems.Add($"cannot write '{path}' ({option}): the directory '{directory}' does not exist.");
+        }
+    }
+}
