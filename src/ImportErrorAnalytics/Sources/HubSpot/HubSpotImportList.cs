@@ -23,7 +23,11 @@ public static class HubSpotImportList
     /// <param name="loggerFactory">Where retries are logged; nowhere when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the listing.</param>
     /// <returns>The imports.</returns>
-    /// <exception cref="HubSpotApiException">HubSpot refused (401, 403, daily limit), or kept failing past the retries.</exception>
+    /// <exception cref="HubSpotApiException">
+    /// HubSpot refused (401, 403, daily limit), kept failing past the retries, or answered against its API
+    /// (<see cref="HubSpotFailure.InvalidResponse"/>: a page of the wrong shape or over 16 MiB, a paging cursor that
+    /// is empty or was given before, more than 10,000 pages).
+    /// </exception>
     public static async Task<IReadOnlyList<HubSpotImport>> ListAsync(
         Action<HubSpotSourceOptions> configure,
         DateTimeOffset? createdSince = null,
@@ -43,15 +47,35 @@ public static class HubSpotImportList
         var pipeline = HubSpotResilience.Create(options, limiter, time, logger);
 
         var imports = new List<HubSpotImport>();
+        var cursors = new PagingCursors("the list of imports");
         string? after = null;
+        var pageNumber = 0;
         do
         {
-            var cursor = after;
-            var page = await HubSpotRequests.ExecuteAsync(
-                pipeline,
-                options,
-                ct => ReadPageAsync(client, client.ImportsUri(cursor), ct),
-                cancellationToken).ConfigureAwait(false);
+            if (++pageNumber > HubSpotJsonBody.MaxImportListPages)
+            {
+                throw new HubSpotApiException(
+                    HubSpotFailure.InvalidResponse,
+                    null,
+                    $"HubSpot's list of imports goes on past {HubSpotJsonBody.MaxImportListPages} pages; the listing stopped there.");
+            }
+
+            var (cursor, number) = (after, pageNumber);
+            (List<HubSpotImport> Imports, string? NextAfter) page;
+            try
+            {
+                page = await HubSpotRequests.ExecuteAsync(
+                    pipeline,
+                    options,
+                    ct => ReadPageAsync(client, client.ImportsUri(cursor), number, ct),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (ImportErrorFormatException ex)
+            {
+                throw HubSpotJsonBody.Invalid("the list of imports", ex);
+            }
+
+            cursors.Accept(page.NextAfter, pageNumber);
             imports.AddRange(createdSince is { } since ? page.Imports.Where(import => CreatedAt(import) >= since) : page.Imports);
             after = page.NextAfter;
         }
@@ -60,45 +84,46 @@ public static class HubSpotImportList
         return imports;
     }
 
-    private static async Task<(List<HubSpotImport> Imports, string? NextAfter)> ReadPageAsync(HubSpotClient client, Uri uri, CancellationToken cancellationToken)
+    private static async Task<(List<HubSpotImport> Imports, string? NextAfter)> ReadPageAsync(HubSpotClient client, Uri uri, int pageNumber, CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(uri, cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var source = uri.ToString();
+        using var json = await HubSpotJsonBody.ReadAsync(response, source, pageNumber, HubSpotJsonBody.MaxImportListPageBytes, cancellationToken).ConfigureAwait(false);
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
         {
-            try
-            {
-                using var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var root = json.RootElement;
-                var imports = new List<HubSpotImport>();
-                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
-                {
-                    throw new ImportErrorFormatException(uri.ToString(), "response", 1, 0, 0, "the list of imports has no 'results' array.");
-                }
+            throw HubSpotJsonBody.WrongShape(source, pageNumber, "the list of imports has no 'results' array.");
+        }
 
-                foreach (var item in results.EnumerateArray())
-                {
-                    if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
-                    {
-                        imports.Add(HubSpotImport.Parse(item, id.GetString()!));
-                    }
-                }
-
-                return (imports, NextAfter(root));
-            }
-            catch (JsonException ex)
+        var imports = new List<HubSpotImport>();
+        foreach (var item in results.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
             {
-                throw new ImportErrorFormatException(uri.ToString(), "response", 1, 0, 0, "the list of imports is not valid JSON.", ex);
+                imports.Add(HubSpotImport.Parse(item, id.GetString()!));
             }
         }
+
+        return (imports, NextAfter(root, source, pageNumber));
     }
 
-    private static string? NextAfter(JsonElement root) =>
-        root.TryGetProperty("paging", out var paging) && paging.ValueKind == JsonValueKind.Object
-        && paging.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.Object
-        && next.TryGetProperty("after", out var after) && after.ValueKind == JsonValueKind.String && after.GetString() is { Length: > 0 } text
-            ? text
-            : null;
+    /// <summary>
+    /// <c>paging.next.after</c>: <see langword="null"/> when there is no <c>paging.next</c> (the last page), or when it
+    /// holds no cursor or <c>null</c>, as the errors pages are read; a cursor of another type is a wrong shape.
+    /// </summary>
+    private static string? NextAfter(JsonElement root, string source, int pageNumber)
+    {
+        if (!root.TryGetProperty("paging", out var paging) || paging.ValueKind != JsonValueKind.Object
+            || !paging.TryGetProperty("next", out var next) || next.ValueKind != JsonValueKind.Object
+            || !next.TryGetProperty("after", out var after) || after.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return after.ValueKind == JsonValueKind.String
+            ? after.GetString()
+            : throw HubSpotJsonBody.WrongShape(source, pageNumber, $"'paging.next.after' must be a string, found {after.ValueKind.ToString().ToLowerInvariant()}.");
+    }
 
     private static DateTimeOffset? CreatedAt(HubSpotImport import) =>
         DateTimeOffset.TryParse(import.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) ? created : null;
