@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -28,6 +29,11 @@ internal static class FaultResponses
             context.Response.Headers.RetryAfter = Fault.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
         }
 
+        foreach (var (name, value) in fault.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
         return fault.Kind switch
         {
             FaultKind.RateLimited => HubSpotJson.WriteRateLimitAsync(context, "TEN_SECONDLY_ROLLING", correlationId),
@@ -38,6 +44,7 @@ internal static class FaultResponses
                 context, StatusCodes.Status423Locked, "The resource is locked by another operation. Try again in a few seconds.", "LOCKED", correlationId),
             FaultKind.MigrationInProgress => HubSpotJson.WriteErrorAsync(
                 context, 477, "This account is being migrated between data hosting locations. Try again after the Retry-After delay.", "MIGRATION_IN_PROGRESS", correlationId),
+            FaultKind.ReplacedBody => WriteBodyAsync(context, fault),
             _ => throw new InvalidOperationException($"{fault} does not replace a response."),
         };
     }
@@ -96,6 +103,12 @@ internal static class FaultResponses
                 outcome.Aborted = true;
                 break;
 
+            case FaultKind.Gzip:
+                response.ContentLength = null;
+                response.Headers.ContentEncoding = "gzip";
+                await response.Body.WriteAsync(Compress(bytes), ct).ConfigureAwait(false);
+                break;
+
             case FaultKind.MalformedJson:
                 var broken = Break(bytes, fault.Malformed);
                 response.StatusCode = StatusCodes.Status200OK;
@@ -107,6 +120,24 @@ internal static class FaultResponses
             default:
                 throw new InvalidOperationException($"{fault} does not rewrite a body.");
         }
+    }
+
+    private static ReadOnlyMemory<byte> Compress(ReadOnlyMemory<byte> bytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes.Span);
+        }
+
+        return compressed.ToArray();
+    }
+
+    private static async Task WriteBodyAsync(HttpContext context, Fault fault)
+    {
+        context.Response.StatusCode = fault.StatusCode;
+        context.Response.ContentType = HubSpotJson.ContentType;
+        await context.Response.Body.WriteAsync(fault.Body).ConfigureAwait(false);
     }
 
     /// <summary>The five rate-limit headers HubSpot sends on every response.</summary>
