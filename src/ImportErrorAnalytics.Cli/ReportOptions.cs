@@ -101,7 +101,8 @@ internal sealed class ReportOptions
         AtLeast(_maxValueBytes, 64);
         _maxPageBytes.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<long>() < 64)
+            // Read from the token: a value that is not a number is the parser's error, and asking for it would throw.
+            if (result.Tokens is [.., var token] && long.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) && bytes < 64)
             {
                 result.AddError("--max-page-bytes must be 64 or more.");
             }

@@ -6,9 +6,10 @@ namespace ImportErrorAnalytics.Sources.HubSpot;
 
 /// <summary>
 /// The small JSON answers of the API (an import's description, a page of the list of imports), read whole, within a
-/// byte limit counted after decompression. Their problems are <see cref="ImportErrorFormatException"/>s naming the
-/// URL and byte offset, retried like a malformed page (a limit is not retried), and reported by the caller as
-/// <see cref="HubSpotFailure.InvalidResponse"/>.
+/// byte limit counted after decompression. A body that is not JSON is an <see cref="ImportErrorFormatException"/>
+/// naming the URL and byte offset, retried like a malformed page (a cut or a proxy's page may not come again); one over
+/// the limit is not retried; the caller reports either as <see cref="HubSpotFailure.InvalidResponse"/>. JSON of the
+/// wrong shape is that failure at once: asking again gives the same answer.
 /// </summary>
 internal static class HubSpotJsonBody
 {
@@ -60,9 +61,9 @@ internal static class HubSpotJsonBody
         }
     }
 
-    /// <summary>A wrong shape, at the start of the value that has it.</summary>
-    public static ImportErrorFormatException WrongShape(string source, int pageNumber, string what) =>
-        new(source, "response", pageNumber, 0, 0, what);
+    /// <summary>JSON of a shape the API does not document (not retried).</summary>
+    public static HubSpotApiException WrongShape(string source, int pageNumber, string what) =>
+        new(HubSpotFailure.InvalidResponse, null, $"HubSpot's answer is not what its API documents ({source}, page {pageNumber}): {what}");
 
     /// <summary>
     /// Wraps a body problem left after the retries: HubSpot answered against its API (exit code 8 in <c>iea</c>), not
