@@ -166,10 +166,13 @@ internal sealed class AnalysisRun(
         {
             await foreach (var page in source.ReadPagesAsync(context, token).ConfigureAwait(false))
             {
+                // Read what is needed of the page before handing it on: the worker that takes it returns it to the pool,
+                // from where another parse worker may rent it at once.
+                var last = page.IsLastPart;
                 if (open is not null && page.FirstRecordIndex > 0)
                 {
                     await open.WriteAsync(page, token).ConfigureAwait(false);
-                    if (page.IsLastPart)
+                    if (last)
                     {
                         open.Complete();
                         open = null;
@@ -181,7 +184,7 @@ internal sealed class AnalysisRun(
 
                 // A page begins. One still open was abandoned: its source reads it again from the start (a retried request).
                 open?.Complete();
-                open = page.IsLastPart ? null : new PageParts();
+                open = last ? null : new PageParts();
                 await pages.WriteAsync(new PendingPage(page, open), token).ConfigureAwait(false);
                 if (open is null)
                 {

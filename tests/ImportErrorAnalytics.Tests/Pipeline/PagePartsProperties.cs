@@ -16,7 +16,7 @@ namespace ImportErrorAnalytics.Tests.Pipeline;
 /// </summary>
 public class PagePartsProperties
 {
-    [Property(MaxTest = 120)]
+    [Property(MaxTest = 200)]
     public Property Run_InPartsOfAnySize_GivesTheWholePagesReport_OnDamagedInputToo() =>
         Prop.ForAll(ErrorGenerators.ErrorsAndSeed, input =>
         {
