@@ -106,6 +106,20 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task ListOfMorePagesThanTheLimit_EndsTheListing()
+    {
+        var imports = FakeHubSpotImports.Imports(10, 10, 10, 10, 10);
+        await using var server = await FakeHubSpotImports.StartAsync(imports, o => o.DefaultPageSize = 1);
+
+        var error = await Assert.ThrowsAsync<HubSpotApiException>(() => HubSpotImportList.ListAsync(FakeHubSpotImports.Options(server, o => o.MaxImportListPages = 3)));
+
+        Assert.Equal(HubSpotFailure.InvalidResponse, error.Failure);
+        Assert.Contains("goes on past 3 pages", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, server.Requests.Count);
+        Assert.Equal(5, (await HubSpotImportList.ListAsync(FakeHubSpotImports.Options(server, o => o.MaxImportListPages = 5))).Count);
+    }
+
+    [Fact]
     public async Task ListWithoutFaults_FollowsEveryPage()
     {
         var imports = FakeHubSpotImports.Imports(10, 10, 10, 10, 10);

@@ -52,12 +52,12 @@ public static class HubSpotImportList
         var pageNumber = 0;
         do
         {
-            if (++pageNumber > HubSpotJsonBody.MaxImportListPages)
+            if (++pageNumber > options.MaxImportListPages)
             {
                 throw new HubSpotApiException(
                     HubSpotFailure.InvalidResponse,
                     null,
-                    $"HubSpot's list of imports goes on past {HubSpotJsonBody.MaxImportListPages} pages; the listing stopped there.");
+                    $"HubSpot's list of imports goes on past {options.MaxImportListPages} pages; the listing stopped there.");
             }
 
             var (cursor, number) = (after, pageNumber);

@@ -62,6 +62,9 @@ public sealed class HubSpotSourceOptions
     /// <value>Defaults to 60 seconds.</value>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Pages of the list of imports read at most (tests lower it).</summary>
+    internal int MaxImportListPages { get; set; } = HubSpotJsonBody.MaxImportListPages;
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ImportId, nameof(ImportId));
@@ -100,6 +103,7 @@ public sealed class HubSpotSourceOptions
         RateLimiter = RateLimiter,
         MaxRateLimitWait = MaxRateLimitWait,
         MaxServerWait = MaxServerWait,
+        MaxImportListPages = MaxImportListPages,
         MaxRetries = MaxRetries,
         BaseDelay = BaseDelay,
         AttemptTimeout = AttemptTimeout,
