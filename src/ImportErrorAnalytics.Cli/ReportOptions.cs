@@ -74,6 +74,12 @@ internal sealed class ReportOptions
         DefaultValueFactory = _ => 16 * 1024 * 1024,
     };
 
+    private readonly Option<long> _maxPageBytes = new("--max-page-bytes")
+    {
+        Description = "Largest response page accepted (bytes it spans in a file, standard input or a decompressed HTTP body; for NDJSON, the longest line).",
+        DefaultValueFactory = _ => ParserLimits.DefaultMaxPageBytes,
+    };
+
     private readonly Option<int> _parallelism = new("--parallelism")
     {
         Description = "Parse workers (inputs parsed at once; with fewer inputs, one input's pages are split among them) and aggregation workers (default: one per core).",
@@ -111,6 +117,14 @@ internal sealed class ReportOptions
         AtLeast(_clusterGap, 0);
         AtLeast(_distinctCapacity, 1);
         AtLeast(_maxValueBytes, 64);
+        _maxPageBytes.Validators.Add(result =>
+        {
+            // Read from the token: a value that is not a number is the parser's error, and asking for it would throw.
+            if (result.Tokens is [.., var token] && long.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) && bytes < 64)
+            {
+                result.AddError("--max-page-bytes must be 64 or more.");
+            }
+        });
         AtLeast(_parallelism, 1);
         AtLeast(_rateLimit, 1);
         AtLeast(_concurrentImports, 1);
@@ -149,7 +163,7 @@ internal sealed class ReportOptions
     {
         Option[] all =
         [
-            _input, _importId, _inputFormat, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _maxValueBytes, _parallelism,
+            _input, _importId, _inputFormat, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _maxValueBytes, _maxPageBytes, _parallelism,
             _baseUrl, _apiVersion, _limit, _includeErrorMessage, _includeRowData, _tokenEnv, _rateLimit, _maxRetries, _checkpoint,
             _allImports, _since, _concurrentImports,
         ];
@@ -198,6 +212,7 @@ internal sealed class ReportOptions
         result.GetValue(_maxValueBytes),
         result.GetValue(_parallelism))
     {
+        MaxPageBytes = result.GetValue(_maxPageBytes),
         Import = result.GetValue(_importId) is { Length: > 0 } || result.GetValue(_allImports)
             ? new HubSpotInput(result.GetValue(_importId) ?? [], new Uri(result.GetValue(_baseUrl)!), result.GetValue(_apiVersion) == "v3", result.GetValue(_limit),
                 result.GetValue(_includeErrorMessage), result.GetValue(_includeRowData), result.GetValue(_tokenEnv)!, result.GetValue(_rateLimit), result.GetValue(_checkpoint))
@@ -246,6 +261,9 @@ internal sealed record ReportSettingsInput(
 {
     public HubSpotInput? Import { get; init; }
 
+    /// <summary><c>--max-page-bytes</c>.</summary>
+    public long MaxPageBytes { get; init; } = ParserLimits.DefaultMaxPageBytes;
+
     /// <summary>The <c>--aggregator</c> files.</summary>
     public IReadOnlyList<string> Aggregators { get; init; } = [];
 
@@ -259,6 +277,7 @@ internal sealed record ReportSettingsInput(
             options.DistinctCapacity = DistinctCapacity;
             options.KeepGoing = KeepGoing;
             options.Limits.MaxValueBytes = MaxValueBytes;
+            options.Limits.MaxPageBytes = MaxPageBytes;
             options.MaxDegreeOfParallelism = Parallelism;
         });
         if (stdin is not null)

@@ -35,6 +35,15 @@ public sealed class Fault
     /// <summary>For <see cref="FaultKind.ServerError"/>: whether the body is an HTML gateway page rather than HubSpot's JSON.</summary>
     public bool HtmlBody { get; private init; }
 
+    /// <summary>For <see cref="FaultKind.ReplacedBody"/>: the body sent.</summary>
+    public ReadOnlyMemory<byte> Body { get; private init; }
+
+    /// <summary>
+    /// Headers sent as given (after the server's own, which they replace), on a fault that answers instead of the
+    /// server: e.g. a <c>Retry-After</c> no well-behaved server sends. See <see cref="WithHeader"/>.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; private init; } = [];
+
     /// <summary>429 TEN_SECONDLY_ROLLING: HubSpot's burst limit.</summary>
     /// <param name="retryAfter">A <c>Retry-After</c> to send (HubSpot sends one only sometimes).</param>
     public static Fault RateLimited(TimeSpan? retryAfter = null) =>
@@ -116,6 +125,54 @@ public sealed class Fault
     public static Fault EmptyPage() => new(FaultKind.EmptyPage, 200);
 
     /// <summary>
+    /// On an errors or list page: the page, with <c>paging.next.after</c> set to the cursor the request was made with
+    /// (on the first page, a new cursor to the first page), so a client that follows it reads the same page again.
+    /// </summary>
+    public static Fault RepeatedCursor() => new(FaultKind.RepeatedCursor, 200);
+
+    /// <summary>On an errors or list page: the page, with <c>paging.next.after</c> set to <c>""</c> (also on the last page).</summary>
+    public static Fault EmptyCursor() => new(FaultKind.EmptyCursor, 200);
+
+    /// <summary>Answers with <paramref name="body"/> (as <c>application/json</c>) instead of the normal response, before any check.</summary>
+    /// <param name="body">The body, e.g. JSON of a shape the API does not document.</param>
+    /// <param name="statusCode">The status; 200 unless given.</param>
+    public static Fault ReplacedBody(string body, int statusCode = 200)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        return new(FaultKind.ReplacedBody, statusCode) { Body = System.Text.Encoding.UTF8.GetBytes(body) };
+    }
+
+    /// <summary>The normal response, its body compressed with gzip and sent with <c>Content-Encoding: gzip</c> (chunked).</summary>
+    public static Fault Gzip() => new(FaultKind.Gzip, 200);
+
+    /// <summary>
+    /// This fault, also sending header <paramref name="name"/> with <paramref name="value"/> exactly as given (replacing
+    /// the server's own, e.g. <c>Retry-After</c> or <c>X-HubSpot-RateLimit-Interval-Milliseconds</c>). Only faults
+    /// that answer instead of the server send headers.
+    /// </summary>
+    /// <param name="name">The header name.</param>
+    /// <param name="value">The value, unchecked: garbage, negative, enormous or a date are all sent.</param>
+    public Fault WithHeader(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(value);
+        return new(Kind, StatusCode)
+        {
+            RetryAfter = RetryAfter,
+            Duration = Duration,
+            ChunkSize = ChunkSize,
+            CutFraction = CutFraction,
+            Malformed = Malformed,
+            HtmlBody = HtmlBody,
+            Body = Body,
+            Rewrite = Rewrite,
+            Headers = [.. Headers, new KeyValuePair<string, string>(name, value)],
+        };
+    }
+
+    /// <summary>
     /// The normal response with its body passed through <paramref name="rewrite"/> and <paramref name="headers"/> set on
     /// it: valid JSON of the wrong shape, another encoding than the headers claim, whatever a broken server or proxy
     /// could send. The status stays the normal one's.
@@ -125,7 +182,7 @@ public sealed class Fault
     public static Fault RewriteBody(Func<byte[], byte[]> rewrite, IReadOnlyDictionary<string, string>? headers = null)
     {
         ArgumentNullException.ThrowIfNull(rewrite);
-        return new(FaultKind.RewrittenBody, 200) { Rewrite = rewrite, Headers = headers ?? new Dictionary<string, string>() };
+        return new(FaultKind.RewrittenBody, 200) { Rewrite = rewrite, Headers = [.. headers ?? new Dictionary<string, string>()] };
     }
 
     /// <summary>
@@ -140,27 +197,21 @@ public sealed class Fault
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 200);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
         ArgumentNullException.ThrowIfNull(body);
-        return new(FaultKind.CustomResponse, statusCode) { Body = body, Headers = headers ?? new Dictionary<string, string>() };
+        return new(FaultKind.CustomResponse, statusCode) { Body = body, Headers = [.. headers ?? new Dictionary<string, string>()] };
     }
 
     /// <summary>For <see cref="FaultKind.RewrittenBody"/>: turns the normal body into the one sent.</summary>
     public Func<byte[], byte[]>? Rewrite { get; private init; }
 
-    /// <summary>For <see cref="FaultKind.CustomResponse"/>: the body sent.</summary>
-    public ReadOnlyMemory<byte> Body { get; private init; }
-
-    /// <summary>For <see cref="FaultKind.RewrittenBody"/> and <see cref="FaultKind.CustomResponse"/>: the headers set.</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; private init; } = new Dictionary<string, string>();
-
     /// <summary>Whether the fault answers instead of the server (rather than changing the normal answer).</summary>
     internal bool ReplacesResponse => Kind is FaultKind.RateLimited or FaultKind.DailyLimit or FaultKind.ServerError
-        or FaultKind.Locked or FaultKind.MigrationInProgress or FaultKind.CustomResponse;
+        or FaultKind.Locked or FaultKind.MigrationInProgress or FaultKind.CustomResponse or FaultKind.ReplacedBody;
 
     /// <summary>Whether the fault rewrites the normal response's body.</summary>
-    internal bool RewritesBody => Kind is FaultKind.SlowDrip or FaultKind.CutOff or FaultKind.MalformedJson or FaultKind.RewrittenBody;
+    internal bool RewritesBody => Kind is FaultKind.SlowDrip or FaultKind.CutOff or FaultKind.MalformedJson or FaultKind.RewrittenBody or FaultKind.Gzip;
 
     /// <summary>Whether a response with this fault still delivers the full, valid normal response.</summary>
-    internal bool KeepsResponseIntact => Kind is FaultKind.SlowDrip or FaultKind.Delay;
+    internal bool KeepsResponseIntact => Kind is FaultKind.SlowDrip or FaultKind.Delay or FaultKind.Gzip;
 
     /// <inheritdoc />
     public override string ToString() => Kind switch
@@ -176,12 +227,14 @@ public sealed class Fault
         FaultKind.Delay => string.Create(CultureInfo.InvariantCulture, $"delay {Duration.TotalMilliseconds} ms"),
         FaultKind.Hang => "hang",
         FaultKind.EmptyPage => "empty page",
-        FaultKind.RewrittenBody => "rewritten body" + HeadersText(),
-        FaultKind.CustomResponse => string.Create(CultureInfo.InvariantCulture, $"{StatusCode} with a {Body.Length} B body") + HeadersText(),
+        FaultKind.RewrittenBody => "rewritten body",
+        FaultKind.CustomResponse => string.Create(CultureInfo.InvariantCulture, $"{StatusCode} with a {Body.Length} B body"),
+        FaultKind.RepeatedCursor => "repeated cursor",
+        FaultKind.EmptyCursor => "empty cursor",
+        FaultKind.ReplacedBody => string.Create(CultureInfo.InvariantCulture, $"{StatusCode} with a body of {Body.Length} bytes"),
+        FaultKind.Gzip => "gzip",
         _ => Kind.ToString(),
-    };
-
-    private string HeadersText() => Headers.Count == 0 ? "" : " (" + string.Join(", ", Headers.Select(h => h.Key + ": " + h.Value)) + ")";
+    } + string.Concat(Headers.Select(h => $", {h.Key}: {h.Value}"));
 
     private string RetryAfterText() =>
         RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $", Retry-After {RetryAfterSeconds(wait)}") : "";

@@ -41,4 +41,16 @@ public enum FaultKind
 
     /// <summary>A response of a given status, headers and body instead of the normal one.</summary>
     CustomResponse,
+
+    /// <summary>An errors or list page whose <c>paging.next.after</c> is the cursor the request was made with (a server stuck on a page).</summary>
+    RepeatedCursor,
+
+    /// <summary>An errors or list page whose <c>paging.next.after</c> is the empty string.</summary>
+    EmptyCursor,
+
+    /// <summary>A response with a body given by the test instead of the normal one (e.g. JSON of the wrong shape).</summary>
+    ReplacedBody,
+
+    /// <summary>The normal response compressed with gzip (<c>Content-Encoding: gzip</c>).</summary>
+    Gzip,
 }

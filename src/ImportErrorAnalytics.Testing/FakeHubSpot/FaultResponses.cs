@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -28,9 +29,9 @@ internal static class FaultResponses
             context.Response.Headers.RetryAfter = Fault.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
         }
 
-        if (fault.Kind == FaultKind.CustomResponse)
+        foreach (var (name, value) in fault.Headers)
         {
-            return WriteCustomAsync(context, fault);
+            context.Response.Headers[name] = value;
         }
 
         return fault.Kind switch
@@ -43,6 +44,7 @@ internal static class FaultResponses
                 context, StatusCodes.Status423Locked, "The resource is locked by another operation. Try again in a few seconds.", "LOCKED", correlationId),
             FaultKind.MigrationInProgress => HubSpotJson.WriteErrorAsync(
                 context, 477, "This account is being migrated between data hosting locations. Try again after the Retry-After delay.", "MIGRATION_IN_PROGRESS", correlationId),
+            FaultKind.ReplacedBody or FaultKind.CustomResponse => WriteBodyAsync(context, fault),
             _ => throw new InvalidOperationException($"{fault} does not replace a response."),
         };
     }
@@ -108,6 +110,12 @@ internal static class FaultResponses
                 await response.Body.WriteAsync(rewritten, ct).ConfigureAwait(false);
                 break;
 
+            case FaultKind.Gzip:
+                response.ContentLength = null;
+                response.Headers.ContentEncoding = "gzip";
+                await response.Body.WriteAsync(Compress(bytes), ct).ConfigureAwait(false);
+                break;
+
             case FaultKind.MalformedJson:
                 var broken = Break(bytes, fault.Malformed);
                 response.StatusCode = StatusCodes.Status200OK;
@@ -121,21 +129,30 @@ internal static class FaultResponses
         }
     }
 
-    private static async Task WriteCustomAsync(HttpContext context, Fault fault)
-    {
-        var response = context.Response;
-        response.StatusCode = fault.StatusCode;
-        response.ContentType = HubSpotJson.ContentType;
-        SetHeaders(response, fault.Headers);
-        await response.Body.WriteAsync(fault.Body).ConfigureAwait(false);
-    }
-
-    private static void SetHeaders(HttpResponse response, IReadOnlyDictionary<string, string> headers)
+    private static void SetHeaders(HttpResponse response, IReadOnlyList<KeyValuePair<string, string>> headers)
     {
         foreach (var (name, value) in headers)
         {
             response.Headers[name] = value;
         }
+    }
+
+    private static ReadOnlyMemory<byte> Compress(ReadOnlyMemory<byte> bytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes.Span);
+        }
+
+        return compressed.ToArray();
+    }
+
+    private static async Task WriteBodyAsync(HttpContext context, Fault fault)
+    {
+        context.Response.StatusCode = fault.StatusCode;
+        context.Response.ContentType = HubSpotJson.ContentType;
+        await context.Response.Body.WriteAsync(fault.Body).ConfigureAwait(false);
     }
 
     /// <summary>The five rate-limit headers HubSpot sends on every response.</summary>

@@ -10,12 +10,13 @@ internal sealed class ImportEndpoints(ImportCatalog imports, int defaultPageSize
     /// <summary>Bytes buffered by the JSON writer before they are pushed to the connection.</summary>
     private const int FlushThreshold = 16 * 1024;
 
-    public Task ServeAsync(HttpContext context, RequestRoute route, RequestOutcome outcome, bool emptyPage, string correlationId, CancellationToken ct) =>
+    /// <summary>Serves the request; <paramref name="fault"/>, if any, may change what a page says (an empty page, a repeated or empty cursor).</summary>
+    public Task ServeAsync(HttpContext context, RequestRoute route, RequestOutcome outcome, Fault? fault, string correlationId, CancellationToken ct) =>
         route.Endpoint switch
         {
-            FakeHubSpotEndpoint.ImportList => ServeListAsync(context, outcome, correlationId, ct),
+            FakeHubSpotEndpoint.ImportList => ServeListAsync(context, outcome, fault?.Kind, correlationId, ct),
             FakeHubSpotEndpoint.Import => ServeImportAsync(context, route.ImportId!, correlationId, ct),
-            FakeHubSpotEndpoint.Errors => ServeErrorsAsync(context, route.ImportId!, outcome, emptyPage, correlationId, ct),
+            FakeHubSpotEndpoint.Errors => ServeErrorsAsync(context, route.ImportId!, outcome, fault?.Kind, correlationId, ct),
             _ => HubSpotJson.WriteErrorAsync(
                 context, StatusCodes.Status404NotFound, $"Unable to find a resource at {context.Request.Path}.", "OBJECT_NOT_FOUND", correlationId),
         };
@@ -35,7 +36,7 @@ internal sealed class ImportEndpoints(ImportCatalog imports, int defaultPageSize
         await writer.FlushAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task ServeListAsync(HttpContext context, RequestOutcome outcome, string correlationId, CancellationToken ct)
+    private async Task ServeListAsync(HttpContext context, RequestOutcome outcome, FaultKind? fault, string correlationId, CancellationToken ct)
     {
         var all = imports.All();
         if (await TryReadPagingAsync(context, correlationId, p => p >= 0 && p <= all.Length).ConfigureAwait(false) is not { } paging)
@@ -45,7 +46,7 @@ internal sealed class ImportEndpoints(ImportCatalog imports, int defaultPageSize
 
         var (position, limit) = paging;
         var page = all.Skip((int)position).Take(limit).ToArray();
-        var next = position + page.Length < all.Length ? PageCursor.Encode(position + page.Length) : null;
+        var next = Misdirect(context, fault, position + page.Length < all.Length ? PageCursor.Encode(position + page.Length) : null);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = HubSpotJson.ContentType;
         using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
@@ -69,7 +70,7 @@ internal sealed class ImportEndpoints(ImportCatalog imports, int defaultPageSize
     }
 
     private async Task ServeErrorsAsync(
-        HttpContext context, string importId, RequestOutcome outcome, bool emptyPage, string correlationId, CancellationToken ct)
+        HttpContext context, string importId, RequestOutcome outcome, FaultKind? fault, string correlationId, CancellationToken ct)
     {
         if (imports.Find(importId) is not { } import)
         {
@@ -89,7 +90,7 @@ internal sealed class ImportEndpoints(ImportCatalog imports, int defaultPageSize
         context.Response.ContentType = HubSpotJson.ContentType;
         var body = context.Response.BodyWriter;
         using var writer = new Utf8JsonWriter(body);
-        if (emptyPage)
+        if (fault == FaultKind.EmptyPage)
         {
             var again = PageCursor.Encode(position, again: true);
             writer.WriteStartObject();
@@ -118,7 +119,7 @@ internal sealed class ImportEndpoints(ImportCatalog imports, int defaultPageSize
         }
 
         writer.WriteEndArray();
-        var next = page.NextPosition is { } nextPosition ? PageCursor.Encode(nextPosition) : null;
+        var next = Misdirect(context, fault, page.NextPosition is { } nextPosition ? PageCursor.Encode(nextPosition) : null);
         if (next is not null)
         {
             HubSpotJson.WritePaging(writer, next, NextLink(context, next));
@@ -182,6 +183,16 @@ internal sealed class ImportEndpoints(ImportCatalog imports, int defaultPageSize
         await BadRequestAsync(context, $"Invalid input: {name} '{text}' is not true or false.", correlationId).ConfigureAwait(false);
         return null;
     }
+
+    /// <summary>The cursor a page hands out: <paramref name="next"/>, or what a paging fault puts instead.</summary>
+    private static string? Misdirect(HttpContext context, FaultKind? fault, string? next) => fault switch
+    {
+        FaultKind.RepeatedCursor => context.Request.Query.TryGetValue("after", out var after) && after.ToString().Length > 0
+            ? after.ToString()
+            : PageCursor.Encode(0),
+        FaultKind.EmptyCursor => "",
+        _ => next,
+    };
 
     private static string NextLink(HttpContext context, string after)
     {

@@ -142,15 +142,14 @@ internal sealed class RequestPipeline(
         }
 
         FaultResponses.SetRateLimitHeaders(context.Response, snapshot);
-        var emptyPage = fault?.Kind == FaultKind.EmptyPage;
         if (fault is { RewritesBody: true })
         {
             await FaultResponses.ServeRewrittenAsync(
-                context, fault, () => endpoints.ServeAsync(context, route, outcome, emptyPage, correlationId, ct), outcome, _time, ct).ConfigureAwait(false);
+                context, fault, () => endpoints.ServeAsync(context, route, outcome, fault, correlationId, ct), outcome, _time, ct).ConfigureAwait(false);
         }
         else
         {
-            await endpoints.ServeAsync(context, route, outcome, emptyPage, correlationId, ct).ConfigureAwait(false);
+            await endpoints.ServeAsync(context, route, outcome, fault, correlationId, ct).ConfigureAwait(false);
         }
 
         return (fault, false);

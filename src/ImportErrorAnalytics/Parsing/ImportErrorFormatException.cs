@@ -55,6 +55,12 @@ public sealed class ImportErrorFormatException : Exception
     public string Reason { get; }
 
     /// <summary>
+    /// True when the data broke a configured limit (<see cref="ParserLimits"/>) rather than the format: reading the
+    /// same data again gives the same failure, so a HubSpot page that breaks one is not requested again.
+    /// </summary>
+    public bool ExceedsLimit { get; internal init; }
+
+    /// <summary>
     /// What the run had counted from complete pages before the failure, when the exception comes out of an analyzer run.
     /// Nothing from the failing page is in it.
     /// </summary>

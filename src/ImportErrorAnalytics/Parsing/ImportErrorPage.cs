@@ -3,8 +3,9 @@ using ImportErrorAnalytics.Model;
 namespace ImportErrorAnalytics.Parsing;
 
 /// <summary>
-/// One completely parsed page of import errors (a response page, or a block of NDJSON lines).
-/// Pages are pooled: a page handed out by <see cref="ImportErrorPageReader"/> is valid until the next page is requested.
+/// A completely parsed page of import errors (a response page, or a block of NDJSON lines), or one part of a response
+/// page that holds more records than one part takes (<see cref="IsLastPart"/>). Pages are pooled: a page handed out by
+/// <see cref="ImportErrorPageReader"/> is valid until the next page is requested.
 /// </summary>
 public sealed class ImportErrorPage
 {
@@ -21,26 +22,39 @@ public sealed class ImportErrorPage
     /// <summary>The 1-based page number within its source.</summary>
     public int PageNumber => PageIndex + 1;
 
-    /// <summary>Number of error records on the page.</summary>
+    /// <summary>Number of error records on the page (in this part of it).</summary>
     public int Count { get; private set; }
 
-    /// <summary>The page's <c>paging.next.after</c> cursor, or <see langword="null"/> on the last page.</summary>
+    /// <summary>
+    /// False when more parts of the same page follow: a response page of more than 4,096 records is handed out in
+    /// consecutive parts of at most 4,096 records (records cost memory; bytes are read as they come) with the same
+    /// <see cref="PageNumber"/>, only the last of which has this true. A whole page is its own last part.
+    /// </summary>
+    public bool IsLastPart { get; internal set; } = true;
+
+    /// <summary>The index within its page of this part's first record (0 for a whole page and for a first part).</summary>
+    public int FirstRecordIndex { get; internal set; }
+
+    /// <summary>
+    /// The page's <c>paging.next.after</c> cursor, or <see langword="null"/> when it has none (the last page). On a page
+    /// handed out in parts, read it from the last part: the cursor may follow the records.
+    /// </summary>
     public string? NextAfter { get; internal set; }
 
     /// <summary>Whether the page is a JSON response page (false for a block of NDJSON lines).</summary>
     public bool IsResponsePage { get; internal set; }
 
-    /// <summary>Bytes of input the page spanned.</summary>
+    /// <summary>Bytes of input the page spanned (for a part: from where the part before it ended).</summary>
     public long ByteLength { get; internal set; }
 
     /// <summary>The record at <paramref name="index"/>.</summary>
-    /// <param name="index">Zero-based, less than <see cref="Count"/>.</param>
+    /// <param name="index">Zero-based, less than <see cref="Count"/> (within this part).</param>
     public ImportErrorRecord this[int index]
     {
         get
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
-            return new ImportErrorRecord(ref _slots[index], _arena, new RecordPosition(SourceOrdinal, PageIndex, index));
+            return GetRecordUnchecked(index);
         }
     }
 
@@ -55,7 +69,7 @@ public sealed class ImportErrorPage
     internal ReadOnlySpan<byte> Arena => _arena.AsSpan(0, ArenaLength);
 
     internal ImportErrorRecord GetRecordUnchecked(int index) =>
-        new(ref _slots[index], _arena, new RecordPosition(SourceOrdinal, PageIndex, index));
+        new(ref _slots[index], _arena, new RecordPosition(SourceOrdinal, PageIndex, FirstRecordIndex + index));
 
     internal void Reset(string sourceName, int sourceOrdinal, int pageIndex, bool isResponsePage)
     {
@@ -67,6 +81,8 @@ public sealed class ImportErrorPage
         ArenaLength = 0;
         NextAfter = null;
         ByteLength = 0;
+        IsLastPart = true;
+        FirstRecordIndex = 0;
         if (_arena.Length > MaxRetainedArena)
         {
             _arena = new byte[16 * 1024];

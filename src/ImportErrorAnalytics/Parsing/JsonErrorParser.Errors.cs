@@ -4,12 +4,16 @@ namespace ImportErrorAnalytics.Parsing;
 
 internal sealed partial class JsonErrorParser
 {
-    private ImportErrorFormatException Fail(long offset, string reason, Exception? inner = null) =>
-        new(_sourceName, _unit, _pageNumber, offset, _inRecord ? _recordNumber : 0, reason, inner);
+    private ImportErrorFormatException Fail(long offset, string reason, Exception? inner = null, bool exceedsLimit = false) =>
+        new(_sourceName, _unit, _pageNumber, offset, _inRecord ? _recordNumber : 0, reason, inner) { ExceedsLimit = exceedsLimit };
 
     /// <summary>Builds the error for input that ended or grew past the limit while a token was incomplete.</summary>
     public ImportErrorFormatException TooLarge(long offset) =>
-        Fail(offset, $"a single JSON token is larger than the maximum of {_maxValueBytes} bytes.");
+        Fail(offset, $"a single JSON token is larger than the maximum of {_maxValueBytes} bytes.", exceedsLimit: true);
+
+    /// <summary>Builds the error for a page (or NDJSON line) that goes on past <paramref name="maxPageBytes"/>, at the first byte past it.</summary>
+    public ImportErrorFormatException PageTooLarge(long offset, long maxPageBytes) =>
+        Fail(offset, $"the {_unit} is larger than the maximum of {maxPageBytes} bytes.", exceedsLimit: true);
 
     public ImportErrorFormatException EmptyInput() =>
         Fail(BaseOffset, "the input holds no JSON page (it is empty or only whitespace).");

@@ -285,7 +285,7 @@ internal sealed partial class JsonErrorParser
     private ImportErrorFormatException TooLargeValue(ref Utf8JsonReader reader)
     {
         var raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        return Fail(BaseOffset + reader.TokenStartIndex, $"a value of {raw} bytes exceeds the maximum of {_maxValueBytes} bytes.");
+        return Fail(BaseOffset + reader.TokenStartIndex, $"a value of {raw} bytes exceeds the maximum of {_maxValueBytes} bytes.", exceedsLimit: true);
     }
 
     private void StoreString(ref Utf8JsonReader reader, out int offset, out int length)

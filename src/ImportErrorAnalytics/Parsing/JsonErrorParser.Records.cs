@@ -17,9 +17,6 @@ internal sealed partial class JsonErrorParser
     /// <summary>How many records the fast path took (for tests: that it is taken at all).</summary>
     public int RecordsReadFast { get; private set; }
 
-    /// <summary>Set when the fast path gave up on a record: the reader is past where the state machine must go on.</summary>
-    private bool _restart;
-
     /// <summary>Where the state machine goes on: just after the record's opening brace, relative to the reader's first byte.</summary>
     private long _restartAt;
 
@@ -28,7 +25,7 @@ internal sealed partial class JsonErrorParser
 
     /// <summary>
     /// Reads the record whose <see cref="JsonTokenType.StartObject"/> is the reader's current token and commits it.
-    /// When it gives up, it asks <see cref="Parse"/> (through <see cref="_restart"/>) to read on from just inside the
+    /// When it gives up, it asks <see cref="Parse"/> (through <see cref="Interrupt.Restart"/>) to read on from just inside the
     /// record with a new reader, the caller having begun the record for the state machine. A new reader from a saved
     /// state is cheaper than a copy of the reader per record, which the JIT makes with a write barrier.
     /// </summary>
@@ -66,7 +63,7 @@ internal sealed partial class JsonErrorParser
         }
 
         page.TruncateArena(arenaMark);
-        _restart = true;
+        _interrupt = Interrupt.Restart;
         _restartAt = startAt;
         _restartState = startState;
         return false;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace ImportErrorAnalytics.Parsing;
@@ -17,6 +18,7 @@ internal sealed partial class JsonErrorParser
     private readonly int _maxValueBytes;
     private readonly bool _recordMode;
     private readonly bool _recordFastPath;
+    private readonly int _maxRecordsPerPart;
     private JsonReaderState _state;
     private int _depth;
     private Field _pending;
@@ -26,18 +28,40 @@ internal sealed partial class JsonErrorParser
     private int _pageNumber;
     private ImportErrorPage? _page;
     private string _unit = "page";
+    private Interrupt _interrupt;
+
+    /// <summary>For the next part of a page: the records in the parts before it, and the cursor read so far.</summary>
+    private int _carriedRecords;
+    private string? _carriedAfter;
 
     /// <param name="sourceName">Named in error messages.</param>
     /// <param name="maxValueBytes">The largest accepted value.</param>
     /// <param name="recordMode">True for NDJSON lines: a top-level object is an error record, not a page.</param>
     /// <param name="recordFastPath">False reads every record token by token (the fast path's oracle in tests).</param>
-    public JsonErrorParser(string sourceName, int maxValueBytes, bool recordMode, bool recordFastPath = true)
+    /// <param name="maxRecordsPerPart">
+    /// The most records one <see cref="ImportErrorPage"/> takes: at the first record past it the parser stops with
+    /// <see cref="PartFull"/> and goes on into the page given to <see cref="ContinueWith"/>. Response pages only.
+    /// </param>
+    public JsonErrorParser(string sourceName, int maxValueBytes, bool recordMode, bool recordFastPath = true, int maxRecordsPerPart = int.MaxValue)
     {
         _sourceName = sourceName;
         _maxValueBytes = maxValueBytes;
         _recordMode = recordMode;
         _recordFastPath = recordFastPath;
+        _maxRecordsPerPart = recordMode ? int.MaxValue : maxRecordsPerPart;
         Reset();
+    }
+
+    /// <summary>Why <see cref="Run"/> stopped before the buffer or the value ended.</summary>
+    private enum Interrupt : byte
+    {
+        None,
+
+        /// <summary>The record fast path gave up: read again from <see cref="_restartAt"/>.</summary>
+        Restart,
+
+        /// <summary>The part is full: <see cref="PartFull"/>.</summary>
+        PartFull,
     }
 
     private enum Context : byte
@@ -58,6 +82,12 @@ internal sealed partial class JsonErrorParser
     /// <summary>True when no value is open: the source may end here.</summary>
     public bool AtTopLevel => _depth == 0 && _skipDepth < 0;
 
+    /// <summary>
+    /// True when the last <see cref="Parse"/> stopped because the page being filled holds the most records a part may
+    /// hold and another record begins: hand the part on, then call <see cref="ContinueWith"/>.
+    /// </summary>
+    public bool PartFull => _interrupt == Interrupt.PartFull;
+
     /// <summary>Starts filling <paramref name="page"/>; <paramref name="pageNumber"/> is named in errors.</summary>
     public void Begin(ImportErrorPage page, int pageNumber, string unit = "page")
     {
@@ -65,6 +95,24 @@ internal sealed partial class JsonErrorParser
         _unit = unit;
         _pageNumber = pageNumber;
         _recordNumber = 0;
+        _interrupt = Interrupt.None;
+    }
+
+    /// <summary>
+    /// After <see cref="PartFull"/>: goes on filling the same response page in <paramref name="part"/> (reset by the
+    /// caller), which continues the record numbering and carries the cursor read so far. The full part must not be
+    /// read for this: it may already be back in the pool.
+    /// </summary>
+    public void ContinueWith(ImportErrorPage part)
+    {
+        Debug.Assert(_interrupt == Interrupt.PartFull, "Only a full part is continued.");
+        part.FirstRecordIndex = _carriedRecords;
+        part.NextAfter = _carriedAfter;
+        _page = part;
+        _interrupt = Interrupt.None;
+
+        // The record that did not fit has begun (its context is pushed): its slot is the new part's first.
+        _page.PendingSlot.Reset();
     }
 
     /// <summary>Forgets all position state (used between NDJSON lines).</summary>
@@ -75,6 +123,7 @@ internal sealed partial class JsonErrorParser
         _pending = Field.None;
         _skipDepth = -1;
         _inRecord = false;
+        _interrupt = Interrupt.None;
     }
 
     /// <summary>
@@ -104,14 +153,14 @@ internal sealed partial class JsonErrorParser
                 offset += used;
             }
 
-            if (!_restart)
+            if (_interrupt != Interrupt.Restart)
             {
                 consumed = buffer.GetPosition(offset);
                 return completed;
             }
 
             // The record fast path gave up: read on, token by token, from just inside the record it left.
-            _restart = false;
+            _interrupt = Interrupt.None;
         }
     }
 
@@ -125,8 +174,13 @@ internal sealed partial class JsonErrorParser
             while ((_recordMode || !completed) && reader.Read())
             {
                 completed |= OnToken(ref reader);
-                if (_restart)
+                if (_interrupt != Interrupt.None)
                 {
+                    if (_interrupt == Interrupt.PartFull)
+                    {
+                        break;
+                    }
+
                     _state = _restartState;
                     BaseOffset += _restartAt;
                     used = _restartAt;
@@ -208,6 +262,12 @@ internal sealed partial class JsonErrorParser
                     throw WrongType(ref reader, "results[]", "an error object");
                 }
 
+                if (_page!.Count == _maxRecordsPerPart)
+                {
+                    BeginRecordInNextPart();
+                    return false;
+                }
+
                 if (!TryReadRecord(ref reader))
                 {
                     BeginRecord();
@@ -241,6 +301,20 @@ internal sealed partial class JsonErrorParser
 
         BeginRecord();
         return false;
+    }
+
+    /// <summary>
+    /// A record begins and the part is full: the record is begun for the state machine, and the parser stops just
+    /// inside its opening brace (<see cref="PartFull"/>) until <see cref="ContinueWith"/> gives it a new part.
+    /// </summary>
+    private void BeginRecordInNextPart()
+    {
+        _carriedRecords = _page!.FirstRecordIndex + _page.Count;
+        _carriedAfter = _page.NextAfter;
+        _recordNumber++;
+        _inRecord = true;
+        Push(Context.Record);
+        _interrupt = Interrupt.PartFull;
     }
 
     private void BeginRecord()

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
+using ImportErrorAnalytics.Reporting;
 
 namespace ImportErrorAnalytics.Parsing;
 
@@ -16,6 +17,7 @@ internal static class NdjsonStreamReader
     {
         var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: true, context.RecordFastPath);
         var blockSize = context.Limits.NdjsonBlockSize;
+        var maxLineBytes = context.Limits.MaxPageBytes;
         var blockIndex = 0;
         var lineNumber = 0;
         var offset = 0L;
@@ -31,7 +33,9 @@ internal static class NdjsonStreamReader
                 while (failure is null && TryTakeLine(ref buffer, result.IsCompleted, out var line, out var terminated))
                 {
                     lineNumber++;
-                    failure = ParseLine(parser, page!, line, lineNumber, offset);
+                    failure = line.Length > maxLineBytes
+                        ? LineTooLarge(context, lineNumber, offset)
+                        : ParseLine(parser, page!, line, lineNumber, offset);
                     offset += line.Length + (terminated ? 1 : 0);
                     if (failure is not null && context.OnSkip is not null)
                     {
@@ -50,10 +54,23 @@ internal static class NdjsonStreamReader
                     }
                 }
 
-                if (failure is null && !result.IsCompleted && buffer.Length > context.MaxBuffered)
+                if (failure is null && !result.IsCompleted && buffer.Length > maxLineBytes)
+                {
+                    failure = LineTooLarge(context, ++lineNumber, offset);
+                }
+                else if (failure is null && !result.IsCompleted && buffer.Length > context.MaxBuffered)
                 {
                     failure = parser.TooLarge(offset);
                     lineNumber++;
+                }
+
+                if (failure is { ExceedsLimit: true } && context.OnSkip is not null)
+                {
+                    // The line's end is not known without reading it: the rest of the input goes with it.
+                    context.OnSkip(SkippedInput.From(failure, "the line and the rest of this input were skipped"));
+                    failure = null;
+                    pipe.AdvanceTo(buffer.End);
+                    break;
                 }
 
                 pipe.AdvanceTo(buffer.Start, buffer.End);
@@ -83,6 +100,13 @@ internal static class NdjsonStreamReader
                 context.Pool.Return(page);
             }
         }
+    }
+
+    /// <summary>A line longer than <see cref="ParserLimits.MaxPageBytes"/>, at the first byte past the limit.</summary>
+    private static ImportErrorFormatException LineTooLarge(ReadContext context, int lineNumber, long offset)
+    {
+        var max = context.Limits.MaxPageBytes;
+        return new(context.SourceName, "line", lineNumber, offset + max, 0, $"the line is larger than the maximum of {max} bytes.") { ExceedsLimit = true };
     }
 
     private static bool TryTakeLine(ref ReadOnlySequence<byte> buffer, bool isCompleted, out ReadOnlySequence<byte> line, out bool terminated)

@@ -7,19 +7,25 @@ namespace ImportErrorAnalytics.Parsing;
 
 /// <summary>
 /// Reads response pages from a <see cref="PipeReader"/> as bytes arrive. A page is yielded only once it parsed
-/// completely; a failure discards the page being read.
+/// completely; a failure discards the page being read. A page of more records than
+/// <see cref="ParserLimits.MaxRecordsPerPart"/> is yielded in parts as they fill (all but the last with
+/// <see cref="ImportErrorPage.IsLastPart"/> false): a failure then ends the page after some of its parts were yielded,
+/// and the consumer discards them. No page may span more than <see cref="ParserLimits.MaxPageBytes"/>: the parser is
+/// never given a byte past that limit, so the outcome does not depend on how the bytes arrive.
 /// </summary>
 internal static class PageStreamReader
 {
     public static async IAsyncEnumerable<ImportErrorPage> ReadAsync(
         PipeReader pipe, ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: false, context.RecordFastPath);
+        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: false, context.RecordFastPath, context.Limits.MaxRecordsPerPart);
+        var maxPageBytes = context.Limits.MaxPageBytes;
         var pageIndex = context.FirstPageIndex;
         ImportErrorPage? page = context.RentPage(pageIndex, responsePage: true);
         parser.Begin(page, pageIndex + 1);
         parser.BaseOffset = context.StartOffset;
         var pageStart = context.StartOffset;
+        var partStart = pageStart;
         var sawPage = context.SawPageBefore;
         try
         {
@@ -29,11 +35,16 @@ internal static class PageStreamReader
                 var buffer = result.Buffer;
                 while (true)
                 {
-                    var outcome = TryParse(parser, ref buffer, out var error);
-                    if (outcome == Outcome.Failed)
+                    var outcome = TryParse(parser, ref buffer, pageStart + maxPageBytes, out var error);
+                    if (outcome == Outcome.TooLarge)
+                    {
+                        error = parser.PageTooLarge(pageStart + maxPageBytes, maxPageBytes);
+                    }
+
+                    if (error is not null)
                     {
                         pipe.AdvanceTo(buffer.Start, buffer.End);
-                        Skip(context, error!, responsePage: true);
+                        Skip(context, error, responsePage: true);
                         yield break;
                     }
 
@@ -42,11 +53,21 @@ internal static class PageStreamReader
                         break;
                     }
 
-                    page.ByteLength = parser.BaseOffset - pageStart;
-                    pageStart = parser.BaseOffset;
-                    sawPage = true;
+                    page.ByteLength = parser.BaseOffset - partStart;
+                    partStart = parser.BaseOffset;
                     var completed = page;
                     page = null;
+                    if (outcome == Outcome.PartFull)
+                    {
+                        completed.IsLastPart = false;
+                        yield return completed;
+                        page = context.RentPage(pageIndex, responsePage: true);
+                        parser.ContinueWith(page);
+                        continue;
+                    }
+
+                    pageStart = parser.BaseOffset;
+                    sawPage = true;
                     yield return completed;
                     pageIndex++;
                     page = context.RentPage(pageIndex, responsePage: true);
@@ -93,9 +114,10 @@ internal static class PageStreamReader
     /// Parses as a non-final block even at the end of the input, so an input that stops inside a value is told apart
     /// (truncated) from one that holds an invalid token. The buffer is fed to the reader one segment at a time, with a
     /// small window across each segment boundary: <see cref="System.Text.Json.Utf8JsonReader"/> is several times
-    /// faster on a single span than on a multi-segment sequence.
+    /// faster on a single span than on a multi-segment sequence. The parser sees no byte at or past
+    /// <paramref name="pageEnd"/>: when the page needs more than that, the outcome is <see cref="Outcome.TooLarge"/>.
     /// </summary>
-    private static Outcome TryParse(JsonErrorParser parser, ref ReadOnlySequence<byte> buffer, out ImportErrorFormatException? error)
+    private static Outcome TryParse(JsonErrorParser parser, ref ReadOnlySequence<byte> buffer, long pageEnd, out ImportErrorFormatException? error)
     {
         error = null;
         try
@@ -103,7 +125,10 @@ internal static class PageStreamReader
             var attempt = 0;
             while (true)
             {
-                var window = Window(buffer, attempt);
+                var room = pageEnd - parser.BaseOffset;
+                var capped = buffer.Length > room;
+                var view = capped ? buffer.Slice(0, room) : buffer;
+                var window = Window(view, attempt);
                 var completed = parser.Parse(window, isFinalBlock: false, out var consumed);
                 var before = buffer.Length;
                 buffer = buffer.Slice(consumed);
@@ -112,13 +137,18 @@ internal static class PageStreamReader
                     return Outcome.PageCompleted;
                 }
 
+                if (parser.PartFull)
+                {
+                    return Outcome.PartFull;
+                }
+
                 if (buffer.Length < before)
                 {
                     attempt = 0;
                 }
-                else if (window.Length == buffer.Length)
+                else if (window.Length == view.Length)
                 {
-                    return Outcome.NeedMore;
+                    return capped ? Outcome.TooLarge : Outcome.NeedMore;
                 }
                 else
                 {
@@ -178,6 +208,12 @@ internal static class PageStreamReader
     {
         NeedMore,
         PageCompleted,
+
+        /// <summary>The page holds more records than one part takes: the full part is handed on and the page goes on in the next.</summary>
+        PartFull,
+
+        /// <summary>The page goes on past <see cref="ParserLimits.MaxPageBytes"/>.</summary>
+        TooLarge,
         Failed,
     }
 }

@@ -18,6 +18,9 @@ namespace ImportErrorAnalytics.Pipeline;
 /// states, merged at the end. The first failure stops the parse stage; pages already parsed are still aggregated,
 /// so a failing run reports everything it committed. With a checkpoint store the run reads one HubSpot import page by
 /// page: a page is aggregated, the checkpoint saved, and only then is the next page requested.
+/// A page handed out in parts (more records than a part takes) goes whole to one aggregation worker: its parts are
+/// added to page-scoped staging states, merged into the worker's states (and counted) only when the last part arrives,
+/// and dropped if the page ends without it. So a page still commits at once, or not at all.
 /// </summary>
 internal sealed class AnalysisRun(
     IReadOnlyList<ErrorSource> sources,
@@ -58,7 +61,7 @@ internal sealed class AnalysisRun(
         }
 
         using var parseCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pages = Channel.CreateBounded<ImportErrorPage>(new BoundedChannelOptions(options.ChannelCapacity)
+        var pages = Channel.CreateBounded<PendingPage>(new BoundedChannelOptions(options.ChannelCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = Workers == 1,
@@ -124,7 +127,7 @@ internal sealed class AnalysisRun(
         return report;
     }
 
-    private async Task ParseWorkerAsync(ChannelReader<int> queue, ChannelWriter<ImportErrorPage> pages, CancellationTokenSource cancellation)
+    private async Task ParseWorkerAsync(ChannelReader<int> queue, ChannelWriter<PendingPage> pages, CancellationTokenSource cancellation)
     {
         var token = cancellation.Token;
         try
@@ -133,19 +136,7 @@ internal sealed class AnalysisRun(
             {
                 while (queue.TryRead(out var ordinal))
                 {
-                    var source = sources[ordinal];
-                    var context = new ReadContext(source.Name, ordinal, options.Limits, _pool, options.KeepGoing ? _skipped.Enqueue : null)
-                    {
-                        ParseWorkers = _workersPerInput,
-                    };
-                    await foreach (var page in source.ReadPagesAsync(context, token).ConfigureAwait(false))
-                    {
-                        await pages.WriteAsync(page, token).ConfigureAwait(false);
-                        if (_saved is not null)
-                        {
-                            await _saved.WaitAsync(token).ConfigureAwait(false);
-                        }
-                    }
+                    await ReadSourceAsync(ordinal, pages, token).ConfigureAwait(false);
                 }
             }
         }
@@ -159,8 +150,60 @@ internal sealed class AnalysisRun(
         }
     }
 
+    /// <summary>
+    /// Hands one source's pages to the aggregation stage: a whole page through the channel, a page in parts as its
+    /// first part through the channel and the others through that page's own <see cref="PageParts"/>.
+    /// </summary>
+    private async Task ReadSourceAsync(int ordinal, ChannelWriter<PendingPage> pages, CancellationToken token)
+    {
+        var source = sources[ordinal];
+        var context = new ReadContext(source.Name, ordinal, options.Limits, _pool, options.KeepGoing ? _skipped.Enqueue : null)
+        {
+            ParseWorkers = _workersPerInput,
+        };
+        PageParts? open = null;
+        try
+        {
+            await foreach (var page in source.ReadPagesAsync(context, token).ConfigureAwait(false))
+            {
+                // Read what is needed of the page before handing it on: the worker that takes it returns it to the pool,
+                // from where another parse worker may rent it at once.
+                var last = page.IsLastPart;
+                if (open is not null && page.FirstRecordIndex > 0)
+                {
+                    await open.WriteAsync(page, token).ConfigureAwait(false);
+                    if (last)
+                    {
+                        open.Complete();
+                        open = null;
+                        await WaitUntilSavedAsync(token).ConfigureAwait(false);
+                    }
+
+                    continue;
+                }
+
+                // A page begins. One still open was abandoned: its source reads it again from the start (a retried request).
+                open?.Complete();
+                open = last ? null : new PageParts();
+                await pages.WriteAsync(new PendingPage(page, open), token).ConfigureAwait(false);
+                if (open is null)
+                {
+                    await WaitUntilSavedAsync(token).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            // A page still open here never got its last part: the worker holding it drops what it staged.
+            open?.Complete();
+        }
+    }
+
+    /// <summary>With a checkpoint, the next page is requested only once the last one is saved.</summary>
+    private Task WaitUntilSavedAsync(CancellationToken token) => _saved is null ? Task.CompletedTask : _saved.WaitAsync(token);
+
     private async Task<AggregatorSlot[]> AggregateWorkerAsync(
-        ChannelReader<ImportErrorPage> pages, CancellationTokenSource parseCancellation, CancellationToken cancellationToken)
+        ChannelReader<PendingPage> pages, CancellationTokenSource parseCancellation, CancellationToken cancellationToken)
     {
         var slots = Interlocked.Exchange(ref _resumed, null) ?? new AggregatorSlot[prototypes.Count];
         for (var i = 0; i < slots.Length; i++)
@@ -170,25 +213,22 @@ internal sealed class AnalysisRun(
 
         try
         {
-            await foreach (var page in pages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var (page, rest) in pages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (rest is not null)
+                {
+                    await AggregatePartsAsync(page, rest, slots, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 foreach (var slot in slots)
                 {
                     slot.AddPage(page);
                 }
 
-                _counters.Commit(page.IsResponsePage, page.Count, page.ByteLength);
-                var (after, nextPageIndex) = (page.NextAfter, page.PageIndex + 1);
+                var (responsePage, errors, bytes, after, nextPageIndex) = (page.IsResponsePage, page.Count, page.ByteLength, page.NextAfter, page.PageIndex + 1);
                 _pool.Return(page);
-                if (checkpoint is not null)
-                {
-                    await SaveCheckpointAsync(after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
-                    progress?.Report(Snapshot());
-                }
-                else
-                {
-                    ReportProgress();
-                }
+                await CommitAsync(responsePage, errors, bytes, after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -199,6 +239,59 @@ internal sealed class AnalysisRun(
         }
 
         return slots;
+    }
+
+    /// <summary>
+    /// A page in parts: each part into staging states of the page alone; at the last part they are merged into the
+    /// worker's states and the page is committed; when the parts end without it, the staging states are dropped.
+    /// </summary>
+    private async Task AggregatePartsAsync(ImportErrorPage first, PageParts rest, AggregatorSlot[] slots, CancellationToken cancellationToken)
+    {
+        var staging = new AggregatorSlot[slots.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            staging[i] = slots[i].CreateEmpty();
+        }
+
+        long errors = 0;
+        long bytes = 0;
+        for (var part = first; part is not null; part = await rest.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var slot in staging)
+            {
+                slot.AddPage(part);
+            }
+
+            errors += part.Count;
+            bytes += part.ByteLength;
+            var (last, responsePage, after, nextPageIndex) = (part.IsLastPart, part.IsResponsePage, part.NextAfter, part.PageIndex + 1);
+            _pool.Return(part);
+            if (last)
+            {
+                for (var i = 0; i < slots.Length; i++)
+                {
+                    slots[i].MergeFrom(staging[i]);
+                }
+
+                await CommitAsync(responsePage, errors, bytes, after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Counts a page whose records are in the states, then saves the checkpoint or reports progress.</summary>
+    private async Task CommitAsync(bool responsePage, long errors, long bytes, string? after, int nextPageIndex, AggregatorSlot[] slots, CancellationToken cancellationToken)
+    {
+        _counters.Commit(responsePage, errors, bytes);
+        if (checkpoint is not null)
+        {
+            await SaveCheckpointAsync(after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
+            progress?.Report(Snapshot());
+        }
+        else
+        {
+            ReportProgress();
+        }
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ internal sealed class RunCounters
         _bytes = bytes;
     }
 
-    public void Commit(bool responsePage, int errors, long bytes)
+    public void Commit(bool responsePage, long errors, long bytes)
     {
         Interlocked.Increment(ref responsePage ? ref _pages : ref _blocks);
         Interlocked.Add(ref _errors, errors);

@@ -43,8 +43,9 @@ public class ParallelPageReaderProperties
             var bytes = RandomJson.Pages(ParserProperties.SplitIntoPages(errors, seed), seed);
             var chunks = ParserProperties.RandomChunks(seed);
 
-            var sequential = Read(bytes, chunks, workers: 0);
-            var parallel = Read(bytes, chunks, workers: 1 + (seed % 4));
+            var limits = ParserProperties.InParts(seed);
+            var sequential = Read(bytes, chunks, workers: 0, limits);
+            var parallel = Read(bytes, chunks, workers: 1 + (seed % 4), limits);
 
             Assert.Null(sequential.Error);
             Assert.Equal(sequential, parallel);
@@ -58,7 +59,7 @@ public class ParallelPageReaderProperties
             var random = new Random(seed);
             var bytes = ParserProperties.Mutate(RandomJson.Pages(ParserProperties.SplitIntoPages(errors, seed), seed), random);
             var chunks = ParserProperties.RandomChunks(seed);
-            var limits = new ParserLimits { MaxValueBytes = 64 + random.Next(4096) };
+            var limits = new ParserLimits { MaxValueBytes = 64 + random.Next(4096), MaxRecordsPerPart = 1 + random.Next(6), MaxPageBytes = 64 + random.Next(bytes.Length + 64) };
             var keepGoing = random.Next(2) == 0;
 
             var sequential = Read(bytes, chunks, workers: 0, limits, keepGoing);
@@ -218,7 +219,7 @@ public class ParallelPageReaderProperties
 
     private static string Describe(ImportErrorPage page)
     {
-        var text = new StringBuilder($"#{page.PageNumber} {page.ByteLength} B after={page.NextAfter}:");
+        var text = new StringBuilder($"#{page.PageNumber} from {page.FirstRecordIndex}{(page.IsLastPart ? "" : " (more)")} {page.ByteLength} B after={page.NextAfter}:");
         for (var i = 0; i < page.Count; i++)
         {
             text.Append(ParsedError.From(page[i])).Append(';');

@@ -18,7 +18,7 @@ public class ParserProperties
             var pages = SplitIntoPages(errors, seed);
             var bytes = RandomJson.Pages(pages, seed);
 
-            var parsed = PageParsing.ParseAsync(bytes, RandomChunks(seed)).GetAwaiter().GetResult();
+            var parsed = PageParsing.ParseAsync(bytes, RandomChunks(seed), limits: InParts(seed)).GetAwaiter().GetResult();
 
             Assert.Equal(pages.Count, parsed.Count);
             Assert.Equal(pages.Select(p => p.After), parsed.Select(p => p.After));
@@ -33,8 +33,8 @@ public class ParserProperties
             var bytes = RandomJson.Page(errors, "cursor", seed);
 
             var whole = PageParsing.ParseAsync(bytes).GetAwaiter().GetResult();
-            var byteByByte = PageParsing.ParseAsync(bytes, [1]).GetAwaiter().GetResult();
-            var random = PageParsing.ParseAsync(bytes, RandomChunks(seed)).GetAwaiter().GetResult();
+            var byteByByte = PageParsing.ParseAsync(bytes, [1], limits: InParts(seed)).GetAwaiter().GetResult();
+            var random = PageParsing.ParseAsync(bytes, RandomChunks(seed), limits: InParts(seed + 1)).GetAwaiter().GetResult();
 
             Assert.Equal(PageParsing.Flatten(whole), PageParsing.Flatten(byteByByte));
             Assert.Equal(PageParsing.Flatten(whole), PageParsing.Flatten(random));
@@ -64,7 +64,7 @@ public class ParserProperties
             var bytes = Mutate(format == InputFormat.Ndjson ? JsonText.Ndjson(errors) : RandomJson.Page(errors, "c", seed), random);
             try
             {
-                PageParsing.ParseAsync(bytes, RandomChunks(seed), format, new ParserLimits { MaxValueBytes = 4096 }).GetAwaiter().GetResult();
+                PageParsing.ParseAsync(bytes, RandomChunks(seed), format, new ParserLimits { MaxValueBytes = 4096, MaxRecordsPerPart = 1 + (seed % 4) }).GetAwaiter().GetResult();
             }
             catch (ImportErrorFormatException error)
             {
@@ -72,6 +72,9 @@ public class ParserProperties
                 Assert.Contains("test.json", error.Message, StringComparison.Ordinal);
             }
         });
+
+    /// <summary>Limits whose parts hold 1 to 4 records, so the pages of the generators (0 to 5 records) come in parts.</summary>
+    internal static ParserLimits InParts(int seed) => new() { MaxRecordsPerPart = 1 + (Math.Abs(seed) % 4) };
 
     internal static List<(IReadOnlyList<SyntheticError> Errors, string? After)> SplitIntoPages(SyntheticError[] errors, int seed)
     {

@@ -28,11 +28,12 @@ public class RecordFastPathProperties
             var bytes = RandomJson.Pages(ParserProperties.SplitIntoPages(errors, seed), seed);
             var chunks = ParserProperties.RandomChunks(seed);
 
-            var oracle = Read(bytes, chunks, workers: 0, recordFastPath: false);
+            var limits = ParserProperties.InParts(seed);
+            var oracle = Read(bytes, chunks, workers: 0, limits, recordFastPath: false);
 
             Assert.Null(oracle.Error);
-            Assert.Equal(oracle, Read(bytes, chunks, workers: 0));
-            Assert.Equal(oracle, Read(bytes, [], workers: 1 + (seed % 3)));
+            Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits));
+            Assert.Equal(oracle, Read(bytes, [], workers: 1 + (seed % 3), limits));
         });
 
     [Property(MaxTest = 300)]
@@ -45,7 +46,7 @@ public class RecordFastPathProperties
             var valid = format == InputFormat.Ndjson ? JsonText.Ndjson(errors) : RandomJson.Pages(ParserProperties.SplitIntoPages(errors, seed), seed);
             var bytes = ParserProperties.Mutate(valid, random);
             var chunks = ParserProperties.RandomChunks(seed);
-            var limits = new ParserLimits { MaxValueBytes = 64 + random.Next(4096), NdjsonBlockSize = 1 + random.Next(5) };
+            var limits = new ParserLimits { MaxValueBytes = 64 + random.Next(4096), NdjsonBlockSize = 1 + random.Next(5), MaxRecordsPerPart = 1 + random.Next(6) };
             var keepGoing = random.Next(2) == 0;
 
             var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false, format);
@@ -98,24 +99,28 @@ public class RecordFastPathProperties
     {
         var text = "{\"results\":[" + Valid + ", " + record + ", " + Valid + "],\"paging\":{\"next\":{\"after\":\"c\"}}}\n{\"results\":[" + Valid + "]}";
         var bytes = Bytes(text);
-        var limits = new ParserLimits { MaxValueBytes = 256 };
-        foreach (var chunks in new[] { [], [1], [7, 13], new[] { Valid.Length + 20 } })
+        foreach (var partSize in new[] { ParserLimits.DefaultMaxRecordsPerPart, 1 })
         {
-            foreach (var keepGoing in new[] { false, true })
+            var limits = new ParserLimits { MaxValueBytes = 256, MaxRecordsPerPart = partSize };
+            foreach (var chunks in new[] { [], [1], [7, 13], new[] { Valid.Length + 20 } })
             {
-                var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false);
+                foreach (var keepGoing in new[] { false, true })
+                {
+                    var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false);
 
-                Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing));
-                Assert.Equal(oracle, Read(bytes, chunks, workers: 2, limits, keepGoing));
+                    Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing));
+                    Assert.Equal(oracle, Read(bytes, chunks, workers: 2, limits, keepGoing));
+                }
             }
         }
 
         var lines = Bytes(Valid + "\n" + record + "\n" + Valid + "\n");
+        var lineLimits = new ParserLimits { MaxValueBytes = 256 };
         foreach (var keepGoing in new[] { false, true })
         {
             Assert.Equal(
-                Read(lines, [3], workers: 0, limits, keepGoing, recordFastPath: false, InputFormat.Ndjson),
-                Read(lines, [3], workers: 0, limits, keepGoing, recordFastPath: true, InputFormat.Ndjson));
+                Read(lines, [3], workers: 0, lineLimits, keepGoing, recordFastPath: false, InputFormat.Ndjson),
+                Read(lines, [3], workers: 0, lineLimits, keepGoing, recordFastPath: true, InputFormat.Ndjson));
         }
     }
 

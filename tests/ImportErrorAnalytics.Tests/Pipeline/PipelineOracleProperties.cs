@@ -23,6 +23,7 @@ public class PipelineOracleProperties
                 {
                     o.MaxDegreeOfParallelism = workers;
                     o.ChannelCapacity = 1 + random.Next(3);
+                    o.Limits.MaxRecordsPerPart = 1 + random.Next(6);
                     o.ClusterGap = gap;
                     o.MaxClusters = maxClusters;
                     o.Top = 1000;

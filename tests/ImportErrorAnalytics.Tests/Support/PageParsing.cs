@@ -7,24 +7,43 @@ namespace ImportErrorAnalytics.Tests.Support;
 /// <summary>Runs the real streaming parser over bytes and copies out what it yields.</summary>
 internal static class PageParsing
 {
+    /// <summary>
+    /// The pages the reader yields, each put back together from its parts (checking that they follow one another:
+    /// same page, record indexes continuing, at most <see cref="ParserLimits.MaxRecordsPerPart"/> records each).
+    /// </summary>
     public static async Task<List<(List<ParsedError> Records, string? After)>> ParseAsync(
         byte[] bytes, IReadOnlyList<int>? chunks = null, InputFormat format = InputFormat.Pages, ParserLimits? limits = null)
     {
         var stream = new TrickleStream(bytes, chunks ?? []);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1));
         var pages = new List<(List<ParsedError>, string?)>();
+        var maxRecords = format == InputFormat.Pages ? (limits ?? new ParserLimits()).MaxRecordsPerPart : int.MaxValue;
+        List<ParsedError>? records = null;
+        var pageNumber = 0;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await foreach (var page in ImportErrorPageReader.ReadPagesAsync(reader, "test.json", format, limits, timeout.Token))
         {
-            var records = new List<ParsedError>(page.Count);
+            if (records is null)
+            {
+                records = new List<ParsedError>(page.Count);
+                pageNumber = page.PageNumber;
+            }
+
+            Assert.Equal((pageNumber, records.Count), (page.PageNumber, page.FirstRecordIndex));
+            Assert.InRange(page.Count, 0, maxRecords);
             for (var i = 0; i < page.Count; i++)
             {
                 records.Add(ParsedError.From(page[i]));
             }
 
-            pages.Add((records, page.NextAfter));
+            if (page.IsLastPart)
+            {
+                pages.Add((records, page.NextAfter));
+                records = null;
+            }
         }
 
+        Assert.Null(records);
         await reader.CompleteAsync();
         return pages;
     }

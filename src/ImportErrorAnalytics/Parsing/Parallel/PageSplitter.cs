@@ -22,12 +22,19 @@ internal struct PageSplitter
     /// <summary>True between the opening brace of a page and its closing brace.</summary>
     public readonly bool InPage => _depth > 0;
 
+    /// <summary>
+    /// Objects opened directly inside the page's own braces so far. Every record of <c>results</c> is one, so a page
+    /// has at most this many records (whatever the bytes, the parser reads no record the splitter did not count).
+    /// </summary>
+    public int Children { get; private set; }
+
     /// <summary>Enters a page: call with the position just after its opening brace.</summary>
     public void StartPage()
     {
         _depth = 1;
         _inString = false;
         _escaped = false;
+        Children = 0;
     }
 
     /// <summary>
@@ -76,7 +83,7 @@ internal struct PageSplitter
             }
             else if (b == '{')
             {
-                _depth++;
+                Open();
             }
             else if (b == '}' && --_depth == 0)
             {
@@ -116,7 +123,7 @@ internal struct PageSplitter
             var bit = BitOperations.TrailingZeroCount(structural);
             if (((opens >> bit) & 1) != 0)
             {
-                _depth++;
+                Open();
             }
             else if (--_depth == 0)
             {
@@ -131,6 +138,15 @@ internal struct PageSplitter
 
         position += Block;
         return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Open()
+    {
+        if (++_depth == 2)
+        {
+            Children++;
+        }
     }
 
     /// <summary>The bytes a backslash escapes (a backslash that is itself escaped escapes nothing); rare, so scalar.</summary>

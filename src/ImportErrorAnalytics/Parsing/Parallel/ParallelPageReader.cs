@@ -11,8 +11,10 @@ namespace ImportErrorAnalytics.Parsing.Parallel;
 /// braces only, see <see cref="PageSplitter"/>) and hands runs of whole pages to parse workers, which parse each page as
 /// a single span; pages come out in input order. What the caller sees is what <see cref="PageStreamReader"/> gives: the
 /// same pages, the same errors at the same offsets, the first failure in input order ending the input. Anything the
-/// splitter does not expect (a page larger than <see cref="ReadContext.MaxBuffered"/>, a top-level value that is not an
-/// object, an input that ends inside a page or holds no page) goes, with the rest of the input, to the sequential reader.
+/// splitter does not expect (a page larger than <see cref="ReadContext.MaxBuffered"/> or
+/// <see cref="ParserLimits.MaxPageBytes"/>, a page that may hold more records than one part takes, a top-level value
+/// that is not an object, an input that ends inside a page or holds no page) goes, with the rest of the input, to the
+/// sequential reader. So a worker's page is always one whole part.
 /// </summary>
 internal static class ParallelPageReader
 {
@@ -31,7 +33,9 @@ internal static class ParallelPageReader
     {
         NeedMore,
         Full,
-        NotAnObject,
+
+        /// <summary>A top-level value that is not an object, or a page too large or with too many records for a worker.</summary>
+        ForSequentialReader,
     }
 
     public static async IAsyncEnumerable<ImportErrorPage> ReadAsync(
@@ -153,8 +157,8 @@ internal static class ParallelPageReader
                 pipe.AdvanceTo(data.End);
                 while (true)
                 {
-                    var scan = Scan(ref splitter, batch);
-                    if (scan == ScanOutcome.NotAnObject)
+                    var scan = Scan(ref splitter, batch, context.Limits);
+                    if (scan == ScanOutcome.ForSequentialReader)
                     {
                         await PostTailAsync(batch, order, work, token).ConfigureAwait(false);
                         return;
@@ -201,9 +205,10 @@ internal static class ParallelPageReader
 
     /// <summary>
     /// Finds the ends of the pages in the new bytes, up to <see cref="MaxPagesPerJob"/> waiting pages; stops at a
-    /// top-level value that is not an object.
+    /// top-level value that is not an object, and at a page that spans more than the page limit or opens more objects
+    /// than a part takes records (the sequential reader then reads it in parts, or names its error).
     /// </summary>
-    private static ScanOutcome Scan(ref PageSplitter splitter, Batch batch)
+    private static ScanOutcome Scan(ref PageSplitter splitter, Batch batch, ParserLimits limits)
     {
         var bytes = batch.Bytes;
         var position = batch.Scanned;
@@ -225,14 +230,20 @@ internal static class ParallelPageReader
 
                     if (bytes[position] != '{')
                     {
-                        return ScanOutcome.NotAnObject;
+                        return ScanOutcome.ForSequentialReader;
                     }
 
                     splitter.StartPage();
                     position++;
                 }
 
-                if (!splitter.TryFindEnd(bytes.AsSpan(0, batch.Fill), ref position))
+                var ended = splitter.TryFindEnd(bytes.AsSpan(0, batch.Fill), ref position);
+                if (splitter.Children > limits.MaxRecordsPerPart || position - batch.PendingBytes > limits.MaxPageBytes)
+                {
+                    return ScanOutcome.ForSequentialReader;
+                }
+
+                if (!ended)
                 {
                     return ScanOutcome.NeedMore;
                 }

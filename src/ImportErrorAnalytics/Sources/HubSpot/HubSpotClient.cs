@@ -96,13 +96,13 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
                     $"HubSpot's daily API limit for this account is spent; waiting will not help today. It resets at midnight in the account's time zone (around {resets:yyyy-MM-dd HH:mm} UTC).{message}{correlation}")
                 { CorrelationId = body.CorrelationId, ResetsAt = resets };
             case 429:
-                return new HubSpotTransientException(status, rateLimited: true, RetryAfter(response) ?? IntervalHeader(response), $"429 rate limited ({body.PolicyName ?? "no policy named"}).");
+                return Transient(status, rateLimited: true, RetryAfter(response) ?? ServerWait.Interval(response, options.MaxServerWait), null, $"429 rate limited ({body.PolicyName ?? "no policy named"})");
             case 423:
-                return new HubSpotTransientException(status, false, Max(RetryAfter(response), TimeSpan.FromSeconds(2)), "423 locked.");
+                return Transient(status, false, RetryAfter(response), TimeSpan.FromSeconds(2), "423 locked");
             case 477 or 408:
-                return new HubSpotTransientException(status, false, RetryAfter(response), $"{code} {response.ReasonPhrase}.");
+                return Transient(status, false, RetryAfter(response), null, $"{code} {response.ReasonPhrase}");
             case >= 500 and < 600:
-                return new HubSpotTransientException(status, false, RetryAfter(response), $"{code} {response.ReasonPhrase}.");
+                return Transient(status, false, RetryAfter(response), null, $"{code} {response.ReasonPhrase}");
             case 401:
                 return new HubSpotApiException(HubSpotFailure.Unauthorized, status, $"HubSpot refused the access token (401): it is missing, invalid or expired.{message}{correlation}") { CorrelationId = body.CorrelationId };
             case 403:
@@ -114,24 +114,23 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
         }
     }
 
-    private static TimeSpan? Max(TimeSpan? a, TimeSpan b) => a is { } value && value > b ? value : b;
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    /// <summary>
+    /// A response worth retrying, with the wait its headers ask for (never above
+    /// <see cref="HubSpotSourceOptions.MaxServerWait"/>) and at least <paramref name="minimum"/>.
+    /// </summary>
+    private static HubSpotTransientException Transient(HttpStatusCode status, bool rateLimited, ServerWait? asked, TimeSpan? minimum, string what)
     {
-        var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
+        var wait = asked?.Wait;
+        if (minimum is { } least && !(wait > least))
         {
-            return delta;
+            wait = least;
         }
 
-        return retryAfter?.Date is { } date ? date - time.GetUtcNow() : null;
+        var note = asked?.Note is { } cut ? $" ({cut})" : "";
+        return new HubSpotTransientException(status, rateLimited, wait, what + note + ".");
     }
 
-    private static TimeSpan? IntervalHeader(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("X-HubSpot-RateLimit-Interval-Milliseconds", out var values)
-        && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0
-            ? TimeSpan.FromMilliseconds(ms)
-            : null;
+    private ServerWait? RetryAfter(HttpResponseMessage response) => ServerWait.RetryAfter(response, time.GetUtcNow(), options.MaxServerWait);
 
     private static async Task<ErrorBody> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Threading.Channels;
 using ImportErrorAnalytics.Parsing;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -9,7 +10,10 @@ namespace ImportErrorAnalytics.Sources.HubSpot;
 
 /// <summary>
 /// An import's errors, page by page, from the HubSpot API: each page's body is parsed while it downloads, retried from
-/// the same cursor until it parsed completely, and only then handed on.
+/// the same cursor until it parsed completely, and only then handed on. A page of more records than a part takes is
+/// handed on in parts as they parse; when its request is tried again, its parts come again from the first (whose
+/// <see cref="ImportErrorPage.FirstRecordIndex"/> is 0), and the consumer drops the parts it had.
+/// The cursor each page gives is checked before the page is handed on (<see cref="PagingCursors"/>).
 /// </summary>
 internal sealed partial class HubSpotErrorSource(
     HubSpotClient client, HubSpotSourceOptions options, ResiliencePipeline pipeline, ILogger logger) : ErrorSource
@@ -34,18 +38,54 @@ internal sealed partial class HubSpotErrorSource(
 
     public override async IAsyncEnumerable<ImportErrorPage> ReadPagesAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Import = await ExecuteAsync(ReadImportAsync, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Import = await ExecuteAsync(ReadImportAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImportErrorFormatException ex)
+        {
+            throw HubSpotJsonBody.Invalid($"import {options.ImportId}", ex);
+        }
+
         if (!Import.IsDone)
         {
             LogNotDone(logger, options.ImportId, Import.State ?? "unknown");
         }
 
         var (after, pageIndex) = Start;
+        var cursors = new PagingCursors($"the errors of import {options.ImportId}");
+        cursors.Resume(after, pageIndex);
         do
         {
             var pageContext = new ReadContext(Name, Ordinal ?? context.SourceOrdinal, context.Limits, context.Pool, onSkip: null) { FirstPageIndex = pageIndex, RecordFastPath = context.RecordFastPath };
-            var cursor = after;
-            var page = await ExecuteAsync((ct) => ReadPageAsync(cursor, pageContext, ct), cancellationToken).ConfigureAwait(false);
+            var parts = Channel.CreateBounded<ImportErrorPage>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var reading = ReadPageAsync(after, pageContext, parts.Writer, stop.Token);
+            ImportErrorPage page;
+            try
+            {
+                await foreach (var part in parts.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    yield return part;
+                }
+
+                page = await reading.ConfigureAwait(false);
+            }
+            finally
+            {
+                await StopAsync(reading, parts.Reader, stop, context.Pool).ConfigureAwait(false);
+            }
+
+            try
+            {
+                cursors.Accept(page.NextAfter, pageIndex + 1);
+            }
+            catch
+            {
+                context.Pool.Return(page);
+                throw;
+            }
+
             after = page.NextAfter;
             pageIndex++;
             yield return page;
@@ -53,37 +93,70 @@ internal sealed partial class HubSpotErrorSource(
         while (after is not null);
     }
 
+    /// <summary>
+    /// Requests one page until it parsed completely (the retry pipeline), writing each of its parts but the last to
+    /// <paramref name="parts"/> as it parses; returns the last part (the whole page, for an ordinary page).
+    /// </summary>
+    private async Task<ImportErrorPage> ReadPageAsync(string? after, ReadContext context, ChannelWriter<ImportErrorPage> parts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExecuteAsync(ct => ReadPageAttemptAsync(after, context, parts, ct), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            parts.TryComplete();
+        }
+    }
+
+    /// <summary>After the page, or when the consumer stopped early: stops the request and gives back what it parsed.</summary>
+    private static async Task StopAsync(Task<ImportErrorPage> reading, ChannelReader<ImportErrorPage> parts, CancellationTokenSource stop, PagePool pool)
+    {
+        if (!reading.IsCompleted)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            while (parts.TryRead(out var part))
+            {
+                pool.Return(part);
+            }
+
+            try
+            {
+                pool.Return(await reading.ConfigureAwait(false));
+            }
+            catch (Exception)
+            {
+                // The consumer left (or the reading failed and that failure is already on its way): nothing to report.
+            }
+        }
+
+        while (parts.TryRead(out var part))
+        {
+            pool.Return(part);
+        }
+    }
+
     private Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken) =>
         HubSpotRequests.ExecuteAsync(pipeline, options, attempt, cancellationToken);
 
     private async Task<HubSpotImport> ReadImportAsync(CancellationToken cancellationToken)
     {
-        using var response = await client.GetAsync(client.ImportUri(), cancellationToken).ConfigureAwait(false);
-        var stream = await HubSpotClient.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var uri = client.ImportUri();
+        using var response = await client.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+        using var json = await HubSpotJsonBody.ReadAsync(response, uri.ToString(), 1, HubSpotJsonBody.MaxImportBytes, cancellationToken).ConfigureAwait(false);
+        try
         {
-            try
-            {
-                using var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return HubSpotImport.Parse(json.RootElement, options.ImportId);
-            }
-            catch (JsonException ex)
-            {
-                throw HubSpotTransientException.Unusable("the import's description", client.ImportUri(), $"it is not valid JSON ({ex.Message})", ex);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // JsonDocument leaves strings unchecked until they are read: invalid UTF-8 in one shows up here.
-                throw HubSpotTransientException.Unusable("the import's description", client.ImportUri(), ex.Message, ex);
-            }
-            catch (FormatException ex)
-            {
-                throw HubSpotTransientException.Unusable("the import's description", client.ImportUri(), ex.Message, ex);
-            }
+            return HubSpotImport.Parse(json.RootElement, options.ImportId);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+        {
+            // InvalidOperationException: JsonDocument checks a string's UTF-8 only when it is read.
+            throw HubSpotJsonBody.WrongShape(uri.ToString(), 1, $"the import's description: {ex.Message}");
         }
     }
 
-    private async Task<ImportErrorPage> ReadPageAsync(string? after, ReadContext context, CancellationToken cancellationToken)
+    /// <summary>One try at a page: its parts but the last go to <paramref name="parts"/> as they parse.</summary>
+    private async Task<ImportErrorPage> ReadPageAttemptAsync(string? after, ReadContext context, ChannelWriter<ImportErrorPage> parts, CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(client.ErrorsUri(after), cancellationToken).ConfigureAwait(false);
         var stream = await HubSpotClient.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
@@ -97,6 +170,12 @@ internal sealed partial class HubSpotErrorSource(
                 {
                     context.Pool.Return(parsed);
                     throw new ImportErrorFormatException(context.SourceName, "page", context.FirstPageIndex + 1, page.ByteLength, 0, "the response holds more than one page.");
+                }
+
+                if (!parsed.IsLastPart)
+                {
+                    await parts.WriteAsync(parsed, cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
 
                 page = parsed;

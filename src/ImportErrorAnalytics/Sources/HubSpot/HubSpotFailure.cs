@@ -23,4 +23,10 @@ public enum HubSpotFailure
 
     /// <summary>Still failing (5xx, timeouts, cut bodies) after the configured retries.</summary>
     RetriesExhausted,
+
+    /// <summary>
+    /// HubSpot answered against its API: an import's description or a page of the list of imports of the wrong shape,
+    /// not JSON, or over its size limit; or paging that cannot be followed (a cursor seen before in the run, an empty one).
+    /// </summary>
+    InvalidResponse,
 }

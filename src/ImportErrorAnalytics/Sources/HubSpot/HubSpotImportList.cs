@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ImportErrorAnalytics.Parsing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,9 +24,9 @@ public static class HubSpotImportList
     /// <param name="cancellationToken">Stops the listing.</param>
     /// <returns>The imports.</returns>
     /// <exception cref="HubSpotApiException">
-    /// HubSpot refused (401, 403, daily limit), or kept failing past the retries; a page that is not a list of imports
-    /// (not JSON, another shape, an entry without an id) counts as a failure, so it ends as
-    /// <see cref="HubSpotFailure.RetriesExhausted"/>.
+    /// HubSpot refused (401, 403, daily limit), kept failing past the retries, or answered against its API
+    /// (<see cref="HubSpotFailure.InvalidResponse"/>: a page of the wrong shape or over 16 MiB, a paging cursor that
+    /// is empty or was given before, more than 10,000 pages).
     /// </exception>
     public static async Task<IReadOnlyList<HubSpotImport>> ListAsync(
         Action<HubSpotSourceOptions> configure,
@@ -46,15 +47,35 @@ public static class HubSpotImportList
         var pipeline = HubSpotResilience.Create(options, limiter, time, logger);
 
         var imports = new List<HubSpotImport>();
+        var cursors = new PagingCursors("the list of imports");
         string? after = null;
+        var pageNumber = 0;
         do
         {
-            var cursor = after;
-            var page = await HubSpotRequests.ExecuteAsync(
-                pipeline,
-                options,
-                ct => ReadPageAsync(client, client.ImportsUri(cursor), ct),
-                cancellationToken).ConfigureAwait(false);
+            if (++pageNumber > options.MaxImportListPages)
+            {
+                throw new HubSpotApiException(
+                    HubSpotFailure.InvalidResponse,
+                    null,
+                    $"HubSpot's list of imports goes on past {options.MaxImportListPages} pages; the listing stopped there.");
+            }
+
+            var (cursor, number) = (after, pageNumber);
+            (List<HubSpotImport> Imports, string? NextAfter) page;
+            try
+            {
+                page = await HubSpotRequests.ExecuteAsync(
+                    pipeline,
+                    options,
+                    ct => ReadPageAsync(client, client.ImportsUri(cursor), number, ct),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (ImportErrorFormatException ex)
+            {
+                throw HubSpotJsonBody.Invalid("the list of imports", ex);
+            }
+
+            cursors.Accept(page.NextAfter, pageNumber);
             imports.AddRange(createdSince is { } since ? page.Imports.Where(import => CreatedAt(import) >= since) : page.Imports);
             after = page.NextAfter;
         }
@@ -63,30 +84,19 @@ public static class HubSpotImportList
         return imports;
     }
 
-    private static async Task<(List<HubSpotImport> Imports, string? NextAfter)> ReadPageAsync(HubSpotClient client, Uri uri, CancellationToken cancellationToken)
+    private static async Task<(List<HubSpotImport> Imports, string? NextAfter)> ReadPageAsync(HubSpotClient client, Uri uri, int pageNumber, CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(uri, cancellationToken).ConfigureAwait(false);
-        var stream = await HubSpotClient.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var source = uri.ToString();
+        using var json = await HubSpotJsonBody.ReadAsync(response, source, pageNumber, HubSpotJsonBody.MaxImportListPageBytes, cancellationToken).ConfigureAwait(false);
+        try
         {
-            try
-            {
-                using var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return ReadPage(json.RootElement);
-            }
-            catch (JsonException ex)
-            {
-                throw HubSpotTransientException.Unusable("the list of imports", uri, $"it is not valid JSON ({ex.Message})", ex);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // JsonDocument leaves strings unchecked until they are read: invalid UTF-8 in one shows up here.
-                throw HubSpotTransientException.Unusable("the list of imports", uri, ex.Message, ex);
-            }
-            catch (FormatException ex)
-            {
-                throw HubSpotTransientException.Unusable("the list of imports", uri, ex.Message, ex);
-            }
+            return ReadPage(json.RootElement);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+        {
+            // InvalidOperationException: JsonDocument checks a string's UTF-8 only when it is read.
+            throw HubSpotJsonBody.WrongShape(source, pageNumber, ex.Message);
         }
     }
 
@@ -96,12 +106,12 @@ public static class HubSpotImportList
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException($"it is {HubSpotImport.Describe(root.ValueKind)}, not a JSON object.");
+            throw new FormatException($"the list of imports is {HubSpotImport.Describe(root.ValueKind)}, not a JSON object.");
         }
 
         if (!root.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
         {
-            throw new FormatException("it has no 'results' array.");
+            throw new FormatException("the list of imports has no 'results' array.");
         }
 
         var imports = new List<HubSpotImport>();
@@ -122,7 +132,11 @@ public static class HubSpotImportList
         return (imports, NextAfter(root));
     }
 
-    /// <summary><c>paging.next.after</c>; <see langword="null"/> on the last page. Paging of another shape is refused rather than read as the end.</summary>
+    /// <summary>
+    /// <c>paging.next.after</c>: <see langword="null"/> when there is no <c>paging</c> or <c>paging.next</c> (or they are
+    /// <c>null</c>: the last page). Paging of another shape is refused rather than read as the end; an empty cursor is
+    /// returned as it is, for <see cref="PagingCursors"/> to refuse.
+    /// </summary>
     /// <exception cref="FormatException">'paging', 'next' or 'after' is of another type.</exception>
     private static string? NextAfter(JsonElement root)
     {
@@ -151,7 +165,7 @@ public static class HubSpotImportList
             throw new FormatException("'paging.next' has no string 'after'.");
         }
 
-        return after.GetString() is { Length: > 0 } text ? text : null;
+        return after.GetString();
     }
 
     private static DateTimeOffset? CreatedAt(HubSpotImport import) =>

@@ -9,9 +9,11 @@ namespace ImportErrorAnalytics.Sources.HubSpot;
 
 /// <summary>
 /// The Polly pipeline around one page (request and the whole body): a retry that waits what HubSpot asks
-/// (<c>Retry-After</c>, else <c>X-HubSpot-RateLimit-Interval-Milliseconds</c>), else backs off exponentially with
-/// jitter; inside it, each attempt takes a permit of the rate limiter, then runs under its own timeout. A page is
-/// retried from the same cursor, and only a completely parsed page leaves it.
+/// (<c>Retry-After</c>, else <c>X-HubSpot-RateLimit-Interval-Milliseconds</c>, at most
+/// <see cref="HubSpotSourceOptions.MaxServerWait"/>: see <see cref="ServerWait"/>), else backs off exponentially with
+/// jitter, within the request's <see cref="RetryBudget"/>; inside it, each attempt takes a permit of the rate limiter,
+/// then runs under its own timeout. A page is retried from the same cursor, and only a completely parsed page leaves
+/// it; a page over a parser limit is not requested again (the same bytes would come).
 /// </summary>
 internal static partial class HubSpotResilience
 {
@@ -51,14 +53,15 @@ internal static partial class HubSpotResilience
     {
         null => false,
         OperationCanceledException when cancellationToken.IsCancellationRequested => false,
+        ImportErrorFormatException { ExceedsLimit: true } => false,
         // A body that cannot be decompressed arrives as an IOException (HubSpotBodyStream), like a cut one.
         HubSpotTransientException or HttpRequestException or IOException or TimeoutRejectedException or ImportErrorFormatException => true,
         _ => false,
     };
 
     private static HubSpotApiException Exhausted(Exception last, RetryBudget budget) => last is HubSpotTransientException { RateLimited: true } limited
-        ? new HubSpotApiException(HubSpotFailure.RateLimitExhausted, limited.StatusCode, $"Still rate-limited by HubSpot after waiting {budget.RateLimitWaited.TotalSeconds:F0} s in total; another app may be spending this account's burst budget.", last)
-        : new HubSpotApiException(HubSpotFailure.RetriesExhausted, (last as HubSpotTransientException)?.StatusCode, $"HubSpot kept failing after {budget.TransientRetries} retries: {Describe(last)}", last);
+        ? new HubSpotApiException(HubSpotFailure.RateLimitExhausted, limited.StatusCode, $"Still rate-limited by HubSpot after waiting {budget.Waited.TotalSeconds:F0} s in total; another app may be spending this account's burst budget.", last)
+        : new HubSpotApiException(HubSpotFailure.RetriesExhausted, (last as HubSpotTransientException)?.StatusCode, $"HubSpot kept failing after {budget.TransientRetries} retries and {budget.Waited.TotalSeconds:F0} s of waiting: {Describe(last)}", last);
 
     private static string Describe(Exception exception) => exception switch
     {

@@ -34,9 +34,21 @@ public sealed class HubSpotSourceOptions
     /// <summary>A limiter shared with other runs; when <see langword="null"/>, runs in one process with the same base address and token share one.</summary>
     public RateLimiter? RateLimiter { get; set; }
 
-    /// <summary>The longest total time to wait out ten-secondly rate limits (429) for one page.</summary>
+    /// <summary>
+    /// The longest total time to wait between the tries of one request (a page, the import, a page of the list):
+    /// every wait counts, for ten-secondly rate limits (429, which only this bounds) and for all other retries (also
+    /// bounded by <see cref="MaxRetries"/>), whether HubSpot named it in a header or the backoff chose it.
+    /// </summary>
     /// <value>Defaults to 15 minutes.</value>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The longest single wait taken from a response header (<c>Retry-After</c> in seconds or as a date,
+    /// <c>X-HubSpot-RateLimit-Interval-Milliseconds</c>), whatever the status (429, 423, 477, 5xx); a longer one is
+    /// cut to it (and the retry's log line says so). Values that are not a wait are ignored.
+    /// </summary>
+    /// <value>Defaults to 60 seconds (HubSpot's burst window is 10 s; its generated SDKs honour at most 60 s).</value>
+    public TimeSpan MaxServerWait { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Retries of one page after other transient failures (5xx, 423, 477, timeouts, resets, cut bodies).</summary>
     /// <value>Defaults to 8.</value>
@@ -49,6 +61,9 @@ public sealed class HubSpotSourceOptions
     /// <summary>Time allowed for one attempt (request and body).</summary>
     /// <value>Defaults to 60 seconds.</value>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Pages of the list of imports read at most (tests lower it).</summary>
+    internal int MaxImportListPages { get; set; } = HubSpotJsonBody.MaxImportListPages;
 
     internal void Validate()
     {
@@ -68,6 +83,10 @@ public sealed class HubSpotSourceOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(RequestsPerTenSeconds, 1, nameof(RequestsPerTenSeconds));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetries, 0, nameof(MaxRetries));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AttemptTimeout, TimeSpan.Zero, nameof(AttemptTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxServerWait, TimeSpan.Zero, nameof(MaxServerWait));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxServerWait, TimeSpan.FromHours(1), nameof(MaxServerWait));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRateLimitWait, TimeSpan.Zero, nameof(MaxRateLimitWait));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BaseDelay, TimeSpan.Zero, nameof(BaseDelay));
     }
 
     /// <summary>A copy of these options for another import: same address, token, limits and shared limiter.</summary>
@@ -83,6 +102,8 @@ public sealed class HubSpotSourceOptions
         RequestsPerTenSeconds = RequestsPerTenSeconds,
         RateLimiter = RateLimiter,
         MaxRateLimitWait = MaxRateLimitWait,
+        MaxServerWait = MaxServerWait,
+        MaxImportListPages = MaxImportListPages,
         MaxRetries = MaxRetries,
         BaseDelay = BaseDelay,
         AttemptTimeout = AttemptTimeout,

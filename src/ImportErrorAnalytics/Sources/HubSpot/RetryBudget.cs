@@ -1,32 +1,31 @@
 namespace ImportErrorAnalytics.Sources.HubSpot;
 
 /// <summary>
-/// What one page may still spend on retries: rate-limit waits are bounded by total time (being rate-limited is
-/// normal), other transient failures by a count.
+/// What one request may still spend on retries: every wait counts against one total
+/// (<see cref="HubSpotSourceOptions.MaxRateLimitWait"/>), whatever asked for it; transient failures other than rate
+/// limiting are also bounded by a count (being rate-limited is normal, so it is not counted).
 /// </summary>
 internal sealed class RetryBudget(HubSpotSourceOptions options)
 {
-    public TimeSpan RateLimitWaited { get; private set; }
+    /// <summary>The time waited between tries so far.</summary>
+    public TimeSpan Waited { get; private set; }
 
     public int TransientRetries { get; private set; }
 
     public bool Allows(Exception exception, TimeSpan nextDelay)
     {
-        if (exception is HubSpotTransientException { RateLimited: true })
+        if (Waited + nextDelay > options.MaxRateLimitWait)
         {
-            return RateLimitWaited + nextDelay <= options.MaxRateLimitWait;
+            return false;
         }
 
-        return TransientRetries < options.MaxRetries;
+        return exception is HubSpotTransientException { RateLimited: true } || TransientRetries < options.MaxRetries;
     }
 
     public void Spend(Exception exception, TimeSpan delay)
     {
-        if (exception is HubSpotTransientException { RateLimited: true })
-        {
-            RateLimitWaited += delay;
-        }
-        else
+        Waited += delay;
+        if (exception is not HubSpotTransientException { RateLimited: true })
         {
             TransientRetries++;
         }
