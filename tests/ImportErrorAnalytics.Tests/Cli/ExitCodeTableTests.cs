@@ -31,18 +31,6 @@ public class ExitCodeTableTests(ExitCodeBoundaryProperties.Server fixture) : ICl
 
         Assert.Equal(ExitCodes.HubSpotFailed, code);
         Assert.Contains($"the import's description from {fixture.BaseAddress}crm/imports/2026-03/{fixture.ImportId} cannot be used: {problem}", error, StringComparison.Ordinal);
-        Assert.Contains("HubSpot kept failing after 1 retries", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ImportDescription_ThatIsNoObjectOnce_IsRetried()
-    {
-        fixture.Hit(Fault.Respond(200, Utf8("[]")), FaultTarget.Import, hits: 1);
-
-        var (code, error) = fixture.Iea([.. fixture.OneImport(retries: 1)], keepFaults: true);
-
-        Assert.True(code == ExitCodes.Success, error);
-        Assert.Contains("cannot be used: it is an array", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -231,8 +231,8 @@ public class PageSizeTests
 
     /// <summary>Not JSON is retried (a cut body, a proxy's page); JSON of the wrong shape would come again, and is not.</summary>
     [Theory]
-    [InlineData("[1, 2, 3]", "must be a JSON object, found array", 1)]
-    [InlineData("\"DONE\"", "must be a JSON object, found string", 1)]
+    [InlineData("[1, 2, 3]", "it is an array, not a JSON object", 1)]
+    [InlineData("\"DONE\"", "it is a string, not a JSON object", 1)]
     [InlineData("{\"id\": ", "not valid JSON", 2)]
     public async Task ImportDescriptionOfTheWrongShape_IsAnInvalidResponse(string body, string reason, int requests)
     {
@@ -247,9 +247,9 @@ public class PageSizeTests
     }
 
     [Theory]
-    [InlineData("[]", "has no 'results' array")]
+    [InlineData("[]", "it is an array, not a JSON object")]
     [InlineData("{\"results\": {}}", "has no 'results' array")]
-    [InlineData("{\"results\": [], \"paging\": {\"next\": {\"after\": 7}}}", "'paging.next.after' must be a string, found number")]
+    [InlineData("{\"results\": [], \"paging\": {\"next\": {\"after\": 7}}}", "'paging.next' has no string 'after'")]
     [InlineData("<huge>", "larger than the maximum of 16777216 bytes")]
     public async Task ListPageOfTheWrongShapeOrSize_IsAnInvalidResponse(string body, string reason)
     {

@@ -164,7 +164,7 @@ public class PagingTests
         }
 
         Assert.True(code == ExitCodes.HubSpotFailed, stderr.ToString());
-        Assert.Contains(fault == "description-array" ? "must be a JSON object, found array" : fault == "empty-errors" ? "empty cursor" : "repeats", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains(fault == "description-array" ? "it is an array, not a JSON object" : fault == "empty-errors" ? "empty cursor" : "repeats", stderr.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(server.AccessToken, stderr.ToString(), StringComparison.Ordinal);
     }
 

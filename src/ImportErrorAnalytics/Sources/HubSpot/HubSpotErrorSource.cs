@@ -44,7 +44,7 @@ internal sealed partial class HubSpotErrorSource(
         }
         catch (ImportErrorFormatException ex)
         {
-            throw HubSpotJsonBody.Invalid($"import {options.ImportId}", ex);
+            throw HubSpotJsonBody.Invalid("the import's description", ex);
         }
 
         if (!Import.IsDone)
@@ -151,7 +151,7 @@ internal sealed partial class HubSpotErrorSource(
         catch (Exception ex) when (ex is FormatException or InvalidOperationException)
         {
             // InvalidOperationException: JsonDocument checks a string's UTF-8 only when it is read.
-            throw HubSpotJsonBody.WrongShape(uri.ToString(), 1, $"the import's description: {ex.Message}");
+            throw HubSpotJsonBody.WrongShape("the import's description", uri.ToString(), 1, ex.Message);
         }
     }
 

@@ -96,7 +96,7 @@ public static class HubSpotImportList
         catch (Exception ex) when (ex is FormatException or InvalidOperationException)
         {
             // InvalidOperationException: JsonDocument checks a string's UTF-8 only when it is read.
-            throw HubSpotJsonBody.WrongShape(source, pageNumber, ex.Message);
+            throw HubSpotJsonBody.WrongShape("the list of imports", source, pageNumber, ex.Message);
         }
     }
 
@@ -106,12 +106,12 @@ public static class HubSpotImportList
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException($"the list of imports is {HubSpotImport.Describe(root.ValueKind)}, not a JSON object.");
+            throw new FormatException($"it is {HubSpotImport.Describe(root.ValueKind)}, not a JSON object.");
         }
 
         if (!root.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
         {
-            throw new FormatException("the list of imports has no 'results' array.");
+            throw new FormatException("it has no 'results' array.");
         }
 
         var imports = new List<HubSpotImport>();

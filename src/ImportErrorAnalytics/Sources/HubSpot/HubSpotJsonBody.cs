@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Buffers;
 using System.Text.Json;
 using ImportErrorAnalytics.Parsing;
@@ -42,7 +43,7 @@ internal static class HubSpotJsonBody
                 body.Advance(read);
                 if (body.WrittenCount > maxBytes)
                 {
-                    throw new ImportErrorFormatException(source, "response", pageNumber, maxBytes, 0, $"the response is larger than the maximum of {maxBytes} bytes.")
+                    throw new ImportErrorFormatException(source, "response", pageNumber, maxBytes, 0, $"it is larger than the maximum of {maxBytes} bytes.")
                     {
                         ExceedsLimit = true,
                     };
@@ -57,20 +58,32 @@ internal static class HubSpotJsonBody
         }
         catch (JsonException ex)
         {
-            throw new ImportErrorFormatException(source, "response", pageNumber, ErrorOffset(body.WrittenSpan), 0, "the response is not valid JSON.", ex);
+            throw new ImportErrorFormatException(source, "response", pageNumber, ErrorOffset(body.WrittenSpan), 0, "it is not valid JSON.", ex);
         }
     }
 
     /// <summary>JSON of a shape the API does not document (not retried).</summary>
-    public static HubSpotApiException WrongShape(string source, int pageNumber, string what) =>
-        new(HubSpotFailure.InvalidResponse, null, $"HubSpot's answer is not what its API documents ({source}, page {pageNumber}): {what}");
+    /// <param name="what">What was read, e.g. "the import's description".</param>
+    /// <param name="source">The URL it was read from (holds no secret).</param>
+    /// <param name="pageNumber">The page of a paged listing, named when above 1.</param>
+    /// <param name="problem">What is wrong with it, a sentence without its full stop.</param>
+    public static HubSpotApiException WrongShape(string what, string source, int pageNumber, string problem) =>
+        new(HubSpotFailure.InvalidResponse, null, $"HubSpot's answer is not what its API documents: {what} from {source}{Page(pageNumber)} cannot be used: {problem.TrimEnd('.')}.");
 
     /// <summary>
     /// Wraps a body problem left after the retries: HubSpot answered against its API (exit code 8 in <c>iea</c>), not
     /// malformed import-error data.
     /// </summary>
+    /// <param name="what">What was read, e.g. "the list of imports".</param>
+    /// <param name="error">The body's problem, naming its URL, page and byte offset.</param>
     public static HubSpotApiException Invalid(string what, ImportErrorFormatException error) =>
-        new(HubSpotFailure.InvalidResponse, null, $"HubSpot's answer for {what} is not what its API documents ({error.SourceName}, page {error.PageNumber}, at byte {error.ByteOffset}): {error.Reason}", error);
+        new(
+            HubSpotFailure.InvalidResponse,
+            null,
+            string.Create(CultureInfo.InvariantCulture, $"HubSpot's answer is not what its API documents: {what} from {error.SourceName}{Page(error.PageNumber)} cannot be used: {error.Reason.TrimEnd('.')} (at byte {error.ByteOffset})."),
+            error);
+
+    private static string Page(int pageNumber) => pageNumber > 1 ? string.Create(CultureInfo.InvariantCulture, $" (page {pageNumber})") : "";
 
     /// <summary>Where the JSON reader stops on the body.</summary>
     private static long ErrorOffset(ReadOnlySpan<byte> json)
