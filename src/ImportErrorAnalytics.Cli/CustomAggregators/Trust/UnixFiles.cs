@@ -55,10 +55,11 @@ internal static class UnixFiles
         {
             var folder = LStat("/");
             var program = Environment.ProcessPath is { } path ? (Path: path, Status: LStat(path)) : default;
+            // A link's own size and mode are not its target's, which is what the managed APIs report: compare files only.
             var agrees = folder is { IsDirectory: true } root
                 && root.Permissions == File.GetUnixFileMode("/")
-                && (program.Status is null || (program.Status.Value.Size == new FileInfo(program.Path).Length
-                    && (program.Status.Value.IsSymbolicLink || program.Status.Value.Permissions == File.GetUnixFileMode(program.Path))));
+                && (program.Status is not { IsSymbolicLink: false } file
+                    || (file.IsRegularFile && file.Size == new FileInfo(program.Path).Length && file.Permissions == File.GetUnixFileMode(program.Path)));
             return agrees ? null : "the runtime's file-status shim answered differently from .NET's own file APIs";
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or IOException or UnauthorizedAccessException)
