@@ -199,7 +199,17 @@ public sealed class PackedPackages : IAsyncLifetime
         };
         foreach (var command in Commands)
         {
-            var result = await RunAsync(command, TimeSpan.FromMinutes(10));
+            // A Release build of the solution: minutes on a busy 2-core machine, so a generous limit.
+            ProcessResult result;
+            try
+            {
+                result = await RunAsync(command, TimeSpan.FromMinutes(20));
+            }
+            catch (TimeoutException ex)
+            {
+                result = new ProcessResult(command, -1, "", ex.Message, TimeSpan.FromMinutes(20));
+            }
+
             _results.Add(result);
             if (result.ExitCode != 0)
             {
