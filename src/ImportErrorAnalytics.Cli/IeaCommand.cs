@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImportErrorAnalytics.Files;
 
 namespace ImportErrorAnalytics.Cli;
 
@@ -20,6 +21,12 @@ internal static class IeaCommand
             }
 
             await stderr.WriteLineAsync("Run 'iea --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (!DataFileMode.TryParse(Environment.GetEnvironmentVariable(DataFileMode.Variable), out _, out var fileModeError))
+        {
+            await stderr.WriteLineAsync($"iea: {fileModeError}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ImportErrorAnalytics.Files;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Reporting.Markdown;
 
@@ -76,22 +77,6 @@ internal static class ReportFiles
         await File.AppendAllTextAsync(path, markdown + "\n", Encoding.UTF8).ConfigureAwait(false);
     }
 
-    internal static async Task WriteAtomicallyAsync(string path, string content)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            await File.WriteAllTextAsync(temporary, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)).ConfigureAwait(false);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            // A write that failed half-way (a full disk) leaves no temporary file behind.
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-    }
+    /// <summary>Writes a report file through the library's atomic writer: a new owner-only temporary file, flushed, renamed.</summary>
+    internal static Task WriteAtomicallyAsync(string path, string content) => AtomicFile.WriteTextAsync(path, content, CancellationToken.None);
 }

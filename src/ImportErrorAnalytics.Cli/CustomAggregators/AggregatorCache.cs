@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using ImportErrorAnalytics.Aggregation;
+using ImportErrorAnalytics.Cli.CustomAggregators.Trust;
+using ImportErrorAnalytics.Files;
 
 namespace ImportErrorAnalytics.Cli.CustomAggregators;
 
@@ -14,106 +15,165 @@ internal enum CompileSource
     /// <summary>This process compiled the same content before.</summary>
     MemoryCache,
 
-    /// <summary>An earlier run left the image in the cache folder.</summary>
+    /// <summary>An earlier run left the image in the cache folder, and it checked out.</summary>
     DiskCache,
 }
 
-/// <summary>A compiled file: its image (<see langword="null"/> on errors) and its diagnostics.</summary>
+/// <summary>A compiled file: its cache key, its image (<see langword="null"/> on errors) and its diagnostics.</summary>
 internal sealed record CompiledAggregators(string Hash, byte[]? Image, IReadOnlyList<AggregatorDiagnostic> Diagnostics, CompileSource Source);
 
 /// <summary>
-/// Compiles each content once: keyed by SHA-256 of the file's bytes and of the library and analyzers builds, kept in
-/// memory per process and on disk (<c>&lt;hash&gt;.dll</c> and <c>&lt;hash&gt;.diagnostics</c>) so a later run loads without compiling.
-/// The disk cache is bounded by <see cref="AggregatorCachePruning"/>: a hit marks its entry used, a new entry prunes the folder.
+/// Compiles each content once. The key is SHA-256 over the source's SHA-256 and the builds' identities
+/// (<see cref="AggregatorBuilds"/>); compiled images are kept in memory and, when the folder is private to this user
+/// (<see cref="AggregatorCacheFolder"/>), on disk as <c>&lt;key&gt;.dll</c> with its manifest <c>&lt;key&gt;.json</c>
+/// (<see cref="AggregatorCacheManifest"/>), both owner-only and written atomically. A disk entry is loaded only when
+/// both files are this user's and nobody else's to write (<see cref="OwnedFile"/>) and the manifest names this source
+/// and these builds and the image's hash; otherwise the file is compiled again and the entry rewritten. A folder that
+/// is not private is never read, written or pruned: the files are compiled in memory, with one warning.
 /// </summary>
-internal static class AggregatorCache
+internal sealed class AggregatorCache
 {
-    private static readonly ConcurrentDictionary<string, CompiledAggregators> Memory = new(StringComparer.Ordinal);
+    /// <summary>The largest manifest read.</summary>
+    internal const long MaxManifestBytes = 4 * 1024 * 1024;
 
-    /// <summary>The cache folder; <c>IEA_AGGREGATOR_CACHE</c> overrides the default under the temp folder.</summary>
-    public static string Directory =>
-        Environment.GetEnvironmentVariable("IEA_AGGREGATOR_CACHE") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Path.GetTempPath(), "iea-aggregators");
+    /// <summary>The largest image read.</summary>
+    internal const long MaxImageBytes = 64 * 1024 * 1024;
 
-    /// <summary>The cache key of <paramref name="content"/>: it changes with the library or the analyzers.</summary>
-    public static string Hash(byte[] content)
+    private static readonly Lazy<AggregatorCache> SharedCache = new(() => new AggregatorCache(AggregatorCacheFolder.Open(Environment.GetEnvironmentVariable)));
+
+    private readonly ConcurrentDictionary<string, CompiledAggregators> _memory = new(StringComparer.Ordinal);
+    private readonly AggregatorBuilds _builds;
+    private readonly TimeProvider _time;
+    private int _warned;
+
+    /// <summary>A cache in <paramref name="folder"/> for the builds <paramref name="builds"/> (this process's by default).</summary>
+    public AggregatorCache(AggregatorCacheFolder folder, AggregatorBuilds? builds = null, TimeProvider? time = null)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(content);
-        sha.AppendData(typeof(IErrorAggregator).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
-        sha.AppendData(AggregatorCompiler.AnalyzerAssembly.ManifestModule.ModuleVersionId.ToByteArray());
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        Folder = folder;
+        _builds = builds ?? AggregatorBuilds.Current;
+        _time = time ?? TimeProvider.System;
     }
 
-    public static async Task<CompiledAggregators> GetOrCompileAsync(byte[] content, string path, CancellationToken cancellationToken)
+    /// <summary>The process's cache, in the folder the environment names (see <see cref="AggregatorCacheFolder"/>).</summary>
+    public static AggregatorCache Shared => SharedCache.Value;
+
+    /// <summary>The folder, and whether it is used.</summary>
+    public AggregatorCacheFolder Folder { get; }
+
+    /// <summary>The cache key of <paramref name="content"/> under this cache's builds.</summary>
+    public string Key(byte[] content) => _builds.Key(SourceSha256(content));
+
+    /// <summary>The image file of <paramref name="key"/>.</summary>
+    public string ImagePath(string key) => Path.Combine(Folder.Path!, key + ".dll");
+
+    /// <summary>The manifest file of <paramref name="key"/>.</summary>
+    public string ManifestPath(string key) => Path.Combine(Folder.Path!, key + ".json");
+
+    /// <summary>
+    /// The compiled form of <paramref name="content"/> (the file at <paramref name="path"/>): from memory, from a disk
+    /// entry that checks out, or compiled now. Warnings about the cache go to <paramref name="stderr"/>.
+    /// </summary>
+    public async Task<CompiledAggregators> GetOrCompileAsync(byte[] content, string path, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var hash = Hash(content);
-        if (Memory.TryGetValue(hash, out var cached))
+        var source = SourceSha256(content);
+        var key = _builds.Key(source);
+        if (_memory.TryGetValue(key, out var cached))
         {
             return cached with { Source = CompileSource.MemoryCache };
         }
 
-        var compiled = TryReadDisk(hash) ?? await CompileAsync(content, path, hash, cancellationToken).ConfigureAwait(false);
-        Memory.TryAdd(hash, compiled);
+        CompiledAggregators? compiled = null;
+        if (!Folder.IsUsable)
+        {
+            if (Interlocked.Exchange(ref _warned, 1) == 0)
+            {
+                var where = Folder.Path is null ? "" : $" '{Folder.Path}'";
+                await stderr.WriteLineAsync($"iea: warning: the aggregator cache{where} is not used: {Folder.Refusal}; aggregator files are compiled in memory.").ConfigureAwait(false);
+            }
+        }
+        else if (TryRead(key, source, out var refusal) is { } entry)
+        {
+            compiled = entry;
+        }
+        else if (refusal is not null)
+        {
+            await stderr.WriteLineAsync($"iea: warning: the cached image of '{path}' is not loaded: {refusal}; compiling it again.").ConfigureAwait(false);
+        }
+
+        compiled ??= await CompileAsync(content, path, source, key, cancellationToken).ConfigureAwait(false);
+        _memory.TryAdd(key, compiled);
         return compiled;
     }
 
-    /// <summary>Forgets the in-memory entry of <paramref name="hash"/> (tests use it to reach the disk cache).</summary>
-    internal static void Forget(string hash) => Memory.TryRemove(hash, out _);
+    private static string SourceSha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    private static async Task<CompiledAggregators> CompileAsync(byte[] content, string path, string hash, CancellationToken cancellationToken)
+    private async Task<CompiledAggregators> CompileAsync(byte[] content, string path, string source, string key, CancellationToken cancellationToken)
     {
-        var source = Encoding.UTF8.GetString(content);
-        var (image, diagnostics) = await AggregatorCompiler.CompileAsync(source, path, "IeaAggregators_" + hash[..16], cancellationToken).ConfigureAwait(false);
-        if (image is not null)
+        var text = Encoding.UTF8.GetString(content);
+        var (image, diagnostics) = await AggregatorCompiler.CompileAsync(text, path, "IeaAggregators_" + key[..16], cancellationToken).ConfigureAwait(false);
+        if (image is not null && Folder.IsUsable)
         {
-            TryWriteDisk(hash, image, diagnostics);
+            await TryWriteAsync(key, AggregatorCacheManifest.For(key, source, _builds, image, diagnostics), image, cancellationToken).ConfigureAwait(false);
         }
 
-        return new CompiledAggregators(hash, image, diagnostics, CompileSource.Compiled);
+        return new CompiledAggregators(key, image, diagnostics, CompileSource.Compiled);
     }
 
-    private static CompiledAggregators? TryReadDisk(string hash)
+    /// <summary>The entry of <paramref name="key"/> when it checks out; otherwise <see langword="null"/>, with the reason when one was refused.</summary>
+    private CompiledAggregators? TryRead(string key, string source, out string? refusal)
     {
+        refusal = null;
         try
         {
-            var dll = Path.Combine(Directory, hash + ".dll");
-            var diagnosticsFile = Path.Combine(Directory, hash + ".diagnostics");
-            if (!File.Exists(dll) || !File.Exists(diagnosticsFile))
+            var (manifestBytes, manifestRefusal) = OwnedFile.Read(ManifestPath(key), MaxManifestBytes);
+            if (manifestBytes is null)
+            {
+                refusal = manifestRefusal;
+                return null;
+            }
+
+            if (AggregatorCacheManifest.Parse(manifestBytes) is not { } manifest)
+            {
+                refusal = $"'{ManifestPath(key)}' is not a cache manifest";
+                return null;
+            }
+
+            var (image, imageRefusal) = OwnedFile.Read(ImagePath(key), MaxImageBytes);
+            if (image is null)
+            {
+                refusal = imageRefusal;
+                return null;
+            }
+
+            refusal = manifest.Mismatch(key, source, _builds, image);
+            if (refusal is not null)
             {
                 return null;
             }
 
-            var diagnostics = File.ReadAllLines(diagnosticsFile).Select(AggregatorDiagnostic.Deserialize).OfType<AggregatorDiagnostic>().ToList();
-            var image = File.ReadAllBytes(dll);
-            AggregatorCachePruning.Touch(Directory, hash, TimeProvider.System.GetUtcNow());
-            return new CompiledAggregators(hash, image, diagnostics, CompileSource.DiskCache);
+            AggregatorCachePruning.Touch(Folder.Path!, key, _time.GetUtcNow());
+            return new CompiledAggregators(key, image, manifest.Diagnostics, CompileSource.DiskCache);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return null; // An unreadable cache only costs a compile.
+            return null; // An unreadable entry only costs a compile.
         }
     }
 
-    /// <summary>Writes both files through temporary names, the image last, so a reader never sees half an entry.</summary>
-    private static void TryWriteDisk(string hash, byte[] image, IReadOnlyList<AggregatorDiagnostic> diagnostics)
+    /// <summary>Writes the image, then the manifest that vouches for it, each atomically and owner-only; then prunes.</summary>
+    private async Task TryWriteAsync(string key, AggregatorCacheManifest manifest, byte[] image, CancellationToken cancellationToken)
     {
+        var options = new AtomicFileOptions { Mode = DataFileMode.OwnerOnly };
         try
         {
-            System.IO.Directory.CreateDirectory(Directory);
-            var unique = Guid.NewGuid().ToString("N");
-            var diagnosticsTemp = Path.Combine(Directory, $"{hash}.{unique}.tmp-diagnostics");
-            File.WriteAllLines(diagnosticsTemp, diagnostics.Select(d => d.Serialize()));
-            File.Move(diagnosticsTemp, Path.Combine(Directory, hash + ".diagnostics"), overwrite: true);
-            var imageTemp = Path.Combine(Directory, $"{hash}.{unique}.tmp-dll");
-            File.WriteAllBytes(imageTemp, image);
-            File.Move(imageTemp, Path.Combine(Directory, hash + ".dll"), overwrite: true);
-            AggregatorCachePruning.Prune(Directory, TimeProvider.System.GetUtcNow());
+            await AtomicFile.WriteAsync(ImagePath(key), (stream, ct) => stream.WriteAsync(image, ct), options, cancellationToken).ConfigureAwait(false);
+            var bytes = manifest.ToUtf8();
+            await AtomicFile.WriteAsync(ManifestPath(key), (stream, ct) => stream.WriteAsync(bytes, ct), options, cancellationToken).ConfigureAwait(false);
+            AggregatorCachePruning.Prune(Folder.Path!, _time.GetUtcNow());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // The cache is an optimisation: a read-only temp folder only means compiling again next run.
+            // The cache is an optimisation: a folder that cannot be written only means compiling again next run.
         }
     }
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ImportErrorAnalytics.Cli.CustomAggregators;
 
 /// <summary>
-/// Keeps the on-disk aggregator cache bounded. An entry is a <c>&lt;hash&gt;.dll</c> and its <c>&lt;hash&gt;.diagnostics</c>;
+/// Keeps the on-disk aggregator cache bounded. An entry is a <c>&lt;hash&gt;.dll</c> and its manifest <c>&lt;hash&gt;.json</c>;
 /// its age is the dll's last write time, which a cache hit refreshes. After each new entry is written, entries unused
 /// for <see cref="MaxAge"/> are deleted, then all but the newest <see cref="MaxEntries"/>, and temporary files that a
 /// killed run left behind for more than <see cref="AbandonedTempAge"/>. Only files named like cache files are touched,
@@ -45,10 +45,10 @@ internal static partial class AggregatorCachePruning
                 {
                     TryDelete(path);
                 }
-                else if (EntryDiagnostics().Match(name) is { Success: true } orphan && !File.Exists(Path.Combine(directory, orphan.Groups["hash"].Value + ".dll"))
+                else if (EntryManifest().Match(name) is { Success: true } orphan && !File.Exists(Path.Combine(directory, orphan.Groups["hash"].Value + ".dll"))
                     && now.UtcDateTime - File.GetLastWriteTimeUtc(path) > AbandonedTempAge)
                 {
-                    TryDelete(path); // Diagnostics whose image was never written (a run killed between the two moves).
+                    TryDelete(path); // A manifest whose image is gone (deleted by hand, or by a run killed while pruning).
                 }
             }
 
@@ -60,7 +60,7 @@ internal static partial class AggregatorCachePruning
                 if (i >= maxEntries || now.UtcDateTime - lastUsed > MaxAge)
                 {
                     TryDelete(Path.Combine(directory, hash + ".dll"));
-                    TryDelete(Path.Combine(directory, hash + ".diagnostics"));
+                    TryDelete(Path.Combine(directory, hash + ".json"));
                     deleted++;
                 }
             }
@@ -101,9 +101,10 @@ internal static partial class AggregatorCachePruning
     [GeneratedRegex("^(?<hash>[0-9a-f]{64})\\.dll$", RegexOptions.CultureInvariant)]
     private static partial Regex EntryImage();
 
-    [GeneratedRegex("^(?<hash>[0-9a-f]{64})\\.diagnostics$", RegexOptions.CultureInvariant)]
-    private static partial Regex EntryDiagnostics();
+    [GeneratedRegex("^(?<hash>[0-9a-f]{64})\\.json$", RegexOptions.CultureInvariant)]
+    private static partial Regex EntryManifest();
 
-    [GeneratedRegex("^[0-9a-f]{64}\\.[0-9a-f]{32}\\.tmp-(dll|diagnostics)$", RegexOptions.CultureInvariant)]
+    /// <summary>The temporary files of <see cref="ImportErrorAnalytics.Files.AtomicFile"/> writing an entry's files.</summary>
+    [GeneratedRegex("^\\.[0-9a-f]{64}\\.(dll|json)\\.[0-9a-f]{32}\\.tmp$", RegexOptions.CultureInvariant)]
     private static partial Regex TempFile();
 }

@@ -33,14 +33,18 @@ internal sealed class CustomAggregatorSet : IDisposable
     /// the exit code when a file is missing (<see cref="ExitCodes.InputNotFound"/>) or does not compile, has an IEA
     /// error or defines no aggregator (<see cref="ExitCodes.Usage"/>).
     /// </summary>
-    public static async Task<(CustomAggregatorSet? Set, int ExitCode)> LoadAsync(IReadOnlyList<string> paths, TextWriter stderr, CancellationToken cancellationToken)
+    public static Task<(CustomAggregatorSet? Set, int ExitCode)> LoadAsync(IReadOnlyList<string> paths, TextWriter stderr, CancellationToken cancellationToken) =>
+        LoadAsync(paths, stderr, AggregatorCache.Shared, cancellationToken);
+
+    /// <summary>As <see cref="LoadAsync(IReadOnlyList{string}, TextWriter, CancellationToken)"/>, compiling through <paramref name="cache"/>.</summary>
+    public static async Task<(CustomAggregatorSet? Set, int ExitCode)> LoadAsync(IReadOnlyList<string> paths, TextWriter stderr, AggregatorCache cache, CancellationToken cancellationToken)
     {
         var set = new CustomAggregatorSet();
         try
         {
             foreach (var path in paths)
             {
-                var code = await set.LoadFileAsync(path, stderr, cancellationToken).ConfigureAwait(false);
+                var code = await set.LoadFileAsync(path, stderr, cache, cancellationToken).ConfigureAwait(false);
                 if (code != ExitCodes.Success)
                 {
                     set.Dispose();
@@ -147,7 +151,7 @@ internal sealed class CustomAggregatorSet : IDisposable
         _contexts.Clear();
     }
 
-    private async Task<int> LoadFileAsync(string path, TextWriter stderr, CancellationToken cancellationToken)
+    private async Task<int> LoadFileAsync(string path, TextWriter stderr, AggregatorCache cache, CancellationToken cancellationToken)
     {
         byte[] content;
         try
@@ -160,7 +164,7 @@ internal sealed class CustomAggregatorSet : IDisposable
             return ExitCodes.InputNotFound;
         }
 
-        var compiled = await AggregatorCache.GetOrCompileAsync(content, path, cancellationToken).ConfigureAwait(false);
+        var compiled = await cache.GetOrCompileAsync(content, path, stderr, cancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in compiled.Diagnostics)
         {
             await stderr.WriteLineAsync(diagnostic.Format(path)).ConfigureAwait(false);

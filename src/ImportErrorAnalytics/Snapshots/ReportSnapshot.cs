@@ -1,5 +1,6 @@
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
+using ImportErrorAnalytics.Files;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Sources.HubSpot;
@@ -100,7 +101,10 @@ public sealed class ReportSnapshot
         await destination.WriteAsync(payload, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes the snapshot to a temporary file beside <paramref name="path"/>, flushes it, and renames it over <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Writes the snapshot to a new temporary file beside <paramref name="path"/> (on Unix readable and writable by its
+    /// owner only, unless <c>IEA_FILE_MODE</c> says otherwise), flushes it to disk, and renames it over <paramref name="path"/>.
+    /// </summary>
     /// <param name="path">The snapshot file.</param>
     /// <param name="cancellationToken">Stops the write (the file is then left as it was).</param>
     /// <exception cref="IOException">The file cannot be written (a missing directory, a full disk); it is left as it was.</exception>
@@ -108,27 +112,7 @@ public sealed class ReportSnapshot
     public async Task WriteToFileAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
-            await using (stream.ConfigureAwait(false))
-            {
-                await WriteToAsync(stream, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            // Exists first: File.Delete throws when the directory itself is missing, which would hide the real failure.
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        await AtomicFile.WriteAsync(path, (stream, ct) => new ValueTask(WriteToAsync(stream, ct)), AtomicFileOptions.ForData(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where the snapshot came from.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ImportErrorAnalytics.Cli.CustomAggregators;
+using ImportErrorAnalytics.Files;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Cli;
@@ -24,9 +25,9 @@ public sealed class AggregatorCachePruningTests : IDisposable
 
         Assert.Equal(1, deleted);
         Assert.False(Exists(old, ".dll"));
-        Assert.False(Exists(old, ".diagnostics"));
+        Assert.False(Exists(old, ".json"));
         Assert.True(Exists(recent, ".dll"));
-        Assert.True(Exists(recent, ".diagnostics"));
+        Assert.True(Exists(recent, ".json"));
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class AggregatorCachePruningTests : IDisposable
 
         Assert.Equal(6, deleted);
         Assert.Equal(hashes.Take(4), hashes.Where(h => Exists(h, ".dll")));
-        Assert.Equal(4, Directory.GetFiles(_cache.Path, "*.diagnostics").Length);
+        Assert.Equal(4, Directory.GetFiles(_cache.Path, "*.json").Length);
     }
 
     [Fact]
@@ -58,9 +59,10 @@ public sealed class AggregatorCachePruningTests : IDisposable
     public void Prune_DeletesAbandonedTemporaryFiles_ButNotOnesBeingWritten()
     {
         var hash = Hash("temp");
-        var abandoned = File(hash + "." + Guid.NewGuid().ToString("N") + ".tmp-dll", Now - AggregatorCachePruning.AbandonedTempAge - TimeSpan.FromMinutes(1));
-        var writing = File(hash + "." + Guid.NewGuid().ToString("N") + ".tmp-diagnostics", Now - TimeSpan.FromSeconds(5));
-        var orphan = File(Hash("orphan") + ".diagnostics", Now - TimeSpan.FromDays(1));
+        // Named exactly as the atomic writer names the temporary files of an entry's image and manifest.
+        var abandoned = File(TemporaryName(hash + ".dll"), Now - AggregatorCachePruning.AbandonedTempAge - TimeSpan.FromMinutes(1));
+        var writing = File(TemporaryName(hash + ".json"), Now - TimeSpan.FromSeconds(5));
+        var orphan = File(Hash("orphan") + ".json", Now - TimeSpan.FromDays(1));
 
         AggregatorCachePruning.Prune(_cache.Path, Now);
 
@@ -123,12 +125,12 @@ public sealed class AggregatorCachePruningTests : IDisposable
                 public long GetResult(Tally state) => state.Count;
             }
             """);
-        var first = await AggregatorCache.GetOrCompileAsync(content, "a.cs", CancellationToken.None);
-        var image = Path.Combine(AggregatorCache.Directory, first.Hash + ".dll");
+        var folder = AggregatorCacheFolder.Open(Path.Combine(_cache.Path, "cache"));
+        var first = await new AggregatorCache(folder).GetOrCompileAsync(content, "a.cs", TextWriter.Null, CancellationToken.None);
+        var image = new AggregatorCache(folder).ImagePath(first.Hash);
         System.IO.File.SetLastWriteTimeUtc(image, DateTime.UtcNow - TimeSpan.FromDays(10));
-        AggregatorCache.Forget(first.Hash);
 
-        var second = await AggregatorCache.GetOrCompileAsync(content, "a.cs", CancellationToken.None);
+        var second = await new AggregatorCache(folder).GetOrCompileAsync(content, "a.cs", TextWriter.Null, CancellationToken.None);
 
         Assert.Equal(CompileSource.DiskCache, second.Source);
         Assert.True(DateTime.UtcNow - System.IO.File.GetLastWriteTimeUtc(image) < TimeSpan.FromHours(1));
@@ -137,7 +139,7 @@ public sealed class AggregatorCachePruningTests : IDisposable
     private string Entry(string seed, DateTimeOffset lastUsed)
     {
         var hash = Hash(seed);
-        File(hash + ".diagnostics", lastUsed);
+        File(hash + ".json", lastUsed);
         File(hash + ".dll", lastUsed);
         return hash;
     }
@@ -148,6 +150,9 @@ public sealed class AggregatorCachePruningTests : IDisposable
         System.IO.File.SetLastWriteTimeUtc(path, lastWrite.UtcDateTime);
         return path;
     }
+
+    private string TemporaryName(string entryFile) =>
+        Path.GetFileName(AtomicFile.TemporaryPath(Path.Combine(_cache.Path, entryFile), AtomicFile.RandomName()));
 
     private bool Exists(string hash, string extension) => System.IO.File.Exists(Path.Combine(_cache.Path, hash + extension));
 

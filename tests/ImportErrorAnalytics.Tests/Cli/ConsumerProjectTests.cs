@@ -95,11 +95,7 @@ public class ConsumerProjectTests(PackedPackages packed)
     /// <summary>The README's <c>[ErrorAggregator]</c> example, reading the committed sample import.</summary>
     private static string ReadmeProgram()
     {
-        var readme = File.ReadAllText(Path.Combine(SamplePaths.RepositoryRoot, "README.md")).ReplaceLineEndings("\n");
-        var section = readme.IndexOf("### Generated aggregators", StringComparison.Ordinal);
-        var start = readme.IndexOf("```csharp\n", section, StringComparison.Ordinal) + "```csharp\n".Length;
-        var end = readme.IndexOf("```\n", start, StringComparison.Ordinal);
-        var program = readme[start..end];
+        var program = ReadmeText.Block("### Generated aggregators: `[ErrorAggregator]`", "csharp");
         Assert.Contains("\"samples/import-184448894\"", program, StringComparison.Ordinal);
         return program.Replace("\"samples/import-184448894\"", JsonSerializer.Serialize(SamplePaths.ImportDirectory), StringComparison.Ordinal);
     }

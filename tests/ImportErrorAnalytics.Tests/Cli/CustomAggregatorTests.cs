@@ -225,17 +225,19 @@ public class CustomAggregatorTests
     [Fact]
     public async Task SameContent_IsCompiledOnce_ThenTakenFromMemory_ThenFromDisk()
     {
+        using var temp = new TempDirectory();
+        var folder = AggregatorCacheFolder.Open(Path.Combine(temp.Path, "cache"));
         var content = Encoding.UTF8.GetBytes(Source("state.Count++;"));
+        var cache = new AggregatorCache(folder);
 
-        var first = await AggregatorCache.GetOrCompileAsync(content, "a.cs", CancellationToken.None);
-        var second = await AggregatorCache.GetOrCompileAsync(content, "b.cs", CancellationToken.None);
-        AggregatorCache.Forget(first.Hash);
-        var third = await AggregatorCache.GetOrCompileAsync(content, "c.cs", CancellationToken.None);
+        var first = await cache.GetOrCompileAsync(content, "a.cs", TextWriter.Null, CancellationToken.None);
+        var second = await cache.GetOrCompileAsync(content, "b.cs", TextWriter.Null, CancellationToken.None);
+        var third = await new AggregatorCache(folder).GetOrCompileAsync(content, "c.cs", TextWriter.Null, CancellationToken.None);
 
         Assert.Equal(CompileSource.Compiled, first.Source);
         Assert.Equal(CompileSource.MemoryCache, second.Source);
         Assert.Equal(CompileSource.DiskCache, third.Source);
-        Assert.True(File.Exists(Path.Combine(AggregatorCache.Directory, first.Hash + ".dll")));
+        Assert.True(File.Exists(cache.ImagePath(first.Hash)));
         Assert.Equal(first.Image, third.Image);
     }
 

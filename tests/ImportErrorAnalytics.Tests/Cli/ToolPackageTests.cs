@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json;
@@ -8,38 +7,79 @@ using ImportErrorAnalytics.Tests.Support;
 namespace ImportErrorAnalytics.Tests.Cli;
 
 /// <summary>
-/// The packages as a user gets them: <c>dotnet pack</c> into a temporary folder, <c>dotnet tool install</c> from it into a
-/// temporary tool path, then the installed <c>iea</c>. Slow (a Release build of three projects, tens of seconds), so it
-/// runs in a collection of its own after the parallel tests: the build's CPU load does not slow their timings.
+/// The install path exactly as the README gives it: its "Install as a tool" commands, word for word, in a fresh copy of
+/// the repository (pack the solution into <c>./artifacts</c>, install the tool globally, run <c>iea demo</c>), with a
+/// home of its own for the global tool. Slow (a Release build of the solution, tens of seconds), so it runs in a
+/// collection of its own after the parallel tests: the build's CPU load does not slow their timings.
 /// </summary>
 [Collection(PackingTests.Name)]
 public class ToolPackageTests(PackedPackages packed)
 {
     [Fact]
-    public async Task TheToolInstalledFromItsPackage_RunsTheDemoAndPrintsItsVersion()
+    public void TheReadmesInstallCommands_RunWordForWord_InAFreshCopyOfTheRepository()
     {
-        var tools = Path.Combine(packed.Root, "tools");
-        var install = await Processes.RunAsync(
-            Processes.Dotnet,
-            ["tool", "install", "ImportErrorAnalytics.Tool", "--tool-path", tools, "--configfile", packed.NuGetConfig, "--version", packed.Version],
-            packed.Root);
-        Assert.True(install.ExitCode == 0, install.Describe());
+        Assert.Collection(
+            packed.Commands,
+            pack => Assert.StartsWith("dotnet pack ImportErrorAnalytics.sln ", pack, StringComparison.Ordinal),
+            install => Assert.StartsWith("dotnet tool install --global ", install, StringComparison.Ordinal),
+            demo => Assert.StartsWith("iea demo", demo, StringComparison.Ordinal));
+        Assert.Equal(packed.Commands.Count, packed.Results.Count);
+        foreach (var result in packed.Results)
+        {
+            Assert.True(result.ExitCode == 0, result.Describe());
+        }
 
-        var iea = Path.Combine(tools, OperatingSystem.IsWindows() ? "iea.exe" : "iea");
-        var demo = await Processes.RunAsync(iea, ["demo", "--errors", "2000"], packed.Root);
-
-        Assert.True(demo.ExitCode == 0, demo.Describe());
-        using var report = JsonDocument.Parse(demo.Stdout);
+        using var report = JsonDocument.Parse(packed.Results[^1].Stdout);
         Assert.Equal(2, report.RootElement.GetProperty("schemaVersion").GetInt32());
         Assert.True(report.RootElement.GetProperty("complete").GetBoolean());
-        Assert.Equal(2000, report.RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
-        Assert.Contains("iea demo: the fake HubSpot answered", demo.Stderr, StringComparison.Ordinal);
+        Assert.Equal(60_000, report.RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
+        Assert.Contains("iea demo: the fake HubSpot answered", packed.Results[^1].Stderr, StringComparison.Ordinal);
+        foreach (var id in new[] { "ImportErrorAnalytics", "ImportErrorAnalytics.Testing", "ImportErrorAnalytics.Tool" })
+        {
+            Assert.True(File.Exists(packed.PackagePath(id)), $"'{packed.PackagePath(id)}' was not produced.");
+        }
+    }
 
-        var version = await Processes.RunAsync(iea, ["--version"], packed.Root);
+    [Fact]
+    public async Task TheGlobalTool_PrintsItsVersion_AndTheReadmesUninstallCommandRemovesIt()
+    {
+        packed.ThrowIfNotInstalled();
+        var version = await packed.RunAsync("iea --version");
 
         Assert.True(version.ExitCode == 0, version.Describe());
         var printed = version.Stdout.Trim();
         Assert.True(printed == packed.Version || printed.StartsWith(packed.Version + "+", StringComparison.Ordinal), version.Describe());
+
+        var uninstall = await packed.RunAsync(ReadmeCommand("dotnet tool uninstall "));
+
+        Assert.True(uninstall.ExitCode == 0, uninstall.Describe());
+        Assert.False(File.Exists(Path.Combine(packed.GlobalTools, OperatingSystem.IsWindows() ? "iea.exe" : "iea")));
+    }
+
+    [Fact]
+    public async Task WithToolPathInsteadOfGlobal_TheToolIsInstalledIntoAFolder()
+    {
+        packed.ThrowIfNotInstalled();
+        var tools = Path.Combine(packed.Root, "tool-path");
+        var install = packed.Commands.Single(c => c.StartsWith("dotnet tool install ", StringComparison.Ordinal))
+            .Replace("--global", $"--tool-path {tools}", StringComparison.Ordinal);
+
+        var installed = await packed.RunAsync(install);
+        var demo = await Processes.RunAsync(Path.Combine(tools, OperatingSystem.IsWindows() ? "iea.exe" : "iea"), ["demo", "--errors", "2000"], packed.Root, environment: packed.Environment);
+
+        Assert.True(installed.ExitCode == 0, installed.Describe());
+        Assert.True(demo.ExitCode == 0, demo.Describe());
+        using var report = JsonDocument.Parse(demo.Stdout);
+        Assert.Equal(2000, report.RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
+    }
+
+    /// <summary>The README command in backticks that starts with <paramref name="start"/>.</summary>
+    private static string ReadmeCommand(string start)
+    {
+        var readme = ReadmeText.Text;
+        var at = readme.IndexOf("`" + start, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"README has no `{start}...` command.");
+        return readme[(at + 1)..readme.IndexOf('`', at + 1)];
     }
 
     [Fact]
@@ -89,46 +129,93 @@ public sealed class PackingTests : ICollectionFixture<PackedPackages>
 }
 
 /// <summary>
-/// The CLI packed as a tool, and the library and Testing packages, in a temporary folder deleted afterwards. The build
-/// goes to a temporary <c>--artifacts-path</c> (bin and obj, project.assets.json included), so it never writes into the
-/// repository's bin/obj that the test run itself, or a build next to it, is using.
+/// The README's "Install as a tool" commands, run once for the collection in a fresh copy of the repository (so they
+/// neither see this checkout's build output nor write into it), each line through the shell as a user types it. The
+/// global tool goes into a home of its own (<c>DOTNET_CLI_HOME</c>), never the user's; restore reads the usual package
+/// cache. Everything is deleted afterwards.
 /// </summary>
 public sealed class PackedPackages : IAsyncLifetime
 {
+    private readonly List<ProcessResult> _results = [];
+
     /// <summary>A folder of its own: test runs side by side (other worktrees, other users) never share one.</summary>
     public string Root { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "iea-pack-" + Guid.NewGuid().ToString("N"))).FullName;
 
-    public string Packages => Path.Combine(Root, "packages");
+    /// <summary>The fresh copy of the repository the commands run in.</summary>
+    public string Repository => Path.Combine(Root, "repository");
 
-    /// <summary>A NuGet configuration whose only source is <see cref="Packages"/>: the install reads the freshly packed
-    /// package and nothing else (no feed queried, no package of the same name and version from elsewhere).</summary>
-    public string NuGetConfig => Path.Combine(Root, "nuget.config");
+    /// <summary>The README's <c>./artifacts</c>: the packages.</summary>
+    public string Packages => Path.Combine(Repository, "artifacts");
+
+    /// <summary>Where <c>dotnet tool install --global</c> puts the tool under the home of its own.</summary>
+    public string GlobalTools => Path.Combine(Root, "home", ".dotnet", "tools");
+
+    /// <summary>The README's commands, one per line.</summary>
+    public IReadOnlyList<string> Commands { get; } = ReadmeText.Commands("## Install as a tool");
+
+    /// <summary>What each command did, in order, up to the first that failed.</summary>
+    internal IReadOnlyList<ProcessResult> Results => _results;
 
     /// <summary>The version the packages get: the one this build of the CLI carries (without its +commit suffix).</summary>
     public string Version { get; } =
         (typeof(IeaCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
+    /// <summary>
+    /// The shell's environment: the test run's <c>dotnet</c> first on PATH, then the global tools folder; a home of its
+    /// own for the dotnet CLI (tools, first-run files, NuGet's settings), with the usual package cache; no MSBuild nodes
+    /// left behind.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; private set; } = new Dictionary<string, string?>();
+
     public string PackagePath(string id) => Path.Combine(Packages, $"{id}.{Version}.nupkg");
+
+    /// <summary>Runs one command line through the shell in the repository copy.</summary>
+    internal Task<ProcessResult> RunAsync(string commandLine, TimeSpan? timeout = null) =>
+        OperatingSystem.IsWindows()
+            ? Processes.RunAsync("cmd.exe", ["/d", "/c", commandLine], Repository, timeout, Environment)
+            : Processes.RunAsync("/bin/sh", ["-c", commandLine], Repository, timeout, Environment);
+
+    /// <summary>Stops a test that needs the installed tool when the README's commands did not all succeed.</summary>
+    public void ThrowIfNotInstalled()
+    {
+        if (_results.Count != Commands.Count || _results.Any(r => r.ExitCode != 0))
+        {
+            throw new Xunit.Sdk.XunitException("The README's install commands failed: " + string.Join(System.Environment.NewLine, _results.Select(r => r.Describe())));
+        }
+    }
 
     public async Task InitializeAsync()
     {
-        var repository = SamplePaths.RepositoryRoot;
-        var artifacts = Path.Combine(Root, "artifacts");
+        RepositoryCopy.Create(SamplePaths.RepositoryRoot, Repository);
+        var dotnetFolder = Path.IsPathRooted(Processes.Dotnet) ? Path.GetDirectoryName(Processes.Dotnet) + Path.PathSeparator : "";
+        Environment = new Dictionary<string, string?>
+        {
+            ["PATH"] = dotnetFolder + GlobalTools + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),
+            ["DOTNET_CLI_HOME"] = Path.Combine(Root, "home"),
+            ["NUGET_PACKAGES"] = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
+                ? packages
+                : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+        };
+        foreach (var command in Commands)
+        {
+            // A Release build of the solution: minutes on a busy 2-core machine, so a generous limit.
+            ProcessResult result;
+            try
+            {
+                result = await RunAsync(command, TimeSpan.FromMinutes(20));
+            }
+            catch (TimeoutException ex)
+            {
+                result = new ProcessResult(command, -1, "", ex.Message, TimeSpan.FromMinutes(20));
+            }
 
-        // The CLI first: its Release build builds the library and Testing too; they are then packed from that build.
-        await PackAsync(repository, artifacts, "src/ImportErrorAnalytics.Cli/ImportErrorAnalytics.Cli.csproj");
-        await PackAsync(repository, artifacts, "src/ImportErrorAnalytics/ImportErrorAnalytics.csproj", "--no-build");
-        await PackAsync(repository, artifacts, "src/ImportErrorAnalytics.Testing/ImportErrorAnalytics.Testing.csproj", "--no-build");
-
-        await File.WriteAllTextAsync(NuGetConfig, $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="packed" value="{Packages}" />
-              </packageSources>
-            </configuration>
-            """);
+            _results.Add(result);
+            if (result.ExitCode != 0)
+            {
+                break;
+            }
+        }
     }
 
     public Task DisposeAsync()
@@ -140,80 +227,4 @@ public sealed class PackedPackages : IAsyncLifetime
 
         return Task.CompletedTask;
     }
-
-    private async Task PackAsync(string repository, string artifacts, string project, params string[] extra)
-    {
-        string[] args = ["pack", project, "-c", "Release", "-o", Packages, "--artifacts-path", artifacts, "-nodeReuse:false", .. extra];
-        var result = await Processes.RunAsync(Processes.Dotnet, args, repository, TimeSpan.FromMinutes(5));
-        Assert.True(result.ExitCode == 0, result.Describe());
-    }
-
-}
-
-/// <summary>A child process with its output captured, killed (with its children) when it outlives its time.</summary>
-internal static class Processes
-{
-    /// <summary>The <c>dotnet</c> that runs this test run, when known (the CLI passes it to its children), else the one on PATH.</summary>
-    public static string Dotnet { get; } =
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-            ? new FileInfo(host).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? host
-            : "dotnet";
-
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan? timeout = null)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // `dotnet test` hands the test host MSBuild's own variables (MSBuildExtensionsPath, MSBuildSDKsPath,
-        // MSBUILD_EXE_PATH, ...); a nested dotnet must resolve its SDK from global.json like a user's shell would.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        if (Path.IsPathRooted(Dotnet) && !start.Environment.ContainsKey("DOTNET_ROOT"))
-        {
-            // The installed tool's launcher finds the runtime here even when dotnet is not in a default location.
-            start.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(Dotnet);
-        }
-
-        var limit = timeout ?? TimeSpan.FromMinutes(2);
-        var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"'{fileName}' did not start.");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new TimeoutException($"'{fileName} {string.Join(' ', start.ArgumentList)}' did not finish within {limit}:{Environment.NewLine}{await stdout}{await stderr}");
-        }
-
-        return new ProcessResult($"{fileName} {string.Join(' ', start.ArgumentList)}", process.ExitCode, await stdout, await stderr, stopwatch.Elapsed);
-    }
-}
-
-internal sealed record ProcessResult(string CommandLine, int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed)
-{
-    public string Describe() =>
-        $"'{CommandLine}' exited with {ExitCode} after {Elapsed.TotalSeconds:F1} s.{Environment.NewLine}stdout:{Environment.NewLine}{Stdout}{Environment.NewLine}stderr:{Environment.NewLine}{Stderr}";
 }

@@ -1,8 +1,10 @@
+using ImportErrorAnalytics.Files;
+
 namespace ImportErrorAnalytics.Pipeline.Checkpoints;
 
 /// <summary>
-/// A checkpoint in a file: written to <c>FILE.tmp</c>, flushed to disk, then renamed over the file, so the file on
-/// disk is always a whole checkpoint.
+/// A checkpoint in a file, replaced atomically by <see cref="AtomicFile"/> (a new temporary file beside it, owner-only
+/// on Unix, flushed to disk, renamed over the file), so the file on disk is always a whole checkpoint.
 /// </summary>
 internal sealed class FileCheckpointStore(string path) : ICheckpointStore
 {
@@ -11,16 +13,6 @@ internal sealed class FileCheckpointStore(string path) : ICheckpointStore
     public async ValueTask<byte[]?> LoadAsync(CancellationToken cancellationToken) =>
         File.Exists(Name) ? await File.ReadAllBytesAsync(Name, cancellationToken).ConfigureAwait(false) : null;
 
-    public async ValueTask SaveAsync(ReadOnlyMemory<byte> checkpoint, CancellationToken cancellationToken)
-    {
-        var temporary = Name + ".tmp";
-        var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
-        await using (stream.ConfigureAwait(false))
-        {
-            await stream.WriteAsync(checkpoint, cancellationToken).ConfigureAwait(false);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, Name, overwrite: true);
-    }
+    public async ValueTask SaveAsync(ReadOnlyMemory<byte> checkpoint, CancellationToken cancellationToken) =>
+        await AtomicFile.WriteAsync(Name, checkpoint, cancellationToken).ConfigureAwait(false);
 }
