@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ImportErrorAnalytics.Cli;
+using ImportErrorAnalytics.Testing.FakeHubSpot;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Cli;
@@ -102,14 +103,13 @@ public class OutputFailureTests
         var markdown = Path.Combine(temp.Path, "report.md");
         var snapshot = Path.Combine(temp.Path, "report.snap");
 
-        // The temporary file the report is written to first: a directory there makes the write fail after the run.
-        Directory.CreateDirectory(Path.Combine(temp.Path, $".report.json.{Environment.ProcessId}.tmp"));
+        // A full device passes every check made before reading, and fails the write (a device is written in place).
+        report = "/dev/full";
         var (code, _, error) = await Iea("report", "--input", Samples, "--out", report, "--markdown-out", markdown, "--snapshot", snapshot, "--fail-if-errors", "1");
 
         Assert.Equal(ExitCodes.OutputFailed, code);
-        Assert.Contains($"iea: cannot write the report to '{report}' (--out):", error, StringComparison.Ordinal);
+        Assert.Contains($"iea: cannot write the report to '{report}' (--out): No space left on device", error, StringComparison.Ordinal);
         Assert.Contains("gate tripped: 600 errors", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(report));
         Assert.StartsWith("# Import errors", await File.ReadAllTextAsync(markdown), StringComparison.Ordinal);
         Assert.True(new FileInfo(snapshot).Length > 0);
     }
@@ -156,17 +156,33 @@ public class OutputFailureTests
     [Fact]
     public async Task CheckpointThatCannotBeSaved_ExitsWith14NamingIt()
     {
+        // The first errors page waits on the server's own clock until the folder of
+        // the checkpoint is gone: the checkpoint is then saved after that page and cannot be.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         var import = FakeHubSpotRuns.Import(300);
-        await using var server = await FakeHubSpotRuns.StartAsync(import);
+        await using var server = await FakeHubSpotRuns.StartAsync(import, o =>
+        {
+            o.TimeProvider = clock;
+            o.Faults.OnRequest(1, Fault.Delay(TimeSpan.FromMinutes(1)));
+        });
         using var temp = new TempDirectory();
-        var checkpoint = Path.Combine(temp.Path, "run.checkpoint");
-        Directory.CreateDirectory(checkpoint + ".tmp");
+        var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "state")).FullName;
+        var checkpoint = Path.Combine(folder, "run.checkpoint");
         var variable = "IEA_OUTPUT_TOKEN_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(variable, server.AccessToken);
         try
         {
-            var (code, _, error) = await Iea(
+            var run = Iea(
                 "report", "--import-id", FakeHubSpotRuns.ImportId, "--base-url", server.BaseAddress.ToString(), "--token-env", variable, "--limit", "100", "--checkpoint", checkpoint);
+            while (server.Requests.ErrorsRequests().Count < 1)
+            {
+                Assert.False(run.IsCompleted, "the run ended before its first page was asked for");
+                await Task.Delay(10);
+            }
+
+            Directory.Delete(folder, recursive: true);
+            clock.Advance(TimeSpan.FromMinutes(2));
+            var (code, _, error) = await run;
 
             Assert.Equal(ExitCodes.OutputFailed, code);
             Assert.Contains($"The checkpoint '{checkpoint}' cannot be saved:", error, StringComparison.Ordinal);
