@@ -60,6 +60,12 @@ internal sealed class ReportOptions
         DefaultValueFactory = _ => 10_000,
     };
 
+    private readonly Option<int> _maxDistinctKeys = new("--max-distinct-keys")
+    {
+        Description = "Distinct keys of each kind kept apart (undocumented error and object types, columns, files); the rest are counted in one 'other' row per table.",
+        DefaultValueFactory = _ => AnalyzerOptions.DefaultMaxDistinctKeys,
+    };
+
     private readonly Option<bool> _keepGoing = new("--keep-going") { Description = "Skip malformed pages, list them in the report, and report the rest." };
 
     private readonly Option<int> _maxValueBytes = new("--max-value-bytes")
@@ -92,6 +98,7 @@ internal sealed class ReportOptions
         AtLeast(_top, 0);
         AtLeast(_clusterGap, 0);
         AtLeast(_distinctCapacity, 1);
+        AtLeast(_maxDistinctKeys, 1);
         AtLeast(_maxValueBytes, 64);
         AtLeast(_parallelism, 1);
         AtLeast(_rateLimit, 1);
@@ -140,6 +147,7 @@ internal sealed class ReportOptions
             command.Options.Add(option);
         }
 
+        command.Options.Add(_maxDistinctKeys);
         _aggregators.AddTo(command);
 
         command.Validators.Add(result =>
@@ -190,6 +198,7 @@ internal sealed class ReportOptions
             }
             : null,
         Aggregators = _aggregators.Read(result),
+        MaxDistinctKeys = result.GetValue(_maxDistinctKeys),
     };
 
     /// <summary>An ISO 8601 date or date and time; UTC unless it names an offset.</summary>
@@ -230,6 +239,9 @@ internal sealed record ReportSettingsInput(
     /// <summary>The <c>--aggregator</c> files.</summary>
     public IReadOnlyList<string> Aggregators { get; init; } = [];
 
+    /// <summary>The <c>--max-distinct-keys</c> limit.</summary>
+    public int MaxDistinctKeys { get; init; } = AnalyzerOptions.DefaultMaxDistinctKeys;
+
     public ImportErrorAnalyzerBuilder CreateBuilder(Func<Stream>? stdin)
     {
         var builder = ImportErrorAnalyzer.CreateBuilder().Configure(options =>
@@ -241,6 +253,7 @@ internal sealed record ReportSettingsInput(
             options.KeepGoing = KeepGoing;
             options.Limits.MaxValueBytes = MaxValueBytes;
             options.MaxDegreeOfParallelism = Parallelism;
+            options.MaxDistinctKeys = MaxDistinctKeys;
         });
         if (stdin is not null)
         {

@@ -11,9 +11,10 @@ public sealed class ImportErrorPage
     private RecordSlot[] _slots = new RecordSlot[64];
     private byte[] _arena = new byte[16 * 1024];
 
-    internal ImportErrorPage()
-    {
-    }
+    internal ImportErrorPage(RunNames names) => Names = names;
+
+    /// <summary>The name tables of the run the page belongs to: its records' name ids are theirs.</summary>
+    internal RunNames Names { get; }
 
     /// <summary>The name of the input the page came from (a file path, <c>stdin</c>, a URL without secrets).</summary>
     public string SourceName { get; internal set; } = "";
@@ -40,7 +41,7 @@ public sealed class ImportErrorPage
         get
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
-            return new ImportErrorRecord(ref _slots[index], _arena, new RecordPosition(SourceOrdinal, PageIndex, index));
+            return new ImportErrorRecord(ref _slots[index], _arena, Names, new RecordPosition(SourceOrdinal, PageIndex, index));
         }
     }
 
@@ -55,7 +56,7 @@ public sealed class ImportErrorPage
     internal ReadOnlySpan<byte> Arena => _arena.AsSpan(0, ArenaLength);
 
     internal ImportErrorRecord GetRecordUnchecked(int index) =>
-        new(ref _slots[index], _arena, new RecordPosition(SourceOrdinal, PageIndex, index));
+        new(ref _slots[index], _arena, Names, new RecordPosition(SourceOrdinal, PageIndex, index));
 
     internal void Reset(string sourceName, int sourceOrdinal, int pageIndex, bool isResponsePage)
     {

@@ -7,15 +7,15 @@ internal sealed class BuiltInAggregators(AnalyzerOptions options)
 {
     public TotalsAggregator Totals { get; } = new();
 
-    public ErrorTypeCountsAggregator ErrorTypes { get; } = new();
+    public ErrorTypeCountsAggregator ErrorTypes { get; } = new(options.MaxDistinctKeys);
 
-    public ColumnCountsAggregator Columns { get; } = new();
+    public ColumnCountsAggregator Columns { get; } = new(options.MaxDistinctKeys);
 
-    public ObjectTypeCountsAggregator ObjectTypes { get; } = new();
+    public ObjectTypeCountsAggregator ObjectTypes { get; } = new(options.MaxDistinctKeys);
 
-    public TopInvalidValuesAggregator TopValues { get; } = new(options.DistinctCapacity, options.Top, options.ValueDisplayLength, options.MaskValues);
+    public TopInvalidValuesAggregator TopValues { get; } = new(options.DistinctCapacity, options.Top, options.ValueDisplayLength, options.MaskValues, options.MaxDistinctKeys);
 
-    public LineClustersAggregator LineClusters { get; } = new(options.ClusterGap, options.MaxClusters);
+    public LineClustersAggregator LineClusters { get; } = new(options.ClusterGap, options.MaxClusters, options.MaxDistinctKeys);
 
     public AggregatorSlot[] CreateSlots() =>
     [
