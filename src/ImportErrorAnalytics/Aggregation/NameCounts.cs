@@ -104,8 +104,15 @@ internal sealed class NameCounts(int maxUnknown)
             _lastId = -1;
         }
 
-        var table = Table!;
         var from = other.Table!;
+        if (!ReferenceEquals(from, Table) && !Table!.IsUnbounded)
+        {
+            // A run's table would refuse names past its limit in the order they come; a merge keeps them by the merge's
+            // rule instead, so it counts in a table of its own.
+            MoveTo(NameTable.Unbounded(Table.Seed));
+        }
+
+        var table = Table!;
         for (var slot = 0; slot < other._keys.Length; slot++)
         {
             if (other._keys[slot] != 0)

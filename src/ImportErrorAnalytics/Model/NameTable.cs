@@ -35,6 +35,7 @@ internal sealed class NameTable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxUnknown, 0);
         _maxUnknown = maxUnknown;
+        Seed = seed;
         KnownCount = seed.Count;
         var entries = new Entries(Math.Max(16, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)seed.Count + 2)));
         for (var i = 0; i < seed.Count; i++)
@@ -48,6 +49,15 @@ internal sealed class NameTable
         _full = maxUnknown == 0;
         _entries = entries;
     }
+
+    /// <summary>The documented names the table starts from.</summary>
+    public NameSeed Seed { get; }
+
+    /// <summary>Whether the table numbers every name it is given (a table for reading or merging states, not a run's).</summary>
+    public bool IsUnbounded => _maxUnknown == int.MaxValue;
+
+    /// <summary>A table that numbers every name it is given: states read from a saved form, and merges of states of different runs.</summary>
+    public static NameTable Unbounded(NameSeed seed) => new(seed, int.MaxValue);
 
     /// <summary>Number of documented names (ids 1 to this).</summary>
     public int KnownCount { get; }

@@ -14,7 +14,7 @@ internal static class StateJson
     public static long Long(JsonElement json, string name) => Get(json, name).GetInt64();
 
     /// <summary>A table for the names of a state being read: its own, holding what the saved form holds.</summary>
-    public static NameTable ReadingTable(NameSeed seed) => new(seed, int.MaxValue);
+    public static NameTable ReadingTable(NameSeed seed) => NameTable.Unbounded(seed);
 
     /// <summary>
     /// Writes the counts as <c>[name, count]</c> pairs (names as text: ids differ from run to run), in id order, and the
