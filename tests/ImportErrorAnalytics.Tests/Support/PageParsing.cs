@@ -33,7 +33,7 @@ internal static class PageParsing
         pages.SelectMany(p => p.Records).ToList();
 
     /// <summary>Parses pages of errors into one <see cref="ImportErrorPage"/> per list, for feeding aggregators directly.</summary>
-    public static ImportErrorPage ToPage(IReadOnlyList<SyntheticError> errors, int sourceOrdinal = 0, int pageIndex = 0, Model.RunNames? names = null)
+    public static ImportErrorPage ToPage(IReadOnlyList<SyntheticError> errors, int sourceOrdinal = 0, int pageIndex = 0, ImportErrorAnalytics.Model.RunNames? names = null)
     {
         var bytes = JsonText.Page(errors, after: null);
         var pool = new PagePool(0, names);
