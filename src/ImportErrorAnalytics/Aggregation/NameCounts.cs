@@ -84,6 +84,15 @@ internal sealed class NameCounts(int maxUnknown)
         _lastId = -1;
     }
 
+    /// <summary>Counts in <paramref name="table"/> from now on, its names moved there (a restored state joining its run).</summary>
+    public void UseTable(NameTable table)
+    {
+        if (!ReferenceEquals(table, Table))
+        {
+            MoveTo(table);
+        }
+    }
+
     /// <summary>Adds <paramref name="count"/> to <paramref name="id"/> of <see cref="Table"/> (reading a saved state).</summary>
     public void AddCount(int id, long count)
     {

@@ -230,6 +230,7 @@ internal sealed class AnalysisRun(
         var saved = CheckpointCodec.Read(bytes, checkpoint.Name, source, prototypes);
         source.Start = (saved.After, saved.NextPageIndex);
         _counters.Restore(saved.Pages, saved.Errors, saved.Bytes);
+        BuiltInAggregators.UseRunNames(saved.Slots, _pool.Names);
         _resumed = saved.Slots;
         return saved;
     }

@@ -98,6 +98,17 @@ internal sealed class ColumnsState
 
     public void RestoreOther(ColumnStats other) => _columns.RestoreOther(other);
 
+    /// <summary>Counts error types in <paramref name="table"/> from now on (see <see cref="NameCounts.UseTable"/>).</summary>
+    public void UseTable(NameTable table)
+    {
+        foreach (var stats in Columns.Values)
+        {
+            stats.ErrorTypes.UseTable(table);
+        }
+
+        Other?.ErrorTypes.UseTable(table);
+    }
+
     /// <summary>Renumbers the inputs of the property positions (see <see cref="FirstPropertyName.RenumberInput"/>).</summary>
     public void RenumberInputs(ReadOnlySpan<int> inputs)
     {
