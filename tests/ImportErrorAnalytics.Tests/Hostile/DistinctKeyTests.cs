@@ -23,8 +23,10 @@ public class DistinctKeyTests(ITestOutputHelper output)
     [InlineData(KeyKind.Value)]
     public async Task AllDistinctKeys_CostAboutWhatOneKeyCosts(KeyKind kind)
     {
-        var one = await RunCost.MeasureAsync(salt => DistinctKeyInputs.Pages(kind, distinct: false, TwoMegabytes, salt), InputFormat.Pages);
-        var all = await RunCost.MeasureAsync(salt => DistinctKeyInputs.Pages(kind, distinct: true, TwoMegabytes, salt + 100), InputFormat.Pages);
+        // At least 2 MB, and at least the sizes: 40,000 new error and object types, 20,000 new file ids.
+        var records = kind switch { KeyKind.ErrorType or KeyKind.ObjectType => 40_000, KeyKind.FileId => 20_000, _ => 0 };
+        var one = await RunCost.MeasureAsync(salt => DistinctKeyInputs.Pages(kind, distinct: false, TwoMegabytes, salt, records), InputFormat.Pages);
+        var all = await RunCost.MeasureAsync(salt => DistinctKeyInputs.Pages(kind, distinct: true, TwoMegabytes, salt + 100, records), InputFormat.Pages);
         output.WriteLine($"{kind}: one key {one}; all distinct {all}");
 
         Assert.True(all.Seconds <= (20 * one.Seconds) + 0.5, $"All-distinct {kind}s took {all.Seconds:F2} s; one took {one.Seconds:F2} s.");
