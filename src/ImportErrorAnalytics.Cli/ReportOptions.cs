@@ -66,6 +66,12 @@ internal sealed class ReportOptions
         DefaultValueFactory = _ => 10_000,
     };
 
+    private readonly Option<int> _maxDistinctKeys = new("--max-distinct-keys")
+    {
+        Description = "Distinct keys of each kind kept apart (undocumented error and object types, columns, files); the rest are counted in one 'other' row per table.",
+        DefaultValueFactory = _ => AnalyzerOptions.DefaultMaxDistinctKeys,
+    };
+
     private readonly Option<bool> _keepGoing = new("--keep-going") { Description = "Skip malformed pages, list them in the report, and report the rest." };
 
     private readonly Option<int> _maxValueBytes = new("--max-value-bytes")
@@ -116,6 +122,7 @@ internal sealed class ReportOptions
         AtLeast(_maxRetries, 0);
         AtLeast(_clusterGap, 0);
         AtLeast(_distinctCapacity, 1);
+        AtLeast(_maxDistinctKeys, 1);
         AtLeast(_maxValueBytes, 64);
         _maxPageBytes.Validators.Add(result =>
         {
@@ -172,6 +179,7 @@ internal sealed class ReportOptions
             command.Options.Add(option);
         }
 
+        command.Options.Add(_maxDistinctKeys);
         _aggregators.AddTo(command);
 
         command.Validators.Add(result =>
@@ -224,6 +232,7 @@ internal sealed class ReportOptions
             }
             : null,
         Aggregators = _aggregators.Read(result),
+        MaxDistinctKeys = result.GetValue(_maxDistinctKeys),
     };
 
     /// <summary>An ISO 8601 date or date and time; UTC unless it names an offset.</summary>
@@ -267,6 +276,9 @@ internal sealed record ReportSettingsInput(
     /// <summary>The <c>--aggregator</c> files.</summary>
     public IReadOnlyList<string> Aggregators { get; init; } = [];
 
+    /// <summary>The <c>--max-distinct-keys</c> limit.</summary>
+    public int MaxDistinctKeys { get; init; } = AnalyzerOptions.DefaultMaxDistinctKeys;
+
     public ImportErrorAnalyzerBuilder CreateBuilder(Func<Stream>? stdin)
     {
         var builder = ImportErrorAnalyzer.CreateBuilder().Configure(options =>
@@ -279,6 +291,7 @@ internal sealed record ReportSettingsInput(
             options.Limits.MaxValueBytes = MaxValueBytes;
             options.Limits.MaxPageBytes = MaxPageBytes;
             options.MaxDegreeOfParallelism = Parallelism;
+            options.MaxDistinctKeys = MaxDistinctKeys;
         });
         if (stdin is not null)
         {

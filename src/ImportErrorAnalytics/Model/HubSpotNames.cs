@@ -21,9 +21,14 @@ public static class HubSpotNames
     /// <param name="errorType">An error type name, compared ordinally.</param>
     public static bool IsKnownErrorType([ErrorTypeName] string errorType) => Loaded.Value.ErrorTypeSet.Contains(errorType);
 
-    internal static NameTable ErrorTypeTable => Tables.ErrorType;
+    /// <summary>The documented error types, numbered 1 to <see cref="KnownErrorTypeCount"/> in every run's table.</summary>
+    internal static NameSeed ErrorTypeSeed => Seeds.ErrorType;
 
-    internal static NameTable ObjectTypeTable => Tables.ObjectType;
+    /// <summary>The documented object types.</summary>
+    internal static NameSeed ObjectTypeSeed => Seeds.ObjectType;
+
+    /// <summary>Error type ids above this are not documented (the unknown-name bucket included).</summary>
+    internal static int KnownErrorTypeCount => Seeds.ErrorType.Count;
 
     private static Lists Load()
     {
@@ -53,9 +58,10 @@ public static class HubSpotNames
 
     private sealed record Lists(IReadOnlyList<string> ErrorTypes, IReadOnlyList<string> ObjectTypes, FrozenSet<string> ErrorTypeSet);
 
-    private static class Tables
+    /// <summary>Immutable, so one copy serves every run; each run numbers the names it meets in its own tables.</summary>
+    private static class Seeds
     {
-        public static readonly NameTable ErrorType = new(ErrorTypes);
-        public static readonly NameTable ObjectType = new(ObjectTypes);
+        public static readonly NameSeed ErrorType = new(ErrorTypes);
+        public static readonly NameSeed ObjectType = new(ObjectTypes);
     }
 }

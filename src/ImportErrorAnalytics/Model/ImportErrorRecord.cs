@@ -13,21 +13,29 @@ public readonly ref struct ImportErrorRecord
     private readonly ref readonly RecordSlot _slot;
     private readonly ReadOnlySpan<byte> _arena;
 
-    internal ImportErrorRecord(ref readonly RecordSlot slot, ReadOnlySpan<byte> arena, RecordPosition position)
+    internal ImportErrorRecord(ref readonly RecordSlot slot, ReadOnlySpan<byte> arena, RunNames names, RecordPosition position)
     {
         _slot = ref slot;
         _arena = arena;
+        Names = names;
         Position = position;
     }
 
     /// <summary>The literal every sensitive value is replaced with.</summary>
     public static ReadOnlySpan<byte> RedactedValue => RedactedBytes;
 
-    /// <summary>The <c>errorType</c> (interned; also values HubSpot added after 2026-03), or <see langword="null"/> when absent.</summary>
-    public string? ErrorType => HubSpotNames.ErrorTypeTable[_slot.ErrorTypeId];
+    /// <summary>
+    /// The <c>errorType</c> (interned by the run; also values HubSpot added after 2026-03), or <see langword="null"/> when
+    /// absent. Once a run has met as many undocumented error types as its limit on distinct keys
+    /// (<see cref="Pipeline.AnalyzerOptions.MaxDistinctKeys"/>), every further new one reads <c>(other unknown)</c>.
+    /// </summary>
+    public string? ErrorType => Names.ErrorTypes[_slot.ErrorTypeId];
 
-    /// <summary>The <c>objectType</c> (interned), or <see langword="null"/> when absent.</summary>
-    public string? ObjectType => HubSpotNames.ObjectTypeTable[_slot.ObjectTypeId];
+    /// <summary>
+    /// The <c>objectType</c> (interned by the run), or <see langword="null"/> when absent; <c>(other unknown)</c> past the
+    /// run's limit of undocumented object types, as for <see cref="ErrorType"/>.
+    /// </summary>
+    public string? ObjectType => Names.ObjectTypes[_slot.ObjectTypeId];
 
     /// <summary>The zero-based <c>knownColumnNumber</c>, or <see langword="null"/> when absent.</summary>
     public int? KnownColumnNumber => _slot.HasKnownColumnNumber ? _slot.KnownColumnNumber : null;
@@ -69,6 +77,9 @@ public readonly ref struct ImportErrorRecord
     internal int ErrorTypeId => _slot.ErrorTypeId;
 
     internal int ObjectTypeId => _slot.ObjectTypeId;
+
+    /// <summary>The tables <see cref="ErrorTypeId"/> and <see cref="ObjectTypeId"/> number names in.</summary>
+    internal RunNames Names { get; }
 
     internal RecordPosition Position { get; }
 

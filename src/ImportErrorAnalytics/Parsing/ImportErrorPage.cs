@@ -12,9 +12,10 @@ public sealed class ImportErrorPage
     private RecordSlot[] _slots = new RecordSlot[64];
     private byte[] _arena = new byte[16 * 1024];
 
-    internal ImportErrorPage()
-    {
-    }
+    internal ImportErrorPage(RunNames names) => Names = names;
+
+    /// <summary>The name tables of the run the page belongs to: its records' name ids are theirs.</summary>
+    internal RunNames Names { get; }
 
     /// <summary>The name of the input the page came from (a file path, <c>stdin</c>, a URL without secrets).</summary>
     public string SourceName { get; internal set; } = "";
@@ -69,7 +70,7 @@ public sealed class ImportErrorPage
     internal ReadOnlySpan<byte> Arena => _arena.AsSpan(0, ArenaLength);
 
     internal ImportErrorRecord GetRecordUnchecked(int index) =>
-        new(ref _slots[index], _arena, new RecordPosition(SourceOrdinal, PageIndex, FirstRecordIndex + index));
+        new(ref _slots[index], _arena, Names, new RecordPosition(SourceOrdinal, PageIndex, FirstRecordIndex + index));
 
     internal void Reset(string sourceName, int sourceOrdinal, int pageIndex, bool isResponsePage)
     {

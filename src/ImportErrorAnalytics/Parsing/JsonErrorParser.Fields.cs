@@ -132,10 +132,10 @@ internal sealed partial class JsonErrorParser
 
                 break;
             case Field.ErrorType:
-                slot.ErrorTypeId = IsString(ref reader, "errorType") ? Intern(ref reader, HubSpotNames.ErrorTypeTable) : 0;
+                slot.ErrorTypeId = IsString(ref reader, "errorType") ? Intern(ref reader, _page!.Names.ErrorTypes) : 0;
                 break;
             case Field.ObjectType:
-                slot.ObjectTypeId = IsString(ref reader, "objectType") ? Intern(ref reader, HubSpotNames.ObjectTypeTable) : 0;
+                slot.ObjectTypeId = IsString(ref reader, "objectType") ? Intern(ref reader, _page!.Names.ObjectTypes) : 0;
                 break;
             case Field.CreatedAt:
                 slot.HasCreatedAt = IsNumber(ref reader, "createdAt") && GetInt64(ref reader, "createdAt", out slot.CreatedAt);

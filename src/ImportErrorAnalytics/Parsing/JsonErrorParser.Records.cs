@@ -78,8 +78,8 @@ internal sealed partial class JsonErrorParser
             {
                 Field.Id => TryStore(ref reader, out slot.IdOffset, out slot.IdLength),
                 Field.CreatedAt => slot.HasCreatedAt = TryDigits(ref reader, 18, out slot.CreatedAt),
-                Field.ErrorType => TryFind(ref reader, HubSpotNames.ErrorTypeTable, out slot.ErrorTypeId),
-                Field.ObjectType => TryFind(ref reader, HubSpotNames.ObjectTypeTable, out slot.ObjectTypeId),
+                Field.ErrorType => TryIntern(ref reader, _page!.Names.ErrorTypes, out slot.ErrorTypeId),
+                Field.ObjectType => TryIntern(ref reader, _page!.Names.ObjectTypes, out slot.ObjectTypeId),
                 Field.KnownColumnNumber => slot.HasKnownColumnNumber = TryInt32(ref reader, out slot.KnownColumnNumber),
                 Field.InvalidValue => TryStoreValue(ref reader, ref slot, fromDisplay: false),
                 Field.InvalidValueToDisplay => TryStoreValue(ref reader, ref slot, fromDisplay: true),
@@ -212,8 +212,12 @@ internal sealed partial class JsonErrorParser
         return reader.TokenType == JsonTokenType.String && TryAppendString(ref reader, out offset, out length);
     }
 
-    /// <summary>A name already in <paramref name="table"/>; a new or escaped one is left to the state machine, which adds it.</summary>
-    private bool TryFind(ref Utf8JsonReader reader, NameTable table, out int id)
+    /// <summary>
+    /// A name's id in <paramref name="table"/>, a new name added as the state machine would add it (interning has no
+    /// side effect a record could need undone: the state machine, reading the record again, finds the same id). An
+    /// escaped name, or one that is not valid UTF-8, is left to the state machine.
+    /// </summary>
+    private bool TryIntern(ref Utf8JsonReader reader, NameTable table, out int id)
     {
         id = 0;
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > _maxValueBytes)
@@ -221,8 +225,20 @@ internal sealed partial class JsonErrorParser
             return false;
         }
 
-        id = table.Find(reader.ValueSpan);
-        return id > 0;
+        var span = reader.ValueSpan;
+        id = table.Find(span);
+        if (id > 0)
+        {
+            return true;
+        }
+
+        if (!IsValidUtf8(span))
+        {
+            return false;
+        }
+
+        id = table.GetOrAdd(span);
+        return true;
     }
 
     private static bool TryDigits(ref Utf8JsonReader reader, int maxDigits, out long value)

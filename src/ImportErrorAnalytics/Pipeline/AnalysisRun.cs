@@ -32,7 +32,11 @@ internal sealed class AnalysisRun(
 {
     // Enough to recycle every page in flight (channel, workers, and the parallel readers of single inputs), so a steady
     // run allocates no pages.
-    private readonly PagePool _pool = new(options.ChannelCapacity + (2 * options.MaxDegreeOfParallelism) + ParallelPageReader.MaxPagesInFlight(options.MaxDegreeOfParallelism));
+    // The run's own name tables travel with its pages: nothing another run (or a later run of the same analyzer) reads
+    // shares them.
+    private readonly PagePool _pool = new(
+        options.ChannelCapacity + (2 * options.MaxDegreeOfParallelism) + ParallelPageReader.MaxPagesInFlight(options.MaxDegreeOfParallelism),
+        new Model.RunNames(options.MaxDistinctKeys));
     private readonly ConcurrentQueue<SkippedInput> _skipped = new();
     private readonly RunCounters _counters = new() { Inputs = sources.Count };
     private Exception? _firstError;
@@ -336,6 +340,7 @@ internal sealed class AnalysisRun(
         var saved = CheckpointCodec.Read(bytes, checkpoint.Name, source, prototypes, options.ClusterGap);
         source.Start = (saved.After, saved.NextPageIndex);
         _counters.Restore(saved.Pages, saved.Errors, saved.Bytes);
+        BuiltInAggregators.UseRunNames(saved.Slots, _pool.Names);
         _resumed = saved.Slots;
         return saved;
     }

@@ -20,6 +20,20 @@ public sealed class AnalyzerOptions
     /// <summary>Clusters listed per file (the largest first); <see langword="null"/> lists all. Counts stay complete.</summary>
     public int? MaxClusters { get; set; }
 
+    /// <summary>The default of <see cref="MaxDistinctKeys"/>.</summary>
+    public const int DefaultMaxDistinctKeys = 4096;
+
+    /// <summary>
+    /// The most distinct keys of each kind a run keeps apart: error types and object types beyond HubSpot's documented
+    /// ones (the first met), columns and files (the smallest numbers). Past it the rest are counted together, in one
+    /// row of their table: <c>(other unknown)</c> for types, "other columns", "other files"; every error is still counted,
+    /// and the report says which tables used such a row and how many errors it holds. A merge of snapshots keeps as many:
+    /// the undocumented types first in ordinal order, the smallest columns and files. Memory and report size stay bounded
+    /// whatever the input holds.
+    /// </summary>
+    /// <value>Defaults to 4,096 (HubSpot documents 68 error types and 161 object types).</value>
+    public int MaxDistinctKeys { get; set; } = DefaultMaxDistinctKeys;
+
     /// <summary>Characters of a value shown in reports before it is cut.</summary>
     /// <value>Defaults to 200.</value>
     public int ValueDisplayLength { get; set; } = 200;
@@ -66,6 +80,7 @@ public sealed class AnalyzerOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(ValueDisplayLength, 1, nameof(ValueDisplayLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDistinctKeys, 1, nameof(MaxDistinctKeys));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDegreeOfParallelism, 1, nameof(MaxDegreeOfParallelism));
         ArgumentOutOfRangeException.ThrowIfLessThan(ChannelCapacity, 1, nameof(ChannelCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentImports, 1, nameof(MaxConcurrentImports));

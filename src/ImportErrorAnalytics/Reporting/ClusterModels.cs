@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ImportErrorAnalytics.Reporting;
 
 /// <summary>The blocks of failing rows of one file.</summary>
@@ -23,6 +25,13 @@ public sealed class FileLineClusters
 
     /// <summary>The clusters, by errors descending, then first line.</summary>
     public required IReadOnlyList<LineCluster> Clusters { get; init; }
+
+    /// <summary>
+    /// True for the one row that counts the errors of the files (its <see cref="FileId"/> is null; lines of different files are not clustered, so it has no lines and no clusters) past the run's limit of distinct keys
+    /// (<see cref="Pipeline.AnalyzerOptions.MaxDistinctKeys"/>) together; written only when true.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Other { get; init; }
 }
 
 /// <summary>A block of failing rows: no more than the gap of error-free lines between two failing lines.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ImportErrorAnalytics.Reporting;
 
 /// <summary>Errors of one <c>errorType</c>.</summary>
@@ -11,6 +13,13 @@ public sealed class ErrorTypeCount
 
     /// <summary>Whether the type is in HubSpot's documented list (a new type is still counted).</summary>
     public bool Known { get; init; }
+
+    /// <summary>
+    /// True for the one row that counts the undocumented types (named <c>(other unknown)</c>) past the run's limit of distinct keys
+    /// (<see cref="Pipeline.AnalyzerOptions.MaxDistinctKeys"/>) together; written only when true.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Other { get; init; }
 }
 
 /// <summary>Errors of one <c>objectType</c>.</summary>
@@ -21,6 +30,13 @@ public sealed class ObjectTypeCount
 
     /// <summary>Number of errors.</summary>
     public long Count { get; init; }
+
+    /// <summary>
+    /// True for the one row that counts the undocumented types (named <c>(other unknown)</c>) past the run's limit of distinct keys
+    /// (<see cref="Pipeline.AnalyzerOptions.MaxDistinctKeys"/>) together; written only when true.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Other { get; init; }
 }
 
 /// <summary>Errors of one column.</summary>
@@ -37,4 +53,11 @@ public sealed class ColumnSummary
 
     /// <summary>The column's errors per type.</summary>
     public required IReadOnlyList<ErrorTypeCount> ErrorTypes { get; init; }
+
+    /// <summary>
+    /// True for the one row that counts the errors of the columns (its <see cref="Column"/> and <see cref="Property"/> are null) past the run's limit of distinct keys
+    /// (<see cref="Pipeline.AnalyzerOptions.MaxDistinctKeys"/>) together; written only when true.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Other { get; init; }
 }

@@ -42,6 +42,13 @@ public sealed class ImportErrorReport
     /// <summary>Blocks of failing rows per file.</summary>
     public required IReadOnlyList<FileLineClusters> LineClusters { get; init; }
 
+    /// <summary>
+    /// The tables that counted keys past the limit of distinct keys (<see cref="ReportSettings.MaxDistinctKeys"/>) in one
+    /// "other" row, with the errors that row holds; <see langword="null"/>, and left out of the JSON, when none did.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<OtherRowSummary>? OtherRows { get; init; }
+
     /// <summary>Malformed input skipped by a run that kept going.</summary>
     public required IReadOnlyList<SkippedInput> Skipped { get; init; }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ImportErrorAnalytics.Reporting;
 
 /// <summary>
@@ -56,6 +58,10 @@ public sealed class ImportErrorTypeRow
 
     /// <summary>Whether the type is in HubSpot's documented list.</summary>
     public bool Known { get; init; }
+
+    /// <summary>True for the import's row of keys past the limit of distinct keys (see <see cref="ErrorTypeCount.Other"/>); written only when true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Other { get; init; }
 }
 
 /// <summary>One import's errors of one column in a combined report.</summary>
@@ -72,6 +78,10 @@ public sealed class ImportColumnRow
 
     /// <summary>Number of errors.</summary>
     public long Count { get; init; }
+
+    /// <summary>True for the import's row of keys past the limit of distinct keys (see <see cref="ErrorTypeCount.Other"/>); written only when true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Other { get; init; }
 }
 
 /// <summary>One import's errors of one object type in a combined report.</summary>
@@ -85,4 +95,8 @@ public sealed class ImportObjectTypeRow
 
     /// <summary>Number of errors.</summary>
     public long Count { get; init; }
+
+    /// <summary>True for the import's row of keys past the limit of distinct keys (see <see cref="ErrorTypeCount.Other"/>); written only when true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Other { get; init; }
 }

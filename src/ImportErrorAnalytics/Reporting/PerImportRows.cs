@@ -18,20 +18,20 @@ internal static class PerImportRows
             combined.ErrorTypes,
             imports,
             report => report.ErrorTypes,
-            type => type.ErrorType,
-            (id, type) => new ImportErrorTypeRow { ImportId = id, ErrorType = type.ErrorType, Count = type.Count, Known = type.Known }),
+            type => (type.ErrorType, type.Other),
+            (id, type) => new ImportErrorTypeRow { ImportId = id, ErrorType = type.ErrorType, Count = type.Count, Known = type.Known, Other = type.Other }),
         Columns = Rows(
             combined.Columns,
             imports,
             report => report.Columns,
-            column => column.Column,
-            (id, column) => new ImportColumnRow { ImportId = id, Column = column.Column, Property = column.Property, Count = column.Count }),
+            column => (column.Column, column.Other),
+            (id, column) => new ImportColumnRow { ImportId = id, Column = column.Column, Property = column.Property, Count = column.Count, Other = column.Other }),
         ObjectTypes = Rows(
             combined.ObjectTypes,
             imports,
             report => report.ObjectTypes,
-            type => type.ObjectType,
-            (id, type) => new ImportObjectTypeRow { ImportId = id, ObjectType = type.ObjectType, Count = type.Count }),
+            type => (type.ObjectType, type.Other),
+            (id, type) => new ImportObjectTypeRow { ImportId = id, ObjectType = type.ObjectType, Count = type.Count, Other = type.Other }),
     };
 
     /// <summary>For each key of the combined table, in its order, the row of each import that has the key, in import order.</summary>

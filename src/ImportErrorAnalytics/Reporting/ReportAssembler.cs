@@ -29,6 +29,10 @@ internal static class ReportAssembler
 
         var lineClusters = ((ITypedResult<IReadOnlyList<FileLineClusters>>)slots[5]).GetResult();
         var failingLines = lineClusters.Sum(file => file.Lines);
+        var errorTypes = ((ITypedResult<IReadOnlyList<ErrorTypeCount>>)slots[1]).GetResult();
+        var columnSummaries = ((ITypedResult<IReadOnlyList<ColumnSummary>>)slots[2]).GetResult();
+        var objectTypes = ((ITypedResult<IReadOnlyList<ObjectTypeCount>>)slots[3]).GetResult();
+        var topInvalidValues = builtIns.TopValues.GetResult(topValues, columns);
         return new ImportErrorReport
         {
             Complete = complete,
@@ -52,16 +56,30 @@ internal static class ReportAssembler
                 ClusterGap = options.ClusterGap,
                 MaxClusters = options.MaxClusters,
                 ValueDisplayLength = options.ValueDisplayLength,
+                MaxDistinctKeys = options.MaxDistinctKeys,
             },
-            ErrorTypes = ((ITypedResult<IReadOnlyList<ErrorTypeCount>>)slots[1]).GetResult(),
-            Columns = ((ITypedResult<IReadOnlyList<ColumnSummary>>)slots[2]).GetResult(),
-            ObjectTypes = ((ITypedResult<IReadOnlyList<ObjectTypeCount>>)slots[3]).GetResult(),
-            TopInvalidValues = builtIns.TopValues.GetResult(topValues, columns),
+            ErrorTypes = errorTypes,
+            Columns = columnSummaries,
+            ObjectTypes = objectTypes,
+            TopInvalidValues = topInvalidValues,
             LineClusters = lineClusters,
+            OtherRows = OtherRows(
+                ("errorTypes", errorTypes.Where(t => t.Other).Sum(t => t.Count)),
+                ("objectTypes", objectTypes.Where(t => t.Other).Sum(t => t.Count)),
+                ("columns", columnSummaries.Where(c => c.Other).Sum(c => c.Count)),
+                ("topInvalidValues", topInvalidValues.Where(c => c.Other).Sum(c => c.ValuesCounted)),
+                ("lineClusters", lineClusters.Where(f => f.Other).Sum(f => f.Errors))),
             Skipped = InOrder(skipped),
             Custom = custom,
             PerImport = perImport,
         };
+    }
+
+    /// <summary>The tables whose other row counted anything; <see langword="null"/> when none did.</summary>
+    private static List<OtherRowSummary>? OtherRows(params (string Table, long Errors)[] tables)
+    {
+        var used = tables.Where(t => t.Errors > 0).Select(t => new OtherRowSummary { Table = t.Table, Errors = t.Errors }).ToList();
+        return used.Count == 0 ? null : used;
     }
 
     /// <summary>Skipped inputs by source, page and offset: workers skip them in any order, and merged snapshots add theirs.</summary>

@@ -17,4 +17,7 @@ public sealed class ReportSettings
 
     /// <summary>Characters of a value shown before it is cut.</summary>
     public int ValueDisplayLength { get; init; }
+
+    /// <summary>The most distinct keys of each kind kept apart (<see cref="Pipeline.AnalyzerOptions.MaxDistinctKeys"/>).</summary>
+    public int MaxDistinctKeys { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ImportErrorAnalytics.Reporting;
 
 /// <summary>The most frequent invalid values of one column.</summary>
@@ -23,6 +25,13 @@ public sealed class ColumnTopValues
 
     /// <summary>The values, most frequent first.</summary>
     public required IReadOnlyList<InvalidValueCount> Values { get; init; }
+
+    /// <summary>
+    /// True for the one row that counts the values of the columns (its <see cref="Column"/> and <see cref="Property"/> are null) past the run's limit of distinct keys
+    /// (<see cref="Pipeline.AnalyzerOptions.MaxDistinctKeys"/>) together; written only when true.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Other { get; init; }
 }
 
 /// <summary>One invalid value and how often it occurred.</summary>

@@ -7,10 +7,10 @@ namespace ImportErrorAnalytics.Snapshots;
 /// The options that shape a snapshot's states (distinct capacity, cluster gap) or the report built from them (top,
 /// max clusters, display length, masking). Snapshots merge only when all of them are equal.
 /// </summary>
-internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int ClusterGap, int? MaxClusters, int ValueDisplayLength, bool MaskValues)
+internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int ClusterGap, int? MaxClusters, int ValueDisplayLength, bool MaskValues, int MaxDistinctKeys)
 {
     public static SnapshotSettings From(AnalyzerOptions options) =>
-        new(options.Top, options.DistinctCapacity, options.ClusterGap, options.MaxClusters, options.ValueDisplayLength, options.MaskValues);
+        new(options.Top, options.DistinctCapacity, options.ClusterGap, options.MaxClusters, options.ValueDisplayLength, options.MaskValues, options.MaxDistinctKeys);
 
     /// <summary>Options that rebuild the aggregators of these settings; validated.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
@@ -24,6 +24,7 @@ internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int Clust
             MaxClusters = MaxClusters,
             ValueDisplayLength = ValueDisplayLength,
             MaskValues = MaskValues || maskValues,
+            MaxDistinctKeys = MaxDistinctKeys,
         };
         options.Validate();
         return options;
@@ -37,6 +38,7 @@ internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int Clust
         : MaxClusters != other.MaxClusters ? $"maxClusters (--max-clusters): {Show(MaxClusters)} and {Show(other.MaxClusters)}"
         : ValueDisplayLength != other.ValueDisplayLength ? $"valueDisplayLength: {ValueDisplayLength} and {other.ValueDisplayLength}"
         : MaskValues != other.MaskValues ? $"maskValues (--redact-values): {Show(MaskValues)} and {Show(other.MaskValues)}"
+        : MaxDistinctKeys != other.MaxDistinctKeys ? $"maxDistinctKeys (--max-distinct-keys): {MaxDistinctKeys} and {other.MaxDistinctKeys}"
         : null;
 
     public void Write(Utf8JsonWriter writer)
@@ -56,6 +58,7 @@ internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int Clust
 
         writer.WriteNumber("valueDisplayLength", ValueDisplayLength);
         writer.WriteBoolean("maskValues", MaskValues);
+        writer.WriteNumber("maxDistinctKeys", MaxDistinctKeys);
         writer.WriteEndObject();
     }
 
@@ -66,7 +69,8 @@ internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int Clust
         SnapshotJson.Int(json, "clusterGap"),
         SnapshotJson.NullableInt(json, "maxClusters"),
         SnapshotJson.Int(json, "valueDisplayLength", minimum: 1),
-        SnapshotJson.Bool(json, "maskValues"));
+        SnapshotJson.Bool(json, "maskValues"),
+        SnapshotJson.Int(json, "maxDistinctKeys", minimum: 1));
 
     private static string Show(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all";
 

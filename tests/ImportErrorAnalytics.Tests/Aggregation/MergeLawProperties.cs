@@ -12,6 +12,8 @@ namespace ImportErrorAnalytics.Tests.Aggregation;
 /// <summary>Every built-in's merge is associative and commutative, with <c>CreateState</c> as its identity.</summary>
 public class MergeLawProperties
 {
+    private const int Keys = ImportErrorAnalytics.Pipeline.AnalyzerOptions.DefaultMaxDistinctKeys;
+
     private static readonly Arbitrary<(SyntheticError[] A, SyntheticError[] B, SyntheticError[] C)> Three =
         Arb.From(from a in ErrorGenerators.Errors from b in ErrorGenerators.Errors from c in ErrorGenerators.Errors select (a, b, c));
 
@@ -19,13 +21,13 @@ public class MergeLawProperties
     public Property Totals() => Laws(new TotalsAggregator());
 
     [Property(MaxTest = 60)]
-    public Property ErrorTypes() => Laws(new ErrorTypeCountsAggregator());
+    public Property ErrorTypes() => Laws(new ErrorTypeCountsAggregator(Keys));
 
     [Property(MaxTest = 60)]
-    public Property ObjectTypes() => Laws(new ObjectTypeCountsAggregator());
+    public Property ObjectTypes() => Laws(new ObjectTypeCountsAggregator(Keys));
 
     [Property(MaxTest = 60)]
-    public Property Columns() => Laws(new ColumnCountsAggregator());
+    public Property Columns() => Laws(new ColumnCountsAggregator(Keys));
 
     [Property(MaxTest = 60)]
     public Property TopInvalidValues_WhileExact() => Laws(new TopInvalidValuesAggregator(distinctCapacity: 10_000, top: 1000, displayLength: 200));

@@ -12,6 +12,8 @@ namespace ImportErrorAnalytics.Tests.Aggregation;
 /// <summary>A saved and restored state behaves as the original: same result, same merges.</summary>
 public class StatePersistenceProperties
 {
+    private const int Keys = ImportErrorAnalytics.Pipeline.AnalyzerOptions.DefaultMaxDistinctKeys;
+
     private static readonly Arbitrary<(SyntheticError[] A, SyntheticError[] B)> Two =
         Arb.From(from a in ErrorGenerators.Errors from b in ErrorGenerators.Errors select (a, b));
 
@@ -19,13 +21,13 @@ public class StatePersistenceProperties
     public Property Totals() => RoundTrips(new TotalsAggregator());
 
     [Property(MaxTest = 40)]
-    public Property ErrorTypes() => RoundTrips(new ErrorTypeCountsAggregator());
+    public Property ErrorTypes() => RoundTrips(new ErrorTypeCountsAggregator(Keys));
 
     [Property(MaxTest = 40)]
-    public Property ObjectTypes() => RoundTrips(new ObjectTypeCountsAggregator());
+    public Property ObjectTypes() => RoundTrips(new ObjectTypeCountsAggregator(Keys));
 
     [Property(MaxTest = 40)]
-    public Property Columns() => RoundTrips(new ColumnCountsAggregator());
+    public Property Columns() => RoundTrips(new ColumnCountsAggregator(Keys));
 
     [Property(MaxTest = 40)]
     public Property TopInvalidValues_Exact() => RoundTrips(new TopInvalidValuesAggregator(10_000, 1000, 200));
@@ -39,7 +41,7 @@ public class StatePersistenceProperties
     [Fact]
     public void MismatchedSettings_AreRefused()
     {
-        var saved = Save(new LineClustersAggregator(2, null), new LineClustersState(2));
+        var saved = Save(new LineClustersAggregator(2, null), new LineClustersState(2, Keys));
         Assert.Throws<FormatException>(() => new LineClustersAggregator(3, null).ReadState(saved));
     }
 

@@ -251,7 +251,7 @@ public class SnapshotMergeTests
     public async Task AStateVersionThisBuildDoesNotRead_IsRefused()
     {
         var newer = SnapshotBytes.Write(await AnalyzerRuns.Builder(Synthetic(50, 1, 1)).AddAggregator(new SavedCountAggregator(stateVersion: 2)).Build().RunToSnapshotAsync());
-        var builtIn = SnapshotBytes.Edited(SnapshotBytes.Write(SnapshotBytes.Of(Synthetic(50, 1, 1))), "\"lineClusters\":{\"stateVersion\":1", "\"lineClusters\":{\"stateVersion\":3");
+        var builtIn = SnapshotBytes.Edited(SnapshotBytes.Write(SnapshotBytes.Of(Synthetic(50, 1, 1))), "\"lineClusters\":{\"stateVersion\":2", "\"lineClusters\":{\"stateVersion\":3");
 
         var custom = Assert.Throws<SnapshotFormatException>(() => SnapshotBytes.Read(newer, new SnapshotReader().AddAggregator(new SavedCountAggregator())));
         var line = Assert.Throws<SnapshotFormatException>(() => SnapshotBytes.Read(builtIn));

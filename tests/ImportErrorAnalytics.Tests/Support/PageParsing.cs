@@ -52,10 +52,10 @@ internal static class PageParsing
         pages.SelectMany(p => p.Records).ToList();
 
     /// <summary>Parses pages of errors into one <see cref="ImportErrorPage"/> per list, for feeding aggregators directly.</summary>
-    public static ImportErrorPage ToPage(IReadOnlyList<SyntheticError> errors, int sourceOrdinal = 0, int pageIndex = 0)
+    public static ImportErrorPage ToPage(IReadOnlyList<SyntheticError> errors, int sourceOrdinal = 0, int pageIndex = 0, ImportErrorAnalytics.Model.RunNames? names = null)
     {
         var bytes = JsonText.Page(errors, after: null);
-        var pool = new PagePool(0);
+        var pool = new PagePool(0, names);
         var context = new ReadContext("test", sourceOrdinal, new ParserLimits(), pool, onSkip: null);
         var enumerator = PageStreamReader.ReadAsync(PipeReader.Create(new MemoryStream(bytes)), context, CancellationToken.None).GetAsyncEnumerator();
         if (!enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())

@@ -7,15 +7,15 @@ internal sealed class BuiltInAggregators(AnalyzerOptions options)
 {
     public TotalsAggregator Totals { get; } = new();
 
-    public ErrorTypeCountsAggregator ErrorTypes { get; } = new();
+    public ErrorTypeCountsAggregator ErrorTypes { get; } = new(options.MaxDistinctKeys);
 
-    public ColumnCountsAggregator Columns { get; } = new();
+    public ColumnCountsAggregator Columns { get; } = new(options.MaxDistinctKeys);
 
-    public ObjectTypeCountsAggregator ObjectTypes { get; } = new();
+    public ObjectTypeCountsAggregator ObjectTypes { get; } = new(options.MaxDistinctKeys);
 
-    public TopInvalidValuesAggregator TopValues { get; } = new(options.DistinctCapacity, options.Top, options.ValueDisplayLength, options.MaskValues);
+    public TopInvalidValuesAggregator TopValues { get; } = new(options.DistinctCapacity, options.Top, options.ValueDisplayLength, options.MaskValues, options.MaxDistinctKeys);
 
-    public LineClustersAggregator LineClusters { get; } = new(options.ClusterGap, options.MaxClusters);
+    public LineClustersAggregator LineClusters { get; } = new(options.ClusterGap, options.MaxClusters, options.MaxDistinctKeys);
 
     public AggregatorSlot[] CreateSlots() =>
     [
@@ -28,4 +28,15 @@ internal sealed class BuiltInAggregators(AnalyzerOptions options)
     ];
 
     public const int Count = 6;
+
+    /// <summary>
+    /// Moves the names of restored states (a checkpoint's) into the run's tables before the run parses anything, so the
+    /// run numbers them first, as the run that saved them did, and the limit on distinct keys keeps the same names.
+    /// </summary>
+    public static void UseRunNames(IReadOnlyList<AggregatorSlot> slots, Model.RunNames names)
+    {
+        ((AggregatorSlot<NameCounts, IReadOnlyList<Reporting.ErrorTypeCount>>)slots[1]).State.UseTable(names.ErrorTypes);
+        ((AggregatorSlot<NameCounts, IReadOnlyList<Reporting.ObjectTypeCount>>)slots[3]).State.UseTable(names.ObjectTypes);
+        ((AggregatorSlot<ColumnsState, IReadOnlyList<Reporting.ColumnSummary>>)slots[2]).State.UseTable(names.ErrorTypes);
+    }
 }

@@ -10,6 +10,11 @@ internal sealed partial class FileLines
         writer.WriteNumber("errors", Errors);
         writer.WriteNumber("fileWideErrors", FileWideErrors);
         writer.WriteNumber("errorsWithoutLine", ErrorsWithoutLine);
+        if (countsOnly)
+        {
+            return;
+        }
+
         writer.WriteStartArray("clusters");
         foreach (var cluster in Clusters())
         {
@@ -30,6 +35,16 @@ internal sealed partial class FileLines
         Errors = StateJson.Long(json, "errors");
         FileWideErrors = StateJson.Long(json, "fileWideErrors");
         ErrorsWithoutLine = StateJson.Long(json, "errorsWithoutLine");
+        if (FileWideErrors < 0 || ErrorsWithoutLine < 0 || Errors < 1 || FileWideErrors > Errors || ErrorsWithoutLine > Errors - FileWideErrors)
+        {
+            throw new FormatException("A saved file's counts are negative, or more than its errors.");
+        }
+
+        if (countsOnly)
+        {
+            return;
+        }
+
         var clusters = new List<Interval>();
         foreach (var cluster in StateJson.Get(json, "clusters").EnumerateArray())
         {

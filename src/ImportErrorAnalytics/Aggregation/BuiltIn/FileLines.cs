@@ -2,14 +2,16 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
 /// <summary>
 /// One file's failing lines as clusters. New lines extend the newest pending interval or start one; pending intervals
-/// are sorted and swept into the main list in batches, so memory follows the number of clusters and any arrival
-/// order costs O(n log n).
+/// are sorted and swept into the main list in batches (of up to <see cref="PendingCapacity"/>, the buffer growing with
+/// the intervals met), so memory follows the number of lines and clusters and any arrival order costs O(n log n).
+/// The bucket of the files past the limit of distinct keys (<paramref name="countsOnly"/>) counts errors only: lines of
+/// different files do not cluster.
 /// </summary>
-internal sealed partial class FileLines(int gap)
+internal sealed partial class FileLines(int gap, bool countsOnly = false)
 {
     private const int PendingCapacity = 4096;
 
-    private readonly Interval[] _pending = new Interval[PendingCapacity];
+    private Interval[] _pending = [];
     private int _pendingCount;
     private List<Interval> _main = [];
     private List<Interval> _spare = [];
@@ -20,8 +22,10 @@ internal sealed partial class FileLines(int gap)
 
     public long ErrorsWithoutLine { get; private set; }
 
+    /// <summary>Whether this is the bucket of other files, which keeps no lines.</summary>
+    public bool CountsOnly => countsOnly;
 
-    public LineBitset Lines { get; } = new();
+    public LineSet Lines { get; } = new();
 
     public void Add(int? lineNumber)
     {
@@ -38,6 +42,11 @@ internal sealed partial class FileLines(int gap)
             return;
         }
 
+        if (countsOnly)
+        {
+            return;
+        }
+
         Lines.Set(line);
         if (_pendingCount > 0)
         {
@@ -50,9 +59,16 @@ internal sealed partial class FileLines(int gap)
             }
         }
 
-        if (_pendingCount == PendingCapacity)
+        if (_pendingCount == _pending.Length)
         {
-            Flush();
+            if (_pending.Length == PendingCapacity)
+            {
+                Flush();
+            }
+            else
+            {
+                Array.Resize(ref _pending, Math.Max(4, _pending.Length * 2));
+            }
         }
 
         _pending[_pendingCount++] = new Interval(line, line, 1);
@@ -63,6 +79,11 @@ internal sealed partial class FileLines(int gap)
         Errors += other.Errors;
         FileWideErrors += other.FileWideErrors;
         ErrorsWithoutLine += other.ErrorsWithoutLine;
+        if (countsOnly)
+        {
+            return;
+        }
+
         Lines.UnionWith(other.Lines);
         other.Flush();
         Flush();

@@ -10,8 +10,10 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 internal sealed class FirstPropertyName
 {
     private byte[]? _utf8;
+    private string? _name;
 
-    public string? Name { get; private set; }
+    /// <summary>The name (decoded from its bytes when first asked for: a column keeps one copy of its name).</summary>
+    public string? Name => _utf8 is null ? null : _name ??= Encoding.UTF8.GetString(_utf8);
 
     public RecordPosition Position { get; private set; } = RecordPosition.Max;
 
@@ -26,14 +28,14 @@ internal sealed class FirstPropertyName
         if (_utf8 is null || !utf8.SequenceEqual(_utf8))
         {
             _utf8 = utf8.ToArray();
-            Name = Encoding.UTF8.GetString(utf8);
+            _name = null;
         }
     }
 
     /// <summary>Restores a saved name and position.</summary>
     public void Restore(string? name, RecordPosition position)
     {
-        Name = name;
+        _name = name;
         _utf8 = name is null ? null : Encoding.UTF8.GetBytes(name);
         Position = position;
     }
@@ -64,7 +66,7 @@ internal sealed class FirstPropertyName
         {
             Position = other.Position;
             _utf8 = other._utf8;
-            Name = other.Name;
+            _name = other._name;
         }
     }
 }

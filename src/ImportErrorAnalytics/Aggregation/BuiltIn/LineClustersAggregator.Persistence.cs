@@ -2,9 +2,14 @@ using System.Text.Json;
 
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
-/// <summary>The saved form of the per-file line clusters.</summary>
+/// <summary>
+/// The saved form of the per-file line clusters (state version 2: lines by chunk as offsets or bitmaps, at most the limit
+/// of distinct keys of files, and the bucket of other files).
+/// </summary>
 internal sealed partial class LineClustersAggregator : IPersistentErrorAggregator<LineClustersState>
 {
+    public int StateVersion => 2;
+
     public void WriteState(LineClustersState state, Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
@@ -19,6 +24,13 @@ internal sealed partial class LineClustersAggregator : IPersistentErrorAggregato
         }
 
         writer.WriteEndArray();
+        if (state.Other is { } other)
+        {
+            writer.WriteStartObject("other");
+            other.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 
@@ -30,11 +42,19 @@ internal sealed partial class LineClustersAggregator : IPersistentErrorAggregato
             throw new FormatException($"The saved state clustered lines with gap {savedGap}; this run uses {gap}.");
         }
 
-        var state = new LineClustersState(gap);
-        foreach (var file in StateJson.Get(json, "files").EnumerateArray())
+        var state = CreateState();
+        foreach (var saved in StateJson.Get(json, "files").EnumerateArray())
         {
-            var key = StateJson.Long(file, "key");
-            state.Get(key == LineClustersState.NoFile ? null : key).ReadFrom(file);
+            var file = new FileLines(gap);
+            file.ReadFrom(saved);
+            state.Restore(StateJson.Long(saved, "key"), file);
+        }
+
+        if (json.TryGetProperty("other", out var savedOther))
+        {
+            var other = new FileLines(gap, countsOnly: true);
+            other.ReadFrom(savedOther);
+            state.RestoreOther(other);
         }
 
         return state;

@@ -13,35 +13,85 @@ internal static class StateJson
 
     public static long Long(JsonElement json, string name) => Get(json, name).GetInt64();
 
-    public static void WriteNameCounts(Utf8JsonWriter writer, string property, NameCounts counts, NameTable table)
+    /// <summary>A table for the names of a state being read: its own, holding what the saved form holds.</summary>
+    public static NameTable ReadingTable(NameSeed seed) => NameTable.Unbounded(seed);
+
+    /// <summary>
+    /// Writes the counts as <c>[name, count]</c> pairs (names as text: ids differ from run to run), in id order, and the
+    /// bucket of other names, when it counted any, as the number <paramref name="otherProperty"/>.
+    /// </summary>
+    public static void WriteNameCounts(Utf8JsonWriter writer, string property, string otherProperty, NameCounts counts)
     {
+        var entries = counts.Entries();
+        entries.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        long other = 0;
         writer.WriteStartArray(property);
-        for (var id = 0; id < counts.Length; id++)
+        foreach (var (id, count) in entries)
         {
-            if (counts[id] != 0)
+            if (id == counts.Table!.OtherId)
             {
-                writer.WriteStartArray();
-                writer.WriteStringValue(table[id]);
-                writer.WriteNumberValue(counts[id]);
-                writer.WriteEndArray();
+                other = count;
+                continue;
             }
+
+            writer.WriteStartArray();
+            writer.WriteStringValue(counts.Table[id]);
+            writer.WriteNumberValue(count);
+            writer.WriteEndArray();
         }
 
         writer.WriteEndArray();
+        if (other != 0)
+        {
+            writer.WriteNumber(otherProperty, other);
+        }
     }
 
-    /// <summary>Names are saved as text, since ids differ from process to process.</summary>
-    public static NameCounts ReadNameCounts(JsonElement json, NameTable table)
+    /// <summary>
+    /// Reads what <see cref="WriteNameCounts"/> wrote in <paramref name="json"/> into the empty <paramref name="into"/>,
+    /// numbering names in <paramref name="table"/>.
+    /// </summary>
+    /// <exception cref="FormatException">
+    /// A pair is malformed, a name comes twice, a count is not positive, or more undocumented names than the state's
+    /// limit have counts of their own.
+    /// </exception>
+    public static void ReadNameCounts(JsonElement json, string property, string otherProperty, NameTable table, NameCounts into)
     {
-        var counts = new NameCounts(table.Count);
-        foreach (var pair in json.EnumerateArray())
+        into.BindTo(table);
+        foreach (var pair in Get(json, property).EnumerateArray())
         {
-            var name = pair[0].GetString();
+            if (pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() != 2)
+            {
+                throw new FormatException($"A saved name count in '{property}' is not a [name, count] pair.");
+            }
+
+            var name = pair[0].ValueKind == JsonValueKind.Null ? null : pair[0].GetString();
             var id = name is null ? 0 : table.GetOrAdd(System.Text.Encoding.UTF8.GetBytes(name));
-            counts.Add(id, pair[1].GetInt64());
+            var count = pair[1].GetInt64();
+            if (count < 1 || into[id] != 0)
+            {
+                throw new FormatException($"'{property}' holds a count that is not positive, or a name twice.");
+            }
+
+            into.AddCount(id, count);
         }
 
-        return counts;
+        if (json.TryGetProperty(otherProperty, out var other))
+        {
+            var count = other.GetInt64();
+            if (count < 1)
+            {
+                throw new FormatException($"'{otherProperty}' is not positive.");
+            }
+
+            into.AddCount(table.OtherId, count);
+        }
+
+        if (into.UnknownNames() > into.MaxUnknown)
+        {
+            throw new FormatException(
+                $"'{property}' holds {into.UnknownNames()} names not in HubSpot's list, more than the limit of {into.MaxUnknown} distinct keys it was made with.");
+        }
     }
 
     public static void WritePosition(Utf8JsonWriter writer, RecordPosition position)

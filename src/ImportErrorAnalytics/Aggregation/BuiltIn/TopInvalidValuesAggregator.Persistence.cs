@@ -2,9 +2,14 @@ using System.Text.Json;
 
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
-/// <summary>The saved form of the per-column value counters.</summary>
+/// <summary>
+/// The saved form of the per-column value counters (state version 2: long values in their shortened form, at most the
+/// limit of distinct keys of columns, and the bucket of other columns).
+/// </summary>
 internal sealed partial class TopInvalidValuesAggregator : IPersistentErrorAggregator<TopValuesState>
 {
+    public int StateVersion => 2;
+
     public void WriteState(TopValuesState state, Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
@@ -19,6 +24,13 @@ internal sealed partial class TopInvalidValuesAggregator : IPersistentErrorAggre
         }
 
         writer.WriteEndArray();
+        if (state.Other is { } other)
+        {
+            writer.WriteStartObject("other");
+            other.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 
@@ -30,10 +42,19 @@ internal sealed partial class TopInvalidValuesAggregator : IPersistentErrorAggre
             throw new FormatException($"The saved state counted {capacity} distinct values per column; this run counts {distinctCapacity}.");
         }
 
-        var state = new TopValuesState(capacity);
+        var state = CreateState();
         foreach (var column in StateJson.Get(json, "columns").EnumerateArray())
         {
-            state.Get(StateJson.Long(column, "key")).ReadFrom(column);
+            var counter = new ValueCounter(capacity);
+            counter.ReadFrom(column, state.Threshold);
+            state.Restore(StateJson.Long(column, "key"), counter);
+        }
+
+        if (json.TryGetProperty("other", out var saved))
+        {
+            var other = new ValueCounter(capacity);
+            other.ReadFrom(saved, state.Threshold);
+            state.RestoreOther(other);
         }
 
         return state;

@@ -8,9 +8,11 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// <summary>
 /// The most frequent invalid values per column: exact up to <c>distinctCapacity</c> distinct values per column, a
 /// Space-Saving summary past that. Sensitive values are counted under one key no real value can have, and shown
-/// as <c>[REDACTED]</c>.
+/// as <c>[REDACTED]</c>. A value longer than the display needs is counted under its shortened key
+/// (<see cref="ValueKey"/>), so a column holds at most <c>distinctCapacity</c> values of bounded size. At most
+/// <c>maxKeys</c> columns (the smallest numbers) are kept apart; the values of the others are counted together.
 /// </summary>
-internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength, bool maskValues = false)
+internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength, bool maskValues = false, int maxKeys = Pipeline.AnalyzerOptions.DefaultMaxDistinctKeys)
     : IErrorAggregator<TopValuesState, IReadOnlyList<ColumnTopValues>>, IPageAggregator<TopValuesState>
 {
     /// <summary>Invalid UTF-8 (0xFF), so no JSON string can produce it.</summary>
@@ -20,7 +22,7 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
 
     public JsonTypeInfo<IReadOnlyList<ColumnTopValues>> ResultTypeInfo => BuiltInJsonContext.Default.IReadOnlyListColumnTopValues;
 
-    public TopValuesState CreateState() => new(distinctCapacity);
+    public TopValuesState CreateState() => new(distinctCapacity, ValueKey.ThresholdFor(displayLength), maxKeys);
 
     void IPageAggregator<TopValuesState>.AddPage(TopValuesState state, ImportErrorPage page)
     {
@@ -38,28 +40,32 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
         }
 
         var counter = state.Get(ColumnKey.From(record.KnownColumnNumber));
-        counter.Add(record.IsSensitive ? RedactedKey : record.InvalidValue);
+        counter.Add(record.IsSensitive ? RedactedKey : state.KeyOf(record.InvalidValue));
     }
 
-    public void Merge(TopValuesState into, TopValuesState other)
-    {
-        foreach (var (key, counter) in other.Columns)
-        {
-            into.Get(key).Merge(counter);
-        }
-    }
+    public void Merge(TopValuesState into, TopValuesState other) => into.MergeFrom(other);
 
     public IReadOnlyList<ColumnTopValues> GetResult(TopValuesState state) => GetResult(state, null);
 
     internal List<ColumnTopValues> GetResult(TopValuesState state, ColumnsState? columns)
     {
-        var keys = state.Columns.Keys.ToList();
-        keys.Sort((a, b) =>
+        var rows = new List<(long Key, ValueCounter Counter, bool Other)>(state.Columns.Count + 1);
+        foreach (var (key, counter) in state.Columns)
         {
-            var byCount = state.Columns[b].Total.CompareTo(state.Columns[a].Total);
-            return byCount != 0 ? byCount : ColumnKey.Compare(a, b);
+            rows.Add((key, counter, false));
+        }
+
+        if (state.Other is { } other)
+        {
+            rows.Add((ColumnKey.None, other, true));
+        }
+
+        rows.Sort(static (a, b) =>
+        {
+            var byCount = b.Counter.Total.CompareTo(a.Counter.Total);
+            return byCount != 0 ? byCount : a.Other != b.Other ? a.Other.CompareTo(b.Other) : ColumnKey.Compare(a.Key, b.Key);
         });
-        return keys.ConvertAll(key => Describe(key, state.Columns[key], columns?.PropertyOf(key)));
+        return rows.ConvertAll(row => Describe(row.Key, row.Counter, row.Other ? null : columns?.PropertyOf(row.Key), row.Other));
     }
 
     /// <summary>
@@ -126,7 +132,7 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
         return c != 0 ? c : counter.KeyOf(a).SequenceCompareTo(counter.KeyOf(b));
     }
 
-    private ColumnTopValues Describe(long key, ValueCounter counter, string? property)
+    private ColumnTopValues Describe(long key, ValueCounter counter, string? property, bool other)
     {
         var order = TopIndices(counter, top);
         var values = new List<InvalidValueCount>(order.Length);
@@ -134,7 +140,7 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
         {
             var bytes = counter.KeyOf(index);
             var redacted = bytes.SequenceEqual(RedactedKey);
-            var text = redacted ? ValueText.Redacted : maskValues ? ValueText.Mask(bytes) : ValueText.Cut(bytes, displayLength);
+            var text = redacted ? ValueText.Redacted : ValueKey.Display(bytes, displayLength, maskValues);
             values.Add(new InvalidValueCount
             {
                 Value = text.Text,
@@ -149,7 +155,8 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
 
         return new ColumnTopValues
         {
-            Column = ColumnKey.ToColumn(key),
+            Column = other ? null : ColumnKey.ToColumn(key),
+            Other = other,
             Property = property,
             Exact = counter.IsExact,
             DistinctValues = counter.IsExact ? counter.Count : null,
@@ -160,20 +167,49 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
     }
 }
 
-/// <summary>A value counter per column.</summary>
+/// <summary>A value counter per kept column, and one for the other columns.</summary>
 internal sealed class TopValuesState
 {
     private readonly KeyedStates<ValueCounter> _columns;
+    private byte[]? _scratch;
 
-    public TopValuesState(int capacity)
+    /// <param name="capacity">Distinct values per column counted exactly.</param>
+    /// <param name="threshold">The longest value counted whole (see <see cref="ValueKey"/>).</param>
+    /// <param name="maxKeys">The most columns kept apart.</param>
+    public TopValuesState(int capacity, int threshold, int maxKeys)
     {
         Capacity = capacity;
-        _columns = new(() => new ValueCounter(capacity));
+        Threshold = threshold;
+        _columns = new(() => new ValueCounter(capacity), () => new ValueCounter(capacity), static (other, column) => other.Absorb(column), maxKeys, ColumnKey.None);
     }
 
     public int Capacity { get; }
 
+    public int Threshold { get; }
+
     public Dictionary<long, ValueCounter> Columns => _columns.Items;
 
+    /// <summary>The values of the columns past the limit, counted together; <see langword="null"/> when there were none.</summary>
+    public ValueCounter? Other => _columns.Other;
+
     public ValueCounter Get(long key) => _columns.Get(key);
+
+    /// <summary>The key <paramref name="value"/> is counted under (valid until the next call).</summary>
+    public ReadOnlySpan<byte> KeyOf(ReadOnlySpan<byte> value) => ValueKey.Of(value, Threshold, ref _scratch);
+
+    public void MergeFrom(TopValuesState other) => _columns.MergeFrom(other._columns, static (into, from) => into.Merge(from));
+
+    /// <summary>Adds a column read from a saved form.</summary>
+    /// <exception cref="FormatException">The column is there already, or there are more than the limit.</exception>
+    public void Restore(long key, ValueCounter counter)
+    {
+        if (key != ColumnKey.None && key is < int.MinValue or > int.MaxValue)
+        {
+            throw new FormatException($"A saved column number, {key}, is not a 32-bit integer.");
+        }
+
+        _columns.Restore(key, counter);
+    }
+
+    public void RestoreOther(ValueCounter other) => _columns.RestoreOther(other);
 }

@@ -29,7 +29,7 @@ internal sealed class TotalsAggregator : IErrorAggregator<TotalsState, TotalsSta
             state.RedactedValues++;
         }
 
-        if (record.ErrorTypeId > HubSpotNames.ErrorTypeTable.KnownCount)
+        if (record.ErrorTypeId > HubSpotNames.KnownErrorTypeCount)
         {
             state.UnknownErrorTypeErrors++;
         }

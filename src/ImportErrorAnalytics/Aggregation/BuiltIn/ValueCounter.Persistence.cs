@@ -22,8 +22,8 @@ internal sealed partial class ValueCounter
         writer.WriteEndArray();
     }
 
-    /// <summary>Fills an empty counter from its saved form.</summary>
-    public void ReadFrom(JsonElement json)
+    /// <summary>Fills an empty counter from its saved form; its keys must be keys <see cref="ValueKey"/> makes with <paramref name="threshold"/>.</summary>
+    public void ReadFrom(JsonElement json, int threshold)
     {
         var values = StateJson.Get(json, "values");
         if (values.GetArrayLength() > Capacity)
@@ -35,6 +35,11 @@ internal sealed partial class ValueCounter
         foreach (var entry in values.EnumerateArray())
         {
             var key = entry[0].GetBytesFromBase64();
+            if (!ValueKey.IsValid(key, threshold))
+            {
+                throw new FormatException("A saved counter holds a value that is not valid UTF-8, or a long value not in its shortened form.");
+            }
+
             var hash = Model.ByteHash.Compute(key);
             var (count, error) = (entry[1].GetInt64(), entry[2].GetInt64());
             if (count < 1 || error < 0 || error >= count || Find(key, hash) >= 0)

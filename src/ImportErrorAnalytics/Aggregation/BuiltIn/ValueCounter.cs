@@ -7,13 +7,17 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// Space-Saving summary of <see cref="Capacity"/> counters: each reported count over-estimates the true count by at
 /// most its error, and every value occurring more than <c>Total / Capacity</c> times is present.
 /// Values live in one arena (compacted as evictions leave garbage), indexed by an open-addressing table:
-/// no allocation per record once the structures have grown.
+/// no allocation per record once the structures have grown. Every structure starts empty and grows with the values
+/// counted, so a column that saw one value costs a few dozen bytes.
 /// </summary>
 internal sealed partial class ValueCounter
 {
-    private int[] _buckets = new int[16];
-    private Entry[] _entries = new Entry[8];
-    private byte[] _arena = new byte[1024];
+    /// <summary>An index of one empty slot: finds nothing, and is replaced before the first value goes in.</summary>
+    private static readonly int[] NoBuckets = [0];
+
+    private int[] _buckets = NoBuckets;
+    private Entry[] _entries = [];
+    private byte[] _arena = [];
     private int _arenaUsed;
     private long _garbage;
     private int[]? _heap;
@@ -76,10 +80,33 @@ internal sealed partial class ValueCounter
             BuildHeap();
         }
 
-        Evict(value, hash, count);
+        Evict(value, hash, count, error);
     }
 
-    private void Evict(ReadOnlySpan<byte> value, int hash, long count)
+    /// <summary>
+    /// Adds every counter of <paramref name="other"/> as a weighted Space-Saving update (a counter absent here replaces
+    /// the smallest, and inherits its count as error): each count stays within its error of the true count, in
+    /// O(other's counters × log capacity), whatever this counter holds. What a key past the limit of distinct keys is
+    /// folded into the bucket with.
+    /// </summary>
+    public void Absorb(ValueCounter other)
+    {
+        long added = 0;
+        for (var i = 0; i < other.Count; i++)
+        {
+            Add(other.KeyOf(i), other._entries[i].Count, other._entries[i].Error);
+            added += other._entries[i].Count;
+        }
+
+        Total += other.Total - added;
+        if (!other.IsExact && _heap is null)
+        {
+            // Other held Capacity distinct values, so this one is full too: it is now approximate.
+            BuildHeap();
+        }
+    }
+
+    private void Evict(ReadOnlySpan<byte> value, int hash, long count, long error)
     {
         var victim = _heap![0];
         ref var entry = ref _entries[victim];
@@ -89,7 +116,7 @@ internal sealed partial class ValueCounter
         entry.Offset = Store(value);
         entry.Length = value.Length;
         entry.Hash = hash;
-        entry.Error = min;
+        entry.Error = min + error;
         entry.Count = min + count;
         AddToBuckets(victim);
         SiftDown(0);
@@ -100,14 +127,14 @@ internal sealed partial class ValueCounter
     {
         if (Count == _entries.Length)
         {
-            Array.Resize(ref _entries, Math.Min(_entries.Length * 2, Math.Max(Capacity, 8)));
+            Array.Resize(ref _entries, Math.Min(Math.Max(_entries.Length * 2, 2), Math.Max(Capacity, 2)));
         }
 
         var index = Count++;
         _entries[index] = new Entry { Offset = Store(value), Length = value.Length, Hash = hash, Count = count, Error = error };
         if (Count * 2 > _buckets.Length)
         {
-            Rehash(_buckets.Length * 2);
+            Rehash(Math.Max(_buckets.Length * 2, 4));
         }
         else
         {

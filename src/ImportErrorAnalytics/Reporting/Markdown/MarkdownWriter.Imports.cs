@@ -38,7 +38,7 @@ internal sealed partial class MarkdownWriter
         TableHeader("llr", "Error type", "Import", "Errors");
         foreach (var row in types)
         {
-            Row(Code(row.ErrorType) + (row.Known ? "" : " *(new)*"), Code(row.ImportId), Number(row.Count));
+            Row(row.Other ? OtherErrorTypes : Code(row.ErrorType) + (row.Known ? "" : " *(new)*"), Code(row.ImportId), Number(row.Count));
         }
 
         More(perImport.ErrorTypes.Count, types.Count, "error type rows per import");

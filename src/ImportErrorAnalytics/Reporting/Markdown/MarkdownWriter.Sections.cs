@@ -33,7 +33,7 @@ internal sealed partial class MarkdownWriter
         TableHeader("lrr", "Error type", "Errors", "Share");
         foreach (var type in shown)
         {
-            Row(Code(type.ErrorType) + (type.Known ? "" : " *(new)*"), Number(type.Count), Share(type.Count, report.Totals.Errors));
+            Row(type.Other ? OtherErrorTypes : Code(type.ErrorType) + (type.Known ? "" : " *(new)*"), Number(type.Count), Share(type.Count, report.Totals.Errors));
         }
 
         More(report.ErrorTypes.Count, shown.Count, "error types");
@@ -51,7 +51,7 @@ internal sealed partial class MarkdownWriter
             Line("```mermaid");
             Line("xychart-beta");
             Line("    title \"Errors by column\"");
-            Line("    x-axis [" + string.Join(", ", bars.Select(c => "\"" + ChartLabel(ColumnName(c.Column, c.Property), 24) + "\"")) + "]");
+            Line("    x-axis [" + string.Join(", ", bars.Select(c => "\"" + ChartLabel(c.Other ? "other columns" : ColumnName(c.Column, c.Property), 24) + "\"")) + "]");
             Line("    y-axis \"Errors\"");
             Line("    bar [" + string.Join(", ", bars.Select(c => c.Count.ToString(CultureInfo.InvariantCulture))) + "]");
             Line("```");
@@ -61,8 +61,8 @@ internal sealed partial class MarkdownWriter
         TableHeader("rlrl", "Column", "Property", "Errors", "Top error types");
         foreach (var column in shown)
         {
-            var types = string.Join(", ", column.ErrorTypes.Take(3).Select(t => $"{Code(t.ErrorType)} {Number(t.Count)}"));
-            Row(column.Column?.ToString(CultureInfo.InvariantCulture) ?? "*(unknown)*", Code(column.Property), Number(column.Count), types);
+            var types = string.Join(", ", column.ErrorTypes.Take(3).Select(t => $"{(t.Other ? OtherErrorTypes : Code(t.ErrorType))} {Number(t.Count)}"));
+            Row(column.Other ? OtherColumns : column.Column?.ToString(CultureInfo.InvariantCulture) ?? "*(unknown)*", Code(column.Property), Number(column.Count), types);
         }
 
         More(report.Columns.Count, shown.Count, "columns");
@@ -79,7 +79,7 @@ internal sealed partial class MarkdownWriter
             var exactness = column.Exact
                 ? $"exact, {Number(column.DistinctValues ?? 0)} distinct values"
                 : $"approximate (more than {Number(column.DistinctValuesAtLeast - 1)} distinct values): each count is at most its ± above the true count";
-            Line($"### Column {column.Column?.ToString(CultureInfo.InvariantCulture) ?? "(unknown)"} {Code(column.Property)}");
+            Line(column.Other ? "### Other columns" : $"### Column {column.Column?.ToString(CultureInfo.InvariantCulture) ?? "(unknown)"} {Code(column.Property)}");
             Line();
             Line($"{Number(column.ValuesCounted)} values counted; {exactness}.");
             Line();
@@ -91,7 +91,7 @@ internal sealed partial class MarkdownWriter
                 Row(value.Redacted ? "*[REDACTED]*" : Code(value.Value) + (value.Truncated ? " …" : ""), Number(value.Count), value.MaxError == 0 ? "0" : Number(value.MaxError), note);
             }
 
-            More(column.Values.Count, values.Count, $"values of column {column.Column?.ToString(CultureInfo.InvariantCulture) ?? "(unknown)"}");
+            More(column.Values.Count, values.Count, column.Other ? "values of other columns" : $"values of column {column.Column?.ToString(CultureInfo.InvariantCulture) ?? "(unknown)"}");
             Line();
         }
 
@@ -108,6 +108,15 @@ internal sealed partial class MarkdownWriter
         var files = limits.Take("files", report.LineClusters).ToList();
         foreach (var file in files)
         {
+            if (file.Other)
+            {
+                Line("### Other files");
+                Line();
+                Line($"{Number(file.Errors)} errors of files past the limit of distinct keys: counted, not clustered.");
+                Line();
+                continue;
+            }
+
             Line($"### File {Code(file.FileId?.ToString(CultureInfo.InvariantCulture))}");
             Line();
             Line($"{Number(file.Errors)} errors on {Number(file.Lines)} rows, in {Number(file.ClusterCount)} blocks.");
@@ -143,7 +152,7 @@ internal sealed partial class MarkdownWriter
         TableHeader("lrr", "File", "File-wide errors (line 0)", "Errors without a line");
         foreach (var file in limits.Take("files", files))
         {
-            Row(Code(file.FileId?.ToString(CultureInfo.InvariantCulture)), Number(file.FileWideErrors), Number(file.ErrorsWithoutLine));
+            Row(file.Other ? OtherFiles : Code(file.FileId?.ToString(CultureInfo.InvariantCulture)), Number(file.FileWideErrors), Number(file.ErrorsWithoutLine));
         }
 
         Line();
@@ -170,6 +179,12 @@ internal sealed partial class MarkdownWriter
         More(report.Skipped.Count, shown.Count, "skipped pages");
         Line();
     }
+
+    private const string OtherErrorTypes = "*(other unknown types)*";
+
+    private const string OtherColumns = "*(other columns)*";
+
+    private const string OtherFiles = "*(other files)*";
 
     private static string ColumnName(int? column, string? property) =>
         property ?? (column is { } c ? "column " + c.ToString(CultureInfo.InvariantCulture) : "unknown");

@@ -77,6 +77,11 @@ internal sealed partial class MarkdownWriter(ImportErrorReport report, SectionLi
         var approximate = report.TopInvalidValues.Count(column => !column.Exact);
         Row("Counts", approximate == 0 ? "exact" : $"exact, except the top values of {Number(approximate)} column(s) (approximate, with error bounds)");
         Row("Report", report.Complete ? "complete" : "**partial**: the run stopped early; only complete pages are counted");
+        if (report.OtherRows is { Count: > 0 } others)
+        {
+            Row("Distinct keys", $"more than {Number(report.Settings.MaxDistinctKeys)} in some tables; the rest are counted in one \"other\" row: "
+                + string.Join(", ", others.Select(o => $"{OtherRowName(o.Table)} {Number(o.Errors)}")));
+        }
         foreach (var warning in report.Sources.SelectMany(s => s.Warnings))
         {
             Line();
@@ -104,6 +109,16 @@ internal sealed partial class MarkdownWriter(ImportErrorReport report, SectionLi
 
         Line();
     }
+
+    private static string OtherRowName(string table) => table switch
+    {
+        "errorTypes" => "error types",
+        "objectTypes" => "object types",
+        "columns" => "columns",
+        "topInvalidValues" => "values of columns",
+        "lineClusters" => "files",
+        _ => table,
+    };
 
     private static string Share(long part, long whole) =>
         whole == 0 ? "" : ((double)part / whole).ToString("P1", CultureInfo.InvariantCulture);
