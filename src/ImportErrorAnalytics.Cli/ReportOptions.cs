@@ -62,6 +62,11 @@ internal sealed class ReportOptions
 
     private readonly Option<bool> _keepGoing = new("--keep-going") { Description = "Skip malformed pages, list them in the report, and report the rest." };
 
+    private readonly Option<bool> _showStandardSensitivity = new("--show-standard-sensitivity")
+    {
+        Description = "Show values of properties HubSpot classes as 'standard' sensitivity (redacted by default), for teams allowed to see them; 'high', encrypted and partly masked values stay redacted.",
+    };
+
     private readonly Option<int> _maxValueBytes = new("--max-value-bytes")
     {
         Description = "Largest single JSON value accepted, in bytes.",
@@ -131,7 +136,7 @@ internal sealed class ReportOptions
     {
         Option[] all =
         [
-            _input, _importId, _inputFormat, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _maxValueBytes, _parallelism,
+            _input, _importId, _inputFormat, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _showStandardSensitivity, _maxValueBytes, _parallelism,
             _baseUrl, _apiVersion, _limit, _includeErrorMessage, _includeRowData, _tokenEnv, _rateLimit, _checkpoint,
             _allImports, _since, _concurrentImports,
         ];
@@ -190,6 +195,7 @@ internal sealed class ReportOptions
             }
             : null,
         Aggregators = _aggregators.Read(result),
+        ShowStandardSensitivity = result.GetValue(_showStandardSensitivity),
     };
 
     /// <summary>An ISO 8601 date or date and time; UTC unless it names an offset.</summary>
@@ -230,6 +236,9 @@ internal sealed record ReportSettingsInput(
     /// <summary>The <c>--aggregator</c> files.</summary>
     public IReadOnlyList<string> Aggregators { get; init; } = [];
 
+    /// <summary><c>--show-standard-sensitivity</c>.</summary>
+    public bool ShowStandardSensitivity { get; init; }
+
     public ImportErrorAnalyzerBuilder CreateBuilder(Func<Stream>? stdin)
     {
         var builder = ImportErrorAnalyzer.CreateBuilder().Configure(options =>
@@ -239,6 +248,7 @@ internal sealed record ReportSettingsInput(
             options.MaxClusters = MaxClusters;
             options.DistinctCapacity = DistinctCapacity;
             options.KeepGoing = KeepGoing;
+            options.ShowStandardSensitivity = ShowStandardSensitivity;
             options.Limits.MaxValueBytes = MaxValueBytes;
             options.MaxDegreeOfParallelism = Parallelism;
         });

@@ -35,6 +35,12 @@ public sealed class Fault
     /// <summary>For <see cref="FaultKind.ServerError"/>: whether the body is an HTML gateway page rather than HubSpot's JSON.</summary>
     public bool HtmlBody { get; private init; }
 
+    /// <summary>For <see cref="FaultKind.ClientError"/>: the error body's <c>message</c> (and <c>correlationId</c>, if set).</summary>
+    public string? Message { get; private init; }
+
+    /// <summary>For <see cref="FaultKind.ClientError"/>: the error body's <c>correlationId</c>; the server's own when <see langword="null"/>.</summary>
+    public string? CorrelationId { get; private init; }
+
     /// <summary>429 TEN_SECONDLY_ROLLING: HubSpot's burst limit.</summary>
     /// <param name="retryAfter">A <c>Retry-After</c> to send (HubSpot sends one only sometimes).</param>
     public static Fault RateLimited(TimeSpan? retryAfter = null) =>
@@ -52,6 +58,26 @@ public sealed class Fault
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 500);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
         return new(FaultKind.ServerError, statusCode) { HtmlBody = htmlBody, RetryAfter = CheckRetryAfter(retryAfter) };
+    }
+
+    /// <summary>
+    /// A refusal HubSpot does not retry: the status with HubSpot's JSON error body whose <c>message</c> is
+    /// <paramref name="message"/>, e.g. to see how a client shows a server's words (which may hold anything).
+    /// </summary>
+    /// <param name="statusCode">400 to 499, but not 423 or 429 (see <see cref="Locked"/> and <see cref="RateLimited"/>).</param>
+    /// <param name="message">The body's <c>message</c>.</param>
+    /// <param name="correlationId">The body's <c>correlationId</c>; the server's own when <see langword="null"/>.</param>
+    public static Fault ClientError(int statusCode, string message, string? correlationId = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 499);
+        if (statusCode is 423 or 429)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "423 and 429 have faults of their own.");
+        }
+
+        ArgumentNullException.ThrowIfNull(message);
+        return new(FaultKind.ClientError, statusCode) { Message = message, CorrelationId = correlationId };
     }
 
     /// <summary>423 Locked (HubSpot advises waiting at least 2 s).</summary>
@@ -117,7 +143,7 @@ public sealed class Fault
 
     /// <summary>Whether the fault answers instead of the server (rather than changing the normal answer).</summary>
     internal bool ReplacesResponse => Kind is FaultKind.RateLimited or FaultKind.DailyLimit or FaultKind.ServerError
-        or FaultKind.Locked or FaultKind.MigrationInProgress;
+        or FaultKind.Locked or FaultKind.MigrationInProgress or FaultKind.ClientError;
 
     /// <summary>Whether the fault rewrites the normal response's body.</summary>
     internal bool RewritesBody => Kind is FaultKind.SlowDrip or FaultKind.CutOff or FaultKind.MalformedJson;
@@ -139,6 +165,7 @@ public sealed class Fault
         FaultKind.Delay => string.Create(CultureInfo.InvariantCulture, $"delay {Duration.TotalMilliseconds} ms"),
         FaultKind.Hang => "hang",
         FaultKind.EmptyPage => "empty page",
+        FaultKind.ClientError => StatusCode.ToString(CultureInfo.InvariantCulture) + " with a chosen message",
         _ => Kind.ToString(),
     };
 

@@ -35,4 +35,7 @@ public enum FaultKind
 
     /// <summary>An errors page with no results and a cursor to the same position (HubSpot may send those).</summary>
     EmptyPage,
+
+    /// <summary>A 4xx status (400, 401, 403, 404, ...) with HubSpot's JSON error body carrying a chosen message.</summary>
+    ClientError,
 }

@@ -89,10 +89,14 @@ public sealed class ImportErrorPage
         }
     }
 
+    /// <summary>Values HubSpot classes as <c>standard</c> sensitivity are shown (<see cref="Pipeline.AnalyzerOptions.ShowStandardSensitivity"/>).</summary>
+    internal bool ShowStandardSensitivity { get; set; }
+
     internal void CommitRecord()
     {
         ref var slot = ref _slots[Count];
-        if (slot.IsSensitive && slot.ValueLength > 0)
+        slot.Sensitive = slot.IsSensitiveWhen(ShowStandardSensitivity);
+        if (slot.Sensitive && slot.ValueLength > 0)
         {
             _arena.AsSpan(slot.ValueOffset, slot.ValueLength).Clear();
         }

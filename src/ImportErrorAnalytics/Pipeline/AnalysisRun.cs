@@ -137,6 +137,7 @@ internal sealed class AnalysisRun(
                     var context = new ReadContext(source.Name, ordinal, options.Limits, _pool, options.KeepGoing ? _skipped.Enqueue : null)
                     {
                         ParseWorkers = _workersPerInput,
+                        ShowStandardSensitivity = options.ShowStandardSensitivity,
                     };
                     await foreach (var page in source.ReadPagesAsync(context, token).ConfigureAwait(false))
                     {
@@ -208,7 +209,7 @@ internal sealed class AnalysisRun(
     private async Task SaveCheckpointAsync(string? after, int nextPageIndex, AggregatorSlot[] slots, CancellationToken cancellationToken)
     {
         _checkpointBuffer.ResetWrittenCount();
-        CheckpointCodec.Write(_checkpointBuffer, (HubSpotErrorSource)sources[0], after, nextPageIndex, _counters, slots);
+        CheckpointCodec.Write(_checkpointBuffer, (HubSpotErrorSource)sources[0], after, nextPageIndex, _counters, slots, options.ShowStandardSensitivity);
         await checkpoint!.SaveAsync(_checkpointBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
         _saved!.Release();
     }
@@ -223,7 +224,7 @@ internal sealed class AnalysisRun(
             return null;
         }
 
-        var saved = CheckpointCodec.Read(bytes, checkpoint.Name, source, prototypes);
+        var saved = CheckpointCodec.Read(bytes, checkpoint.Name, source, prototypes, options.ShowStandardSensitivity);
         source.Start = (saved.After, saved.NextPageIndex);
         _counters.Restore(saved.Pages, saved.Errors, saved.Bytes);
         _resumed = saved.Slots;

@@ -1,6 +1,7 @@
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Reporting;
 
@@ -52,6 +53,8 @@ internal static class ReportAssembler
                 ClusterGap = options.ClusterGap,
                 MaxClusters = options.MaxClusters,
                 ValueDisplayLength = options.ValueDisplayLength,
+                MaskValues = builtIns.TopValues.MaskKey is not null,
+                ShowStandardSensitivity = options.ShowStandardSensitivity,
             },
             ErrorTypes = ((ITypedResult<IReadOnlyList<ErrorTypeCount>>)slots[1]).GetResult(),
             Columns = ((ITypedResult<IReadOnlyList<ColumnSummary>>)slots[2]).GetResult(),
@@ -88,7 +91,7 @@ internal static class ReportAssembler
         var warnings = new List<string>();
         if (!import.IsDone)
         {
-            warnings.Add($"The import is {import.State ?? "in an unknown state"}, not DONE: its errors may still grow.");
+            warnings.Add($"The import is {(import.State is null ? "in an unknown state" : "in state " + UntrustedText.Quote(import.State))}, not DONE: its errors may still grow.");
         }
 
         if (errors is null)

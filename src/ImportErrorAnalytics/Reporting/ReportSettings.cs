@@ -17,4 +17,10 @@ public sealed class ReportSettings
 
     /// <summary>Characters of a value shown before it is cut.</summary>
     public int ValueDisplayLength { get; init; }
+
+    /// <summary>Whether values are shown as keyed hashes (<see cref="InvalidValueCount.Masked"/>).</summary>
+    public bool MaskValues { get; init; }
+
+    /// <summary>Whether values HubSpot classes as <c>standard</c> sensitivity are shown rather than redacted.</summary>
+    public bool ShowStandardSensitivity { get; init; }
 }

@@ -4,13 +4,15 @@ using ImportErrorAnalytics.Pipeline;
 namespace ImportErrorAnalytics.Snapshots;
 
 /// <summary>
-/// The options that shape a snapshot's states (distinct capacity, cluster gap) or the report built from them (top,
-/// max clusters, display length, masking). Snapshots merge only when all of them are equal.
+/// The options that shape a snapshot's states (distinct capacity, cluster gap, which sensitive values they may hold) or
+/// the report built from them (top, max clusters, display length, masking). Snapshots merge only when all of them are
+/// equal.
 /// </summary>
-internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int ClusterGap, int? MaxClusters, int ValueDisplayLength, bool MaskValues)
+internal sealed record SnapshotSettings(
+    int Top, int DistinctCapacity, int ClusterGap, int? MaxClusters, int ValueDisplayLength, bool MaskValues, bool ShowStandardSensitivity)
 {
     public static SnapshotSettings From(AnalyzerOptions options) =>
-        new(options.Top, options.DistinctCapacity, options.ClusterGap, options.MaxClusters, options.ValueDisplayLength, options.MaskValues);
+        new(options.Top, options.DistinctCapacity, options.ClusterGap, options.MaxClusters, options.ValueDisplayLength, options.MaskValues, options.ShowStandardSensitivity);
 
     /// <summary>Options that rebuild the aggregators of these settings; validated.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
@@ -24,6 +26,7 @@ internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int Clust
             MaxClusters = MaxClusters,
             ValueDisplayLength = ValueDisplayLength,
             MaskValues = MaskValues || maskValues,
+            ShowStandardSensitivity = ShowStandardSensitivity,
         };
         options.Validate();
         return options;
@@ -37,6 +40,8 @@ internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int Clust
         : MaxClusters != other.MaxClusters ? $"maxClusters (--max-clusters): {Show(MaxClusters)} and {Show(other.MaxClusters)}"
         : ValueDisplayLength != other.ValueDisplayLength ? $"valueDisplayLength: {ValueDisplayLength} and {other.ValueDisplayLength}"
         : MaskValues != other.MaskValues ? $"maskValues (--redact-values): {Show(MaskValues)} and {Show(other.MaskValues)}"
+        : ShowStandardSensitivity != other.ShowStandardSensitivity
+            ? $"showStandardSensitivity (--show-standard-sensitivity): {Show(ShowStandardSensitivity)} and {Show(other.ShowStandardSensitivity)}"
         : null;
 
     public void Write(Utf8JsonWriter writer)
@@ -56,6 +61,7 @@ internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int Clust
 
         writer.WriteNumber("valueDisplayLength", ValueDisplayLength);
         writer.WriteBoolean("maskValues", MaskValues);
+        writer.WriteBoolean("showStandardSensitivity", ShowStandardSensitivity);
         writer.WriteEndObject();
     }
 
@@ -66,7 +72,8 @@ internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int Clust
         SnapshotJson.Int(json, "clusterGap"),
         SnapshotJson.NullableInt(json, "maxClusters"),
         SnapshotJson.Int(json, "valueDisplayLength", minimum: 1),
-        SnapshotJson.Bool(json, "maskValues"));
+        SnapshotJson.Bool(json, "maskValues"),
+        SnapshotJson.Bool(json, "showStandardSensitivity"));
 
     private static string Show(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all";
 

@@ -30,7 +30,7 @@ public class ToolPackageTests(PackedPackages packed)
 
         Assert.True(demo.ExitCode == 0, demo.Describe());
         using var report = JsonDocument.Parse(demo.Stdout);
-        Assert.Equal(2, report.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(3, report.RootElement.GetProperty("schemaVersion").GetInt32());
         Assert.True(report.RootElement.GetProperty("complete").GetBoolean());
         Assert.Equal(2000, report.RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
         Assert.Contains("iea demo: the fake HubSpot answered", demo.Stderr, StringComparison.Ordinal);

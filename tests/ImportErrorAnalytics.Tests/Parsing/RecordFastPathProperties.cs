@@ -28,11 +28,12 @@ public class RecordFastPathProperties
             var bytes = RandomJson.Pages(ParserProperties.SplitIntoPages(errors, seed), seed);
             var chunks = ParserProperties.RandomChunks(seed);
 
-            var oracle = Read(bytes, chunks, workers: 0, recordFastPath: false);
+            var showStandard = seed % 2 == 0;
+            var oracle = Read(bytes, chunks, workers: 0, recordFastPath: false, showStandardSensitivity: showStandard);
 
             Assert.Null(oracle.Error);
-            Assert.Equal(oracle, Read(bytes, chunks, workers: 0));
-            Assert.Equal(oracle, Read(bytes, [], workers: 1 + (seed % 3)));
+            Assert.Equal(oracle, Read(bytes, chunks, workers: 0, showStandardSensitivity: showStandard));
+            Assert.Equal(oracle, Read(bytes, [], workers: 1 + (seed % 3), showStandardSensitivity: showStandard));
         });
 
     [Property(MaxTest = 300)]
@@ -48,9 +49,10 @@ public class RecordFastPathProperties
             var limits = new ParserLimits { MaxValueBytes = 64 + random.Next(4096), NdjsonBlockSize = 1 + random.Next(5) };
             var keepGoing = random.Next(2) == 0;
 
-            var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false, format);
+            var showStandard = random.Next(2) == 0;
+            var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false, format, showStandard);
 
-            Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: true, format));
+            Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: true, format, showStandard));
         });
 
     /// <summary>Records the fast path must leave to the state machine, or take and fill exactly as it would.</summary>
@@ -76,6 +78,27 @@ public class RecordFastPathProperties
     [InlineData("""{"invalidValue":"secret","invalidPropertyValue":{"name":"ssn","isEncrypted":true}}""")]
     [InlineData("""{"invalidValue":"secret","invalidPropertyValue":{"dataSensitivity":"hi\u0067h"}}""")]
     [InlineData("""{"invalidValue":"secret","sourceData":{"containsEncryptedProperties":true}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"standard"}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"st\u0061ndard"}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"restricted"}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"high","dataSensitivity":"none"}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":5}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none"},"invalidPropertyValue":null}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":[]}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":[{"start":0,"end":3}]}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":null}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":[]}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":[[],{}]}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"other":1}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"subst\u0072ings":[1]}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":{}}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":"yes"}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":null,"maskedSubstrings":[0]}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":[{"start":0,"end":3}],"substrings":[]}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":[{"start":0,"end":"<LONG>"}]}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":[1,}}}""")]
     [InlineData("""{"invalidValueToDisplay":"shown","invalidValue":"raw"}""")]
     [InlineData("""{"invalidValue":"raw","invalidValueToDisplay":"shown"}""")]
     [InlineData("""{"invalidValue":"raw","invalidValueToDisplay":5}""")]
@@ -101,21 +124,21 @@ public class RecordFastPathProperties
         var limits = new ParserLimits { MaxValueBytes = 256 };
         foreach (var chunks in new[] { [], [1], [7, 13], new[] { Valid.Length + 20 } })
         {
-            foreach (var keepGoing in new[] { false, true })
+            foreach (var (keepGoing, showStandard) in new[] { (false, false), (true, false), (false, true) })
             {
-                var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false);
+                var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false, showStandardSensitivity: showStandard);
 
-                Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing));
-                Assert.Equal(oracle, Read(bytes, chunks, workers: 2, limits, keepGoing));
+                Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing, showStandardSensitivity: showStandard));
+                Assert.Equal(oracle, Read(bytes, chunks, workers: 2, limits, keepGoing, showStandardSensitivity: showStandard));
             }
         }
 
         var lines = Bytes(Valid + "\n" + record + "\n" + Valid + "\n");
-        foreach (var keepGoing in new[] { false, true })
+        foreach (var (keepGoing, showStandard) in new[] { (false, false), (true, false), (false, true) })
         {
             Assert.Equal(
-                Read(lines, [3], workers: 0, limits, keepGoing, recordFastPath: false, InputFormat.Ndjson),
-                Read(lines, [3], workers: 0, limits, keepGoing, recordFastPath: true, InputFormat.Ndjson));
+                Read(lines, [3], workers: 0, limits, keepGoing, recordFastPath: false, InputFormat.Ndjson, showStandard),
+                Read(lines, [3], workers: 0, limits, keepGoing, recordFastPath: true, InputFormat.Ndjson, showStandard));
         }
     }
 

@@ -8,15 +8,18 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// <summary>
 /// The most frequent invalid values per column: exact up to <c>distinctCapacity</c> distinct values per column, a
 /// Space-Saving summary past that. Sensitive values are counted under one key no real value can have, and shown
-/// as <c>[REDACTED]</c>.
+/// as <c>[REDACTED]</c>. With a <paramref name="maskKey"/>, every other value is shown as its keyed hash.
 /// </summary>
-internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength, bool maskValues = false)
+internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength, ValueMaskKey? maskKey = null)
     : IErrorAggregator<TopValuesState, IReadOnlyList<ColumnTopValues>>, IPageAggregator<TopValuesState>
 {
     /// <summary>Invalid UTF-8 (0xFF), so no JSON string can produce it.</summary>
     internal static ReadOnlySpan<byte> RedactedKey => [0xFF];
 
     public string Name => "topInvalidValues";
+
+    /// <summary>The key values are masked with; <see langword="null"/> when they are shown.</summary>
+    public ValueMaskKey? MaskKey => maskKey;
 
     public JsonTypeInfo<IReadOnlyList<ColumnTopValues>> ResultTypeInfo => BuiltInJsonContext.Default.IReadOnlyListColumnTopValues;
 
@@ -134,7 +137,7 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
         {
             var bytes = counter.KeyOf(index);
             var redacted = bytes.SequenceEqual(RedactedKey);
-            var text = redacted ? ValueText.Redacted : maskValues ? ValueText.Mask(bytes) : ValueText.Cut(bytes, displayLength);
+            var text = redacted ? ValueText.Redacted : maskKey is not null ? ValueText.Mask(bytes, maskKey) : ValueText.Cut(bytes, displayLength);
             values.Add(new InvalidValueCount
             {
                 Value = text.Text,
@@ -143,7 +146,7 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
                 Truncated = text.Truncated,
                 Length = text.Length,
                 Redacted = redacted,
-                Masked = maskValues && !redacted,
+                Masked = maskKey is not null && !redacted,
             });
         }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ImportErrorAnalytics.Parsing;
 using Microsoft.Extensions.Logging;
 using Polly;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Sources.HubSpot;
 
@@ -37,13 +38,13 @@ internal sealed partial class HubSpotErrorSource(
         Import = await ExecuteAsync(ReadImportAsync, cancellationToken).ConfigureAwait(false);
         if (!Import.IsDone)
         {
-            LogNotDone(logger, options.ImportId, Import.State ?? "unknown");
+            LogNotDone(logger, Untrusted.Name(options.ImportId), Untrusted.Name(Import.State));
         }
 
         var (after, pageIndex) = Start;
         do
         {
-            var pageContext = new ReadContext(Name, Ordinal ?? context.SourceOrdinal, context.Limits, context.Pool, onSkip: null) { FirstPageIndex = pageIndex, RecordFastPath = context.RecordFastPath };
+            var pageContext = new ReadContext(Name, Ordinal ?? context.SourceOrdinal, context.Limits, context.Pool, onSkip: null) { FirstPageIndex = pageIndex, RecordFastPath = context.RecordFastPath, ShowStandardSensitivity = context.ShowStandardSensitivity };
             var cursor = after;
             var page = await ExecuteAsync((ct) => ReadPageAsync(cursor, pageContext, ct), cancellationToken).ConfigureAwait(false);
             after = page.NextAfter;
@@ -111,5 +112,5 @@ internal sealed partial class HubSpotErrorSource(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} is {State}, not DONE: its errors may still grow.")]
-    private static partial void LogNotDone(ILogger logger, string importId, string state);
+    private static partial void LogNotDone(ILogger logger, Untrusted importId, Untrusted state);
 }
