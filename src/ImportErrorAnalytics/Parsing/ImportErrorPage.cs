@@ -96,12 +96,24 @@ public sealed class ImportErrorPage
     {
         ref var slot = ref _slots[Count];
         slot.Sensitive = slot.IsSensitiveWhen(ShowStandardSensitivity);
-        if (slot.Sensitive && slot.ValueLength > 0)
+        if (slot.Sensitive)
         {
-            _arena.AsSpan(slot.ValueOffset, slot.ValueLength).Clear();
+            Wipe(slot.ValueOffset, slot.ValueLength);
         }
 
         Count++;
+    }
+
+    /// <summary>
+    /// Clears a value the record no longer refers to (an <c>invalidValueToDisplay</c> replaced by <c>invalidValue</c>,
+    /// a key given twice), so that a sensitive record leaves no copy of its value in the arena; nothing for an absent one.
+    /// </summary>
+    internal void Wipe(int offset, int length)
+    {
+        if (length > 0)
+        {
+            _arena.AsSpan(offset, length).Clear();
+        }
     }
 
     /// <summary>Reserves <paramref name="length"/> bytes at the end of the arena and returns them for writing.</summary>

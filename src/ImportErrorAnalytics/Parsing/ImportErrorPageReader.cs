@@ -8,7 +8,8 @@ public static class ImportErrorPageReader
 {
     /// <summary>
     /// Parses pages as bytes arrive. Each page is yielded only once it parsed completely, and stays valid until the
-    /// next page is requested (pages are reused).
+    /// next page is requested (pages are reused). Every sensitive value (<see cref="Model.ImportErrorRecord.IsSensitive"/>,
+    /// values of <c>standard</c> sensitivity included) reads as <see cref="Model.ImportErrorRecord.RedactedValue"/>.
     /// </summary>
     /// <param name="reader">The bytes; not completed by this method.</param>
     /// <param name="sourceName">Named in errors.</param>

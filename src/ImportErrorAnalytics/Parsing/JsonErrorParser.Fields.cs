@@ -151,16 +151,20 @@ internal sealed partial class JsonErrorParser
             case Field.InvalidValue:
                 if (IsString(ref reader, "invalidValue"))
                 {
+                    var (replacedOffset, replacedLength) = (slot.ValueOffset, slot.ValueLength);
                     StoreString(ref reader, out slot.ValueOffset, out slot.ValueLength);
                     slot.ValueFromDisplay = false;
+                    _page.Wipe(replacedOffset, replacedLength);
                 }
 
                 break;
             case Field.InvalidValueToDisplay:
                 if (IsString(ref reader, "invalidValueToDisplay") && (slot.ValueLength < 0 || slot.ValueFromDisplay))
                 {
+                    var (replacedOffset, replacedLength) = (slot.ValueOffset, slot.ValueLength);
                     StoreString(ref reader, out slot.ValueOffset, out slot.ValueLength);
                     slot.ValueFromDisplay = true;
+                    _page.Wipe(replacedOffset, replacedLength);
                 }
 
                 break;

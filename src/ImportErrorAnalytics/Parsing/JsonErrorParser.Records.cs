@@ -200,12 +200,14 @@ internal sealed partial class JsonErrorParser
             return reader.TokenType == JsonTokenType.String;
         }
 
+        var (replacedOffset, replacedLength) = (slot.ValueOffset, slot.ValueLength);
         if (!TryStore(ref reader, out slot.ValueOffset, out slot.ValueLength))
         {
             return false;
         }
 
         slot.ValueFromDisplay = fromDisplay;
+        _page!.Wipe(replacedOffset, replacedLength);
         return true;
     }
 
