@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImportErrorAnalytics.Files;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Cli;
 
@@ -8,6 +9,8 @@ internal static class IeaCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null, CancellationToken cancellationToken = default)
     {
+        // Every message on standard error is one line, whatever untrusted text it holds.
+        stderr = OneLineWriter.Wrap(stderr);
         var root = new RootCommand("iea: turns HubSpot CRM import errors into reports people act on.");
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr, stdin));
         root.Subcommands.Add(MergeCommand.Create(stdout, stderr));
@@ -37,7 +40,7 @@ internal static class IeaCommand
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await stderr.WriteLineAsync($"iea: internal error ({ex.GetType().Name}): {ex.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"iea: internal error ({ex.GetType().Name}): {UntrustedText.OneLine(ex.Message)}").ConfigureAwait(false);
             return ExitCodes.InternalError;
         }
     }

@@ -1,6 +1,7 @@
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Cli;
 
@@ -46,6 +47,7 @@ internal static class ImportSetCommand
                 .Configure(options =>
                 {
                     options.MaskValues = output.RedactValues;
+                    options.MaskKey = output.MaskKey;
                     options.MaxConcurrentImports = import.ConcurrentImports;
                 })
                 .WithLogging(loggers)
@@ -100,7 +102,7 @@ internal static class ImportSetCommand
         }
 
         written &= await ImportSetFiles.WriteAllAsync(result, output, stdout, stderr).ConfigureAwait(false);
-        foreach (var warning in result.Combined.Sources.SelectMany(source => source.Warnings.Select(warning => $"import {source.ImportId}: {warning}")))
+        foreach (var warning in result.Combined.Sources.SelectMany(source => source.Warnings.Select(warning => $"import {UntrustedText.Quote(source.ImportId)}: {UntrustedText.OneLine(warning)}")))
         {
             await stderr.WriteLineAsync($"iea: warning: {warning}").ConfigureAwait(false);
         }

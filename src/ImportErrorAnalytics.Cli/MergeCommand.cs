@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ImportErrorAnalytics.Cli.CustomAggregators;
 using ImportErrorAnalytics.Snapshots;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Cli;
 
@@ -74,7 +75,7 @@ internal static class MergeCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"iea: cannot read the snapshot: {ex.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"iea: cannot read the snapshot: {UntrustedText.OneLine(ex.Message)}").ConfigureAwait(false);
             return ExitCodes.InputNotFound;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -83,7 +84,7 @@ internal static class MergeCommand
             return ExitCodes.Cancelled;
         }
 
-        var report = merged.CreateReport(maskValues: output.RedactValues);
+        var report = merged.CreateReport(maskValues: output.RedactValues, maskKey: output.MaskKey);
         return await ReportCommand.FinishAsync(report, merged, output, ExitCodes.Success, stdout, stderr, cancellationToken).ConfigureAwait(false);
     }
 }

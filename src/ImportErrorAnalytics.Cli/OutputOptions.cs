@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ImportErrorAnalytics.Reporting;
 
 namespace ImportErrorAnalytics.Cli;
 
@@ -18,7 +19,16 @@ internal sealed class OutputOptions
 
     private readonly Option<bool> _githubSummary = new("--github-summary") { Description = "Append the Markdown report to the file named by GITHUB_STEP_SUMMARY." };
 
-    private readonly Option<bool> _redactValues = new("--redact-values") { Description = "Show every invalid value as a short stable hash (equal values still group)." };
+    private readonly Option<bool> _redactValues = new("--redact-values")
+    {
+        Description = "Show every invalid value as a short keyed hash, without its length (equal values still group); the key is random per run unless --redact-key-env names one.",
+    };
+
+    private readonly Option<string?> _redactKeyEnv = new("--redact-key-env")
+    {
+        Description = "The environment variable holding the secret key of --redact-values (implies it): masks made with one key compare across runs and reports.",
+        HelpName = "NAME",
+    };
 
     private readonly Option<string?> _snapshot = new("--snapshot") { Description = "Also write the merged aggregator states to this file, for 'iea merge'.", HelpName = "FILE" };
 
@@ -31,6 +41,14 @@ internal sealed class OutputOptions
     public OutputOptions()
     {
         _format.AcceptOnlyFromAmong("json", "markdown");
+        _redactKeyEnv.Validators.Add(r =>
+        {
+            // The message names the variable, never its value.
+            if (r.GetValueOrDefault<string?>() is { } variable && ValueMaskKey.ProblemWithEnvironment(variable) is { } problem)
+            {
+                r.AddError("--redact-key-env: " + problem);
+            }
+        });
         _maxBytes.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1024)
@@ -56,7 +74,7 @@ internal sealed class OutputOptions
 
     public void AddTo(Command command)
     {
-        Option[] all = [_format, _out, _jsonOut, _markdownOut, _maxBytes, _githubSummary, _redactValues, _snapshot, _failIfErrors, _failIfErrorRate, _failIfType];
+        Option[] all = [_format, _out, _jsonOut, _markdownOut, _maxBytes, _githubSummary, _redactValues, _redactKeyEnv, _snapshot, _failIfErrors, _failIfErrorRate, _failIfType];
         foreach (var option in all)
         {
             command.Options.Add(option);
@@ -70,13 +88,14 @@ internal sealed class OutputOptions
         result.GetValue(_markdownOut),
         result.GetValue(_maxBytes),
         result.GetValue(_githubSummary),
-        result.GetValue(_redactValues),
+        result.GetValue(_redactValues) || result.GetValue(_redactKeyEnv) is not null,
         new Gates(
             result.GetValue(_failIfErrors),
             result.GetValue(_failIfErrorRate) is { } rate ? ParseRate(rate) : null,
             (result.GetValue(_failIfType) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal)))
     {
         SnapshotPath = result.GetValue(_snapshot),
+        MaskKey = result.GetValue(_redactKeyEnv) is { } variable ? ValueMaskKey.FromEnvironment(variable) : null,
     };
 
     internal static double? ParseRate(string text)
@@ -108,4 +127,7 @@ internal sealed record OutputSettings(
 
     /// <summary>Where <c>--snapshot</c> writes the merged states; <see langword="null"/> for no snapshot.</summary>
     public string? SnapshotPath { get; init; }
+
+    /// <summary>The key of <c>--redact-values</c> from <c>--redact-key-env</c>; <see langword="null"/>: a random key for this run.</summary>
+    public ValueMaskKey? MaskKey { get; init; }
 }

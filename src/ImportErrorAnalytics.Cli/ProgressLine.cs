@@ -39,7 +39,7 @@ internal sealed class ProgressLine : IProgress<AnalysisProgress>
     public ProgressLine(TextWriter stderr, bool interactive)
     {
         _stderr = stderr;
-        _live = interactive && ReferenceEquals(stderr, Console.Error) ? LiveStatus.TryCreate() : null;
+        _live = interactive && ReferenceEquals(OneLineWriter.Unwrap(stderr), Console.Error) ? LiveStatus.TryCreate() : null;
     }
 
     public void Report(AnalysisProgress value)

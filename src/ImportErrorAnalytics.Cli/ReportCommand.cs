@@ -6,6 +6,7 @@ using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Snapshots;
 using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Cli;
 
@@ -76,7 +77,11 @@ internal static class ReportCommand
         try
         {
             analyzer = createBuilder()
-                .Configure(options => options.MaskValues = output.RedactValues)
+                .Configure(options =>
+                {
+                    options.MaskValues = output.RedactValues;
+                    options.MaskKey = output.MaskKey;
+                })
                 .WithLogging(new StderrLoggerFactory(stderr))
                 .WithProgress(progress)
                 .Build();
@@ -113,7 +118,7 @@ internal static class ReportCommand
             else
             {
                 snapshot = await running.ConfigureAwait(false);
-                report = snapshot.CreateReport();
+                report = snapshot.CreateReport(maskKey: output.MaskKey);
             }
         }
         catch (ImportErrorFormatException ex)
@@ -133,7 +138,7 @@ internal static class ReportCommand
 
             report = ex.PartialReport;
             exitCode = ExitCodes.MalformedData;
-            await stderr.WriteLineAsync($"iea: the partial report (complete: false) of what was counted before the failure is in '{outputPath}'.").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"iea: the partial report (complete: false) of what was counted before the failure is in {UntrustedText.Quote(outputPath)}.").ConfigureAwait(false);
         }
         catch (Exception ex) when (Classify(ex) is { } code)
         {
@@ -169,12 +174,12 @@ internal static class ReportCommand
 
         foreach (var skipped in report.Skipped)
         {
-            await stderr.WriteLineAsync($"iea: skipped '{skipped.Source}' page {skipped.Page} at byte {skipped.ByteOffset}: {skipped.Reason}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"iea: skipped {UntrustedText.Quote(skipped.Source)} page {skipped.Page} at byte {skipped.ByteOffset}: {UntrustedText.OneLine(skipped.Reason)}").ConfigureAwait(false);
         }
 
         foreach (var warning in report.Sources.SelectMany(source => source.Warnings))
         {
-            await stderr.WriteLineAsync($"iea: warning: {warning}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"iea: warning: {UntrustedText.OneLine(warning)}").ConfigureAwait(false);
         }
 
         if (exitCode != ExitCodes.Success)
@@ -188,7 +193,7 @@ internal static class ReportCommand
 
     /// <summary>A live line on a terminal a person watches; plain lines when redirected, under CI or in tests.</summary>
     internal static ProgressLine CreateProgress(TextWriter stderr) =>
-        new(stderr, interactive: !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error) && Environment.GetEnvironmentVariable("CI") is null);
+        new(stderr, interactive: !Console.IsErrorRedirected && ReferenceEquals(OneLineWriter.Unwrap(stderr), Console.Error) && Environment.GetEnvironmentVariable("CI") is null);
 
     internal static async Task<int> CheckGatesAsync(ImportErrorReport report, Gates gates, TextWriter stderr)
     {

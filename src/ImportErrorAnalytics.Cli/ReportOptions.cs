@@ -74,6 +74,11 @@ internal sealed class ReportOptions
 
     private readonly Option<bool> _keepGoing = new("--keep-going") { Description = "Skip malformed pages, list them in the report, and report the rest." };
 
+    private readonly Option<bool> _showStandardSensitivity = new("--show-standard-sensitivity")
+    {
+        Description = "Show values of properties HubSpot classes as 'standard' sensitivity (redacted by default), for teams allowed to see them; 'high', encrypted and partly masked values stay redacted.",
+    };
+
     private readonly Option<int> _maxValueBytes = new("--max-value-bytes")
     {
         Description = "Largest single JSON value accepted, in bytes.",
@@ -170,7 +175,7 @@ internal sealed class ReportOptions
     {
         Option[] all =
         [
-            _input, _importId, _inputFormat, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _maxValueBytes, _maxPageBytes, _parallelism,
+            _input, _importId, _inputFormat, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _showStandardSensitivity, _maxValueBytes, _maxPageBytes, _parallelism,
             _baseUrl, _apiVersion, _limit, _includeErrorMessage, _includeRowData, _tokenEnv, _rateLimit, _maxRetries, _checkpoint,
             _allImports, _since, _concurrentImports,
         ];
@@ -233,6 +238,7 @@ internal sealed class ReportOptions
             : null,
         Aggregators = _aggregators.Read(result),
         MaxDistinctKeys = result.GetValue(_maxDistinctKeys),
+        ShowStandardSensitivity = result.GetValue(_showStandardSensitivity),
     };
 
     /// <summary>An ISO 8601 date or date and time; UTC unless it names an offset.</summary>
@@ -278,6 +284,8 @@ internal sealed record ReportSettingsInput(
 
     /// <summary>The <c>--max-distinct-keys</c> limit.</summary>
     public int MaxDistinctKeys { get; init; } = AnalyzerOptions.DefaultMaxDistinctKeys;
+    /// <summary><c>--show-standard-sensitivity</c>.</summary>
+    public bool ShowStandardSensitivity { get; init; }
 
     public ImportErrorAnalyzerBuilder CreateBuilder(Func<Stream>? stdin)
     {
@@ -288,6 +296,7 @@ internal sealed record ReportSettingsInput(
             options.MaxClusters = MaxClusters;
             options.DistinctCapacity = DistinctCapacity;
             options.KeepGoing = KeepGoing;
+            options.ShowStandardSensitivity = ShowStandardSensitivity;
             options.Limits.MaxValueBytes = MaxValueBytes;
             options.Limits.MaxPageBytes = MaxPageBytes;
             options.MaxDegreeOfParallelism = Parallelism;

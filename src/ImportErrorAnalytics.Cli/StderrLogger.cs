@@ -1,8 +1,13 @@
 using Microsoft.Extensions.Logging;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Cli;
 
-/// <summary>Warnings and errors from the library, as <c>iea: warning: ...</c> lines on standard error.</summary>
+/// <summary>
+/// Warnings and errors from the library, as <c>iea: warning: ...</c> lines on standard error. The library passes text
+/// from outside as <see cref="Untrusted"/> parameters, which format quoted and escaped; the whole line is escaped onto
+/// one line again here (<see cref="UntrustedText.OneLine"/>), for parameters of any other logger source.
+/// </summary>
 internal sealed class StderrLoggerFactory(TextWriter stderr) : ILoggerFactory, ILogger
 {
     public ILogger CreateLogger(string categoryName) => this;
@@ -23,7 +28,7 @@ internal sealed class StderrLoggerFactory(TextWriter stderr) : ILoggerFactory, I
             lock (stderr)
             {
                 ProgressLine.ClearFor(stderr);
-                stderr.WriteLine($"iea: {(logLevel >= LogLevel.Error ? "error" : "warning")}: {formatter(state, exception)}");
+                stderr.WriteLine($"iea: {(logLevel >= LogLevel.Error ? "error" : "warning")}: {UntrustedText.OneLine(formatter(state, exception))}");
             }
         }
     }

@@ -38,5 +38,17 @@ public sealed class FleetRollup
     /// <param name="cancellationToken">Stops the read.</param>
     /// <exception cref="SnapshotFormatException">The bytes are damaged.</exception>
     public Task<ImportErrorReport?> CreateReportAsync(CancellationToken cancellationToken = default) =>
-        SnapshotPayload.ReportOrNullAsync(Snapshot, $"fleet {FleetId}", cancellationToken);
+        SnapshotPayload.ReportOrNullAsync(Snapshot, $"fleet {FleetId}", maskKey: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CreateReportAsync(CancellationToken)"/>; when the analysis masked values
+    /// (<c>AnalyzerOptions.MaskValues</c>), the masks are made now with <paramref name="maskKey"/> (the snapshot holds
+    /// no key): pass the key the analysis was configured with to get comparable masks; without one each call draws a
+    /// random key.
+    /// </summary>
+    /// <param name="maskKey">The key of the masks.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <exception cref="SnapshotFormatException">The bytes are damaged.</exception>
+    public Task<ImportErrorReport?> CreateReportAsync(ValueMaskKey? maskKey, CancellationToken cancellationToken = default) =>
+        SnapshotPayload.ReportOrNullAsync(Snapshot, $"fleet {FleetId}", maskKey, cancellationToken);
 }

@@ -25,6 +25,7 @@ internal static class SnapshotPayload
     public static async Task<ReportSnapshot?> ReadOrNullAsync(ReadOnlyMemory<byte> payload, string name, CancellationToken cancellationToken) =>
         payload.IsEmpty ? null : await ReadAsync(payload, name, cancellationToken).ConfigureAwait(false);
 
-    public static async Task<ImportErrorReport?> ReportOrNullAsync(ReadOnlyMemory<byte> payload, string name, CancellationToken cancellationToken) =>
-        (await ReadOrNullAsync(payload, name, cancellationToken).ConfigureAwait(false))?.CreateReport();
+    /// <summary>The report of a payload; masked values (if its settings mask them) with <paramref name="maskKey"/>, else a random key.</summary>
+    public static async Task<ImportErrorReport?> ReportOrNullAsync(ReadOnlyMemory<byte> payload, string name, ValueMaskKey? maskKey, CancellationToken cancellationToken) =>
+        (await ReadOrNullAsync(payload, name, cancellationToken).ConfigureAwait(false))?.CreateReport(maskKey: maskKey);
 }

@@ -68,7 +68,7 @@ public static class ErrorJsonWriter
         WriteOptional(writer, "invalidValueToDisplay", error.InvalidValueToDisplay);
         WriteOptional(writer, "errorMessage", error.ErrorMessage);
         WriteSourceData(writer, error);
-        if (error.PropertyName is not null || error.DataSensitivity is not null || error.IsEncrypted is not null)
+        if (error.HasPropertyValue)
         {
             writer.WriteStartObject("invalidPropertyValue");
             WriteOptional(writer, "name", error.PropertyName);
@@ -77,6 +77,22 @@ public static class ErrorJsonWriter
             if (error.IsEncrypted is { } encrypted)
             {
                 writer.WriteBoolean("isEncrypted", encrypted);
+            }
+
+            if (error.MaskedSubstrings is { } masked)
+            {
+                writer.WriteStartObject("maskedSubstrings");
+                writer.WriteStartArray("substrings");
+                foreach (var range in masked)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("start", range.Start);
+                    writer.WriteNumber("end", range.End);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
             }
 
             writer.WriteBoolean("isLargeValue", false);

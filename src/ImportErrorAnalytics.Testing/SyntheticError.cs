@@ -33,6 +33,12 @@ public sealed record SyntheticError
     /// <summary><c>invalidPropertyValue.isEncrypted</c>.</summary>
     public bool? IsEncrypted { get; init; }
 
+    /// <summary>
+    /// <c>invalidPropertyValue.maskedSubstrings.substrings</c>: the ranges of the value HubSpot masked (start and end
+    /// offsets); <see langword="null"/> when absent.
+    /// </summary>
+    public IReadOnlyList<MaskedRange>? MaskedSubstrings { get; init; }
+
     /// <summary><c>sourceData.fileId</c>.</summary>
     public long? FileId { get; init; }
 
@@ -51,7 +57,24 @@ public sealed record SyntheticError
     /// <summary>The value the analysis counts: <c>invalidValue</c>, else <c>invalidValueToDisplay</c>.</summary>
     public string? EffectiveValue => InvalidValue ?? InvalidValueToDisplay;
 
-    /// <summary>Whether HubSpot marks the value sensitive.</summary>
-    public bool IsSensitive =>
-        string.Equals(DataSensitivity, "high", StringComparison.Ordinal) || IsEncrypted == true || ContainsEncryptedProperties == true;
+    /// <summary>Whether the error has an <c>invalidPropertyValue</c> object: it is written when any of its fields is set.</summary>
+    public bool HasPropertyValue => PropertyName is not null || DataSensitivity is not null || IsEncrypted is not null || MaskedSubstrings is not null;
+
+    /// <summary>Whether the analysis treats the value as sensitive by default (<see cref="IsSensitiveWhen"/> without showing <c>standard</c>).</summary>
+    public bool IsSensitive => IsSensitiveWhen(showStandardSensitivity: false);
+
+    /// <summary>
+    /// Whether the analysis treats the value as sensitive: encrypted, partly masked by HubSpot, or of a property whose
+    /// <c>dataSensitivity</c> is anything but <c>none</c> (or <c>standard</c> when <paramref name="showStandardSensitivity"/>),
+    /// or is not stated.
+    /// </summary>
+    /// <param name="showStandardSensitivity">Values of <c>standard</c> sensitivity are shown.</param>
+    public bool IsSensitiveWhen(bool showStandardSensitivity) =>
+        IsEncrypted == true || ContainsEncryptedProperties == true || MaskedSubstrings is { Count: > 0 }
+        || (HasPropertyValue && DataSensitivity switch
+        {
+            "none" => false,
+            "standard" => !showStandardSensitivity,
+            _ => true,
+        });
 }

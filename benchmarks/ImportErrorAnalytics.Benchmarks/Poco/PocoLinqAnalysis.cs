@@ -105,7 +105,7 @@ public static class PocoLinqAnalysis
     private static string? Value(ErrorDto e) => e.InvalidValue ?? e.InvalidValueToDisplay;
 
     private static bool IsSensitive(ErrorDto e) =>
-        e.InvalidPropertyValue?.DataSensitivity == "high" || e.InvalidPropertyValue?.IsEncrypted == true || e.SourceData?.ContainsEncryptedProperties == true;
+        e.InvalidPropertyValue is { DataSensitivity: not "none" } || e.InvalidPropertyValue?.IsEncrypted == true || e.SourceData?.ContainsEncryptedProperties == true;
 
     /// <summary>Sorted lines into clusters: a new one where more than <paramref name="gap"/> error-free lines separate two failing lines.</summary>
     private static IEnumerable<LineCluster> Clusters(List<int> sortedLines, int gap)

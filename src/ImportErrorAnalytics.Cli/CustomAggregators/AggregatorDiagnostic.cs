@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Cli.CustomAggregators;
 
@@ -7,5 +8,5 @@ internal sealed record AggregatorDiagnostic(bool IsError, string Id, int Line, i
 {
     /// <summary>The MSBuild form editors understand: <c>path(line,col): warning IEA0003: message</c>.</summary>
     public string Format(string path) => string.Create(
-        CultureInfo.InvariantCulture, $"{path}({Line},{Column}): {(IsError ? "error" : "warning")} {Id}: {Message}");
+        CultureInfo.InvariantCulture, $"{UntrustedText.OneLine(path)}({Line},{Column}): {(IsError ? "error" : "warning")} {Id}: {UntrustedText.OneLine(Message)}");
 }

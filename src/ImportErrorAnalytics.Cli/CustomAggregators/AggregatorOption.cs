@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Cli.CustomAggregators;
 
@@ -48,7 +49,7 @@ internal sealed class AggregatorOption
             }
             catch (Exception ex) when (ex is not OperationCanceledException && set.IsFrom(ex))
             {
-                await stderr.WriteLineAsync($"iea: a custom aggregator failed: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"iea: a custom aggregator failed: {ex.GetType().Name}: {UntrustedText.OneLine(ex.Message)}").ConfigureAwait(false);
                 return ExitCodes.CustomAggregatorFailed;
             }
         }

@@ -2,6 +2,7 @@ using System.Reflection;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Snapshots;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Cli.CustomAggregators;
 
@@ -160,7 +161,7 @@ internal sealed class CustomAggregatorSet : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"iea: cannot read aggregator file '{path}': {ex.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"iea: cannot read aggregator file {UntrustedText.Quote(path)}: {UntrustedText.OneLine(ex.Message)}").ConfigureAwait(false);
             return ExitCodes.InputNotFound;
         }
 
@@ -172,7 +173,7 @@ internal sealed class CustomAggregatorSet : IDisposable
 
         if (compiled.Image is null || compiled.Diagnostics.Any(d => d.IsError))
         {
-            await stderr.WriteLineAsync($"iea: aggregator file '{path}' has errors; nothing was analysed.").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"iea: aggregator file {UntrustedText.Quote(path)} has errors; nothing was analysed.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -188,7 +189,7 @@ internal sealed class CustomAggregatorSet : IDisposable
             .ToList();
         if (found.Count == 0)
         {
-            await stderr.WriteLineAsync($"iea: aggregator file '{path}' defines no public class implementing IErrorAggregator<TState, TResult> with a public parameterless constructor.").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"iea: aggregator file {UntrustedText.Quote(path)} defines no public class implementing IErrorAggregator<TState, TResult> with a public parameterless constructor.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

@@ -1,5 +1,6 @@
 using ImportErrorAnalytics.Orleans.RateLimiting;
 using Microsoft.Extensions.Logging;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Orleans.Grains;
 
@@ -40,7 +41,7 @@ internal sealed partial class AccountGrain
         if (_horizon > time.GetUtcNow() - window)
         {
             _schedule.AssumeSpentUntil(_horizon);
-            LogBudgetHeldBack(logger, AccountId, _horizon + window);
+            LogBudgetHeldBack(logger, AccountLog, _horizon + window);
         }
     }
 
@@ -72,5 +73,5 @@ internal sealed partial class AccountGrain
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId}: an earlier activation may have spent the budget; the first request waits until {Until:O}.")]
-    private static partial void LogBudgetHeldBack(ILogger logger, string accountId, DateTimeOffset until);
+    private static partial void LogBudgetHeldBack(ILogger logger, Untrusted accountId, DateTimeOffset until);
 }

@@ -2,6 +2,7 @@ using ImportErrorAnalytics.Orleans.RateLimiting;
 using ImportErrorAnalytics.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Orleans.Grains;
 
@@ -19,6 +20,9 @@ internal sealed partial class AccountGrain(
     private IGrainTimer? _watch;
 
     private string AccountId => this.GetPrimaryKeyString();
+
+    /// <summary>The account id as log messages take it: escaped onto one line by any text sink.</summary>
+    private Untrusted AccountLog => Untrusted.Message(AccountId);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -95,7 +99,7 @@ internal sealed partial class AccountGrain(
         }
         catch (Exception ex) when (ex is OrleansException or TimeoutException)
         {
-            LogUnreachable(logger, AccountId, importId, ex.GetType().Name);
+            LogUnreachable(logger, AccountLog, Untrusted.Message(importId), Untrusted.Message(ex.GetType().Name));
             return new ImportResult { Status = new ImportStatus { AccountId = AccountId, ImportId = importId, State = ImportState.Running } };
         }
     }
@@ -117,7 +121,7 @@ internal sealed partial class AccountGrain(
         state.State.Rollup = await SnapshotPayload.WriteAsync(ReportSnapshot.Merge(pieces), CancellationToken.None);
         state.State.Merged.AddRange(completed.Select(result => result.Status.ImportId));
         await state.WriteStateAsync();
-        LogMerged(logger, AccountId, completed.Count, state.State.Merged.Count, state.State.Imports.Count);
+        LogMerged(logger, AccountLog, completed.Count, state.State.Merged.Count, state.State.Imports.Count);
     }
 
     private void Watch()
@@ -134,16 +138,16 @@ internal sealed partial class AccountGrain(
         }
         catch (Exception ex) when (ex is OrleansException or TimeoutException or SnapshotFormatException or SnapshotMismatchException)
         {
-            LogWatchFailed(logger, AccountId, ex.Message);
+            LogWatchFailed(logger, AccountLog, Untrusted.Message(ex.Message));
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId}: merged {Count} completed imports into its roll-up ({Merged} of {Imports}).")]
-    private static partial void LogMerged(ILogger logger, string accountId, int count, int merged, int imports);
+    private static partial void LogMerged(ILogger logger, Untrusted accountId, int count, int merged, int imports);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: import {ImportId} did not answer ({Reason}); it is asked again at the next check.")]
-    private static partial void LogUnreachable(ILogger logger, string accountId, string importId, string reason);
+    private static partial void LogUnreachable(ILogger logger, Untrusted accountId, Untrusted importId, Untrusted reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: checking its imports failed: {Reason}")]
-    private static partial void LogWatchFailed(ILogger logger, string accountId, string reason);
+    private static partial void LogWatchFailed(ILogger logger, Untrusted accountId, Untrusted reason);
 }

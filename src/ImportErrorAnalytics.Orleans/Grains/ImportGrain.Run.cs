@@ -4,6 +4,7 @@ using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Snapshots;
 using ImportErrorAnalytics.Sources.HubSpot;
 using Orleans.Storage;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Orleans.Grains;
 
@@ -20,13 +21,13 @@ internal sealed partial class ImportGrain
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            LogStopped(logger, _accountId, _importId);
+            LogStopped(logger, _accountLog, _importLog);
         }
         catch (InconsistentStateException)
         {
             // Another activation wrote the state since this one read it (a silo declared dead that was not): let the
             // next activation go on from what is stored.
-            LogSuperseded(logger, _accountId, _importId);
+            LogSuperseded(logger, _accountLog, _importLog);
             this.DeactivateOnIdle();
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -36,7 +37,7 @@ internal sealed partial class ImportGrain
         catch (Exception)
         {
             // Failed while being stopped: the stop is what happened; the checkpoint stays for the next activation.
-            LogStopped(logger, _accountId, _importId);
+            LogStopped(logger, _accountLog, _importLog);
         }
         finally
         {
@@ -66,7 +67,7 @@ internal sealed partial class ImportGrain
             throw;
         }
 
-        LogCompleted(logger, _accountId, _importId, totals.Pages, totals.Errors);
+        LogCompleted(logger, _accountLog, _importLog, totals.Pages, totals.Errors);
     }
 
     /// <summary>Records the failure; a later <see cref="StartAsync"/> resumes from the checkpoint, which stays.</summary>
@@ -74,7 +75,7 @@ internal sealed partial class ImportGrain
     {
         state.State.State = ImportState.Failed;
         state.State.Failure = Describe(exception);
-        LogFailed(logger, _accountId, _importId, state.State.Failure);
+        LogFailed(logger, _accountLog, _importLog, Untrusted.Message(state.State.Failure));
         try
         {
             await state.WriteStateAsync();
@@ -82,7 +83,7 @@ internal sealed partial class ImportGrain
         catch (Exception ex) when (ex is InconsistentStateException or OrleansException or TimeoutException)
         {
             // Not saved: the next activation finds the import still running and tries again.
-            LogFailureNotSaved(logger, _accountId, _importId, ex.GetType().Name);
+            LogFailureNotSaved(logger, _accountLog, _importLog, Untrusted.Message(ex.GetType().Name));
             this.DeactivateOnIdle();
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Orleans.Grains;
 
@@ -30,6 +31,10 @@ internal sealed partial class ImportGrain(
     private ActivationScheduler _activation = null!;
     private string _accountId = "";
     private string _importId = "";
+
+    /// <summary>The ids as log messages take them: escaped onto one line by any text sink.</summary>
+    private Untrusted _accountLog;
+    private Untrusted _importLog;
     private CancellationTokenSource? _stop;
     private Task? _run;
     private IGrainTimer? _keepAlive;
@@ -38,9 +43,10 @@ internal sealed partial class ImportGrain(
     {
         _activation = new ActivationScheduler(TaskScheduler.Current);
         (_accountId, _importId) = GrainKeys.ParseImport(this.GetPrimaryKeyString());
+        (_accountLog, _importLog) = (Untrusted.Message(_accountId), Untrusted.Message(_importId));
         if (state.State.State == ImportState.Running)
         {
-            LogResuming(logger, _accountId, _importId, RuntimeIdentity);
+            LogResuming(logger, _accountLog, _importLog, RuntimeIdentity);
             EnsureRunning();
         }
 
@@ -76,7 +82,7 @@ internal sealed partial class ImportGrain(
             state.State.State = ImportState.Running;
             state.State.Failure = null;
             await state.WriteStateAsync();
-            LogStarting(logger, _accountId, _importId, RuntimeIdentity);
+            LogStarting(logger, _accountLog, _importLog, RuntimeIdentity);
         }
 
         if (state.State.State == ImportState.Running)

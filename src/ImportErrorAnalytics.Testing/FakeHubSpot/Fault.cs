@@ -43,6 +43,11 @@ public sealed class Fault
     /// server: e.g. a <c>Retry-After</c> no well-behaved server sends. See <see cref="WithHeader"/>.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; private init; } = [];
+    /// <summary>For <see cref="FaultKind.ClientError"/>: the error body's <c>message</c> (and <c>correlationId</c>, if set).</summary>
+    public string? Message { get; private init; }
+
+    /// <summary>For <see cref="FaultKind.ClientError"/>: the error body's <c>correlationId</c>; the server's own when <see langword="null"/>.</summary>
+    public string? CorrelationId { get; private init; }
 
     /// <summary>429 TEN_SECONDLY_ROLLING: HubSpot's burst limit.</summary>
     /// <param name="retryAfter">A <c>Retry-After</c> to send (HubSpot sends one only sometimes).</param>
@@ -61,6 +66,26 @@ public sealed class Fault
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 500);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
         return new(FaultKind.ServerError, statusCode) { HtmlBody = htmlBody, RetryAfter = CheckRetryAfter(retryAfter) };
+    }
+
+    /// <summary>
+    /// A refusal HubSpot does not retry: the status with HubSpot's JSON error body whose <c>message</c> is
+    /// <paramref name="message"/>, e.g. to see how a client shows a server's words (which may hold anything).
+    /// </summary>
+    /// <param name="statusCode">400 to 499, but not 423 or 429 (see <see cref="Locked"/> and <see cref="RateLimited"/>).</param>
+    /// <param name="message">The body's <c>message</c>.</param>
+    /// <param name="correlationId">The body's <c>correlationId</c>; the server's own when <see langword="null"/>.</param>
+    public static Fault ClientError(int statusCode, string message, string? correlationId = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 499);
+        if (statusCode is 423 or 429)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "423 and 429 have faults of their own.");
+        }
+
+        ArgumentNullException.ThrowIfNull(message);
+        return new(FaultKind.ClientError, statusCode) { Message = message, CorrelationId = correlationId };
     }
 
     /// <summary>423 Locked (HubSpot advises waiting at least 2 s).</summary>
@@ -205,7 +230,7 @@ public sealed class Fault
 
     /// <summary>Whether the fault answers instead of the server (rather than changing the normal answer).</summary>
     internal bool ReplacesResponse => Kind is FaultKind.RateLimited or FaultKind.DailyLimit or FaultKind.ServerError
-        or FaultKind.Locked or FaultKind.MigrationInProgress or FaultKind.CustomResponse or FaultKind.ReplacedBody;
+        or FaultKind.Locked or FaultKind.MigrationInProgress or FaultKind.CustomResponse or FaultKind.ReplacedBody or FaultKind.ClientError;
 
     /// <summary>Whether the fault rewrites the normal response's body.</summary>
     internal bool RewritesBody => Kind is FaultKind.SlowDrip or FaultKind.CutOff or FaultKind.MalformedJson or FaultKind.RewrittenBody or FaultKind.Gzip;
@@ -233,6 +258,7 @@ public sealed class Fault
         FaultKind.EmptyCursor => "empty cursor",
         FaultKind.ReplacedBody => string.Create(CultureInfo.InvariantCulture, $"{StatusCode} with a body of {Body.Length} bytes"),
         FaultKind.Gzip => "gzip",
+        FaultKind.ClientError => StatusCode.ToString(CultureInfo.InvariantCulture) + " with a chosen message",
         _ => Kind.ToString(),
     } + string.Concat(Headers.Select(h => $", {h.Key}: {h.Value}"));
 

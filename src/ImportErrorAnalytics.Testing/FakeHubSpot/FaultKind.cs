@@ -53,4 +53,6 @@ public enum FaultKind
 
     /// <summary>The normal response compressed with gzip (<c>Content-Encoding: gzip</c>).</summary>
     Gzip,
+    /// <summary>A 4xx status (400, 401, 403, 404, ...) with HubSpot's JSON error body carrying a chosen message.</summary>
+    ClientError,
 }

@@ -42,6 +42,7 @@ internal static class FaultResponses
             FaultKind.ServerError => HubSpotJson.WriteErrorAsync(context, fault.StatusCode, ServerErrorMessage(fault.StatusCode), ServerErrorCategory(fault.StatusCode), correlationId),
             FaultKind.Locked => HubSpotJson.WriteErrorAsync(
                 context, StatusCodes.Status423Locked, "The resource is locked by another operation. Try again in a few seconds.", "LOCKED", correlationId),
+            FaultKind.ClientError => HubSpotJson.WriteErrorAsync(context, fault.StatusCode, fault.Message!, "VALIDATION_ERROR", fault.CorrelationId ?? correlationId),
             FaultKind.MigrationInProgress => HubSpotJson.WriteErrorAsync(
                 context, 477, "This account is being migrated between data hosting locations. Try again after the Retry-After delay.", "MIGRATION_IN_PROGRESS", correlationId),
             FaultKind.ReplacedBody or FaultKind.CustomResponse => WriteBodyAsync(context, fault),

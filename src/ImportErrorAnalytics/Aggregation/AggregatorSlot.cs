@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Aggregation;
 
@@ -49,7 +50,7 @@ internal sealed class AggregatorSlot<TState, TResult>(IErrorAggregator<TState, T
     public override AggregatorSlot Restore(JsonElement json) => new AggregatorSlot<TState, TResult>(aggregator, Persistent.ReadState(json));
 
     private IPersistentErrorAggregator<TState> Persistent => aggregator as IPersistentErrorAggregator<TState>
-        ?? throw new InvalidOperationException($"The aggregator '{aggregator.Name}' cannot save its state: it does not implement IPersistentErrorAggregator.");
+        ?? throw new InvalidOperationException($"The aggregator {UntrustedText.Quote(aggregator.Name)} cannot save its state: it does not implement IPersistentErrorAggregator.");
 
     public override AggregatorSlot CreateEmpty() => new AggregatorSlot<TState, TResult>(aggregator, aggregator.CreateState());
 

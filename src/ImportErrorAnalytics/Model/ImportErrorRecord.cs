@@ -57,7 +57,10 @@ public readonly ref struct ImportErrorRecord
         !HasInvalidValue ? default : IsSensitive ? RedactedBytes : _arena.Slice(_slot.ValueOffset, _slot.ValueLength);
 
     /// <summary>
-    /// Whether HubSpot marks the value sensitive: <c>invalidPropertyValue.dataSensitivity</c> is <c>high</c>,
+    /// Whether the value is sensitive, and so never shown: <c>invalidPropertyValue.dataSensitivity</c> is anything but
+    /// <c>none</c> (<c>standard</c>, <c>high</c>, a level HubSpot may add, or no level at all in a present
+    /// <c>invalidPropertyValue</c>; <c>standard</c> only unless <see cref="Pipeline.AnalyzerOptions.ShowStandardSensitivity"/>),
+    /// <c>invalidPropertyValue.maskedSubstrings</c> is not empty (HubSpot masked part of it),
     /// <c>invalidPropertyValue.isEncrypted</c> is true, or <c>sourceData.containsEncryptedProperties</c> is true.
     /// </summary>
     public bool IsSensitive => _slot.IsSensitive;
@@ -82,6 +85,9 @@ public readonly ref struct ImportErrorRecord
     internal RunNames Names { get; }
 
     internal RecordPosition Position { get; }
+
+    /// <summary>The parsed fields as stored (for tests comparing the parser's two paths).</summary>
+    internal ref readonly RecordSlot Slot => ref _slot;
 
     private ReadOnlySpan<byte> Slice(int offset, int length) => length < 0 ? default : _arena.Slice(offset, length);
 }

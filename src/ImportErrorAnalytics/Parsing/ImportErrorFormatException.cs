@@ -1,3 +1,5 @@
+using ImportErrorAnalytics.Escaping;
+
 namespace ImportErrorAnalytics.Parsing;
 
 /// <summary>
@@ -69,6 +71,6 @@ public sealed class ImportErrorFormatException : Exception
     private static string Describe(string source, string unit, int page, long offset, int record, string reason)
     {
         var where = record > 0 ? $", record {record}" : "";
-        return $"Malformed import-error data in '{source}', {unit} {page}{where}, at byte {offset}: {reason}";
+        return $"Malformed import-error data in {UntrustedText.Quote(source)}, {unit} {page}{where}, at byte {offset}: {UntrustedText.OneLine(reason)}";
     }
 }

@@ -106,15 +106,31 @@ public sealed class ImportErrorPage
         }
     }
 
+    /// <summary>Values HubSpot classes as <c>standard</c> sensitivity are shown (<see cref="Pipeline.AnalyzerOptions.ShowStandardSensitivity"/>).</summary>
+    internal bool ShowStandardSensitivity { get; set; }
+
     internal void CommitRecord()
     {
         ref var slot = ref _slots[Count];
-        if (slot.IsSensitive && slot.ValueLength > 0)
+        slot.Sensitive = slot.IsSensitiveWhen(ShowStandardSensitivity);
+        if (slot.Sensitive)
         {
-            _arena.AsSpan(slot.ValueOffset, slot.ValueLength).Clear();
+            Wipe(slot.ValueOffset, slot.ValueLength);
         }
 
         Count++;
+    }
+
+    /// <summary>
+    /// Clears a value the record no longer refers to (an <c>invalidValueToDisplay</c> replaced by <c>invalidValue</c>,
+    /// a key given twice), so that a sensitive record leaves no copy of its value in the arena; nothing for an absent one.
+    /// </summary>
+    internal void Wipe(int offset, int length)
+    {
+        if (length > 0)
+        {
+            _arena.AsSpan(offset, length).Clear();
+        }
     }
 
     /// <summary>Reserves <paramref name="length"/> bytes at the end of the arena and returns them for writing.</summary>

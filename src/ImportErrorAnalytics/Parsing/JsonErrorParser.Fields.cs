@@ -30,6 +30,8 @@ internal sealed partial class JsonErrorParser
         Name,
         DataSensitivity,
         IsEncrypted,
+        MaskedSubstrings,
+        Substrings,
     }
 
     private Field MatchProperty(ref Utf8JsonReader reader)
@@ -67,7 +69,9 @@ internal sealed partial class JsonErrorParser
         Context.PropertyValue =>
             name.SequenceEqual("name"u8) ? Field.Name :
             name.SequenceEqual("dataSensitivity"u8) ? Field.DataSensitivity :
-            name.SequenceEqual("isEncrypted"u8) ? Field.IsEncrypted : Field.Unknown,
+            name.SequenceEqual("isEncrypted"u8) ? Field.IsEncrypted :
+            name.SequenceEqual("maskedSubstrings"u8) ? Field.MaskedSubstrings : Field.Unknown,
+        Context.MaskedSubstrings => name.SequenceEqual("substrings"u8) ? Field.Substrings : Field.Unknown,
         Context.Page =>
             name.SequenceEqual("results"u8) ? Field.Results :
             name.SequenceEqual("paging"u8) ? Field.Paging : Field.Unknown,
@@ -123,6 +127,7 @@ internal sealed partial class JsonErrorParser
                 break;
             case Field.InvalidPropertyValue:
                 EnterOrNull(ref reader, Context.PropertyValue, JsonTokenType.StartObject, "invalidPropertyValue", "an object");
+                slot.HasPropertyValue |= reader.TokenType == JsonTokenType.StartObject;
                 break;
             case Field.Id:
                 if (IsString(ref reader, "id"))
@@ -146,16 +151,20 @@ internal sealed partial class JsonErrorParser
             case Field.InvalidValue:
                 if (IsString(ref reader, "invalidValue"))
                 {
+                    var (replacedOffset, replacedLength) = (slot.ValueOffset, slot.ValueLength);
                     StoreString(ref reader, out slot.ValueOffset, out slot.ValueLength);
                     slot.ValueFromDisplay = false;
+                    _page.Wipe(replacedOffset, replacedLength);
                 }
 
                 break;
             case Field.InvalidValueToDisplay:
                 if (IsString(ref reader, "invalidValueToDisplay") && (slot.ValueLength < 0 || slot.ValueFromDisplay))
                 {
+                    var (replacedOffset, replacedLength) = (slot.ValueOffset, slot.ValueLength);
                     StoreString(ref reader, out slot.ValueOffset, out slot.ValueLength);
                     slot.ValueFromDisplay = true;
+                    _page.Wipe(replacedOffset, replacedLength);
                 }
 
                 break;
@@ -181,12 +190,47 @@ internal sealed partial class JsonErrorParser
 
                 break;
             case Field.DataSensitivity:
-                slot.HighSensitivity = IsString(ref reader, "invalidPropertyValue.dataSensitivity") && reader.ValueTextEquals("high"u8);
+                if (IsString(ref reader, "invalidPropertyValue.dataSensitivity"))
+                {
+                    slot.Sensitivity = Math.Max(slot.Sensitivity, RecordSlot.SensitivityOf(reader.ValueTextEquals("none"u8), reader.ValueTextEquals("standard"u8)));
+                }
+
+                break;
+            case Field.MaskedSubstrings:
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    Push(Context.MaskedSubstrings);
+                }
+                else
+                {
+                    OnMaskedList(ref reader);
+                }
+
                 break;
             case Field.IsEncrypted:
                 slot.IsEncrypted = GetBoolean(ref reader, "invalidPropertyValue.isEncrypted");
                 break;
             default:
+                Skip(ref reader);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A list of masked ranges (<c>maskedSubstrings</c> itself, or its <c>substrings</c>): null adds nothing, an array is
+    /// read (any element marks the value), and a value of any other type marks it too: it is not the empty list.
+    /// </summary>
+    private void OnMaskedList(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                break;
+            case JsonTokenType.StartArray:
+                Push(Context.MaskedList);
+                break;
+            default:
+                _page!.PendingSlot.MaskedSubstrings = true;
                 Skip(ref reader);
                 break;
         }

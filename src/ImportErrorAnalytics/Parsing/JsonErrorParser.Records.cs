@@ -121,14 +121,16 @@ internal sealed partial class JsonErrorParser
 
     private bool ReadPropertyValue(ref Utf8JsonReader reader, ref RecordSlot slot)
     {
+        slot.HasPropertyValue = true;
         Step step;
         while ((step = NextField(ref reader, out var name)) == Step.Field)
         {
             var ok = Match(Context.PropertyValue, name) switch
             {
                 Field.Name => TryStore(ref reader, out slot.PropertyOffset, out slot.PropertyLength),
-                Field.DataSensitivity => TryHighSensitivity(ref reader, out slot.HighSensitivity),
+                Field.DataSensitivity => TrySensitivity(ref reader, ref slot.Sensitivity),
                 Field.IsEncrypted => TryBoolean(ref reader, out slot.IsEncrypted),
+                Field.MaskedSubstrings => TryMaskedSubstrings(ref reader, ref slot.MaskedSubstrings),
                 _ => TrySkipValue(ref reader),
             };
 
@@ -195,12 +197,14 @@ internal sealed partial class JsonErrorParser
             return reader.TokenType == JsonTokenType.String;
         }
 
+        var (replacedOffset, replacedLength) = (slot.ValueOffset, slot.ValueLength);
         if (!TryStore(ref reader, out slot.ValueOffset, out slot.ValueLength))
         {
             return false;
         }
 
         slot.ValueFromDisplay = fromDisplay;
+        _page!.Wipe(replacedOffset, replacedLength);
         return true;
     }
 
@@ -260,9 +264,79 @@ internal sealed partial class JsonErrorParser
         return value || reader.TokenType == JsonTokenType.False;
     }
 
-    private static bool TryHighSensitivity(ref Utf8JsonReader reader, out bool high)
+    /// <summary>A stated level, raising <paramref name="level"/> as the state machine does; a null is left to it.</summary>
+    private static bool TrySensitivity(ref Utf8JsonReader reader, ref byte level)
     {
-        high = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("high"u8);
-        return reader.TokenType == JsonTokenType.String;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        level = Math.Max(level, RecordSlot.SensitivityOf(reader.ValueTextEquals("none"u8), reader.ValueTextEquals("standard"u8)));
+        return true;
+    }
+
+    /// <summary>
+    /// <c>maskedSubstrings</c> as the state machine judges it: null, an empty array, or an object with nothing but a
+    /// null or empty <c>substrings</c> leave the value unmarked; anything else marks it (HubSpot masked part of it).
+    /// </summary>
+    private static bool TryMaskedSubstrings(ref Utf8JsonReader reader, ref bool masked)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return TryMaskedList(ref reader, ref masked);
+        }
+
+        Step step;
+        while ((step = NextField(ref reader, out var name)) == Step.Field)
+        {
+            if (name.SequenceEqual("substrings"u8))
+            {
+                if (!TryMaskedList(ref reader, ref masked))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                masked = true;
+                if (!TrySkipValue(ref reader))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return step == Step.End;
+    }
+
+    /// <summary>A list of masked ranges: null adds nothing; an array marks the value if it has an element; anything else marks it.</summary>
+    private static bool TryMaskedList(ref Utf8JsonReader reader, ref bool masked)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return true;
+            case JsonTokenType.StartArray:
+                var depth = reader.CurrentDepth;
+                while (reader.Read())
+                {
+                    if (reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == depth)
+                    {
+                        return true;
+                    }
+
+                    masked = true;
+                    if (!TrySkipValue(ref reader))
+                    {
+                        return false;
+                    }
+                }
+
+                return false;
+            default:
+                masked = true;
+                return TrySkipValue(ref reader);
+        }
     }
 }

@@ -74,6 +74,12 @@ internal sealed partial class JsonErrorParser
         PropertyValue,
         Paging,
         PagingNext,
+
+        /// <summary>Inside <c>invalidPropertyValue.maskedSubstrings</c>, an object: only a null or empty <c>substrings</c> leaves it empty.</summary>
+        MaskedSubstrings,
+
+        /// <summary>Inside an array of masked ranges: any element means HubSpot masked part of the value.</summary>
+        MaskedList,
     }
 
     /// <summary>Absolute offset in the source of the first byte of the next buffer passed to <see cref="Parse"/>.</summary>
@@ -273,6 +279,14 @@ internal sealed partial class JsonErrorParser
                     BeginRecord();
                 }
 
+                return false;
+            case Context.MaskedSubstrings when field == Field.Substrings:
+                OnMaskedList(ref reader);
+                return false;
+            case Context.MaskedSubstrings or Context.MaskedList:
+                // Anything but a null or empty "substrings" (another property, an element): part of the value is masked.
+                _page!.PendingSlot.MaskedSubstrings = true;
+                Skip(ref reader);
                 return false;
             default:
                 OnField(ref reader, context, field);

@@ -31,6 +31,9 @@ internal sealed class ReadContext(string sourceName, int sourceOrdinal, ParserLi
     /// <summary>False makes the parser read every record token by token: the oracle of its record fast path in tests.</summary>
     public bool RecordFastPath { get; init; } = true;
 
+    /// <summary>Values HubSpot classes as <c>standard</c> sensitivity are shown rather than redacted.</summary>
+    public bool ShowStandardSensitivity { get; init; }
+
     /// <summary>Buffered bytes beyond which an incomplete token is refused.</summary>
     public long MaxBuffered => (long)Limits.MaxValueBytes + 64 * 1024;
 
@@ -41,12 +44,14 @@ internal sealed class ReadContext(string sourceName, int sourceOrdinal, ParserLi
         FirstPageIndex = pageIndex,
         SawPageBefore = sawPage,
         RecordFastPath = RecordFastPath,
+        ShowStandardSensitivity = ShowStandardSensitivity,
     };
 
     public ImportErrorPage RentPage(int pageIndex, bool responsePage)
     {
         var page = Pool.Rent();
         page.Reset(SourceName, SourceOrdinal, pageIndex, responsePage);
+        page.ShowStandardSensitivity = ShowStandardSensitivity;
         return page;
     }
 }

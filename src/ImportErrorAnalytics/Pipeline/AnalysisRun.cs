@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
+using ImportErrorAnalytics.Escaping;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Parsing.Parallel;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
@@ -164,6 +165,7 @@ internal sealed class AnalysisRun(
         var context = new ReadContext(source.Name, ordinal, options.Limits, _pool, options.KeepGoing ? _skipped.Enqueue : null)
         {
             ParseWorkers = _workersPerInput,
+            ShowStandardSensitivity = options.ShowStandardSensitivity,
         };
         PageParts? open = null;
         try
@@ -305,16 +307,15 @@ internal sealed class AnalysisRun(
     private async Task SaveCheckpointAsync(string? after, int nextPageIndex, AggregatorSlot[] slots, CancellationToken cancellationToken)
     {
         _checkpointBuffer.ResetWrittenCount();
-        CheckpointCodec.Write(_checkpointBuffer, (HubSpotErrorSource)sources[0], after, nextPageIndex, _counters, slots);
+        CheckpointCodec.Write(_checkpointBuffer, (HubSpotErrorSource)sources[0], after, nextPageIndex, _counters, slots, options.ShowStandardSensitivity);
         try
         {
             await checkpoint!.SaveAsync(_checkpointBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointException($"The checkpoint '{checkpoint!.Name}' cannot be saved: {ex.Message} The run stopped after the last page it saved.", ex) { IsSaveFailure = true };
+            throw new CheckpointException($"The checkpoint {UntrustedText.Quote(checkpoint!.Name)} cannot be saved: {UntrustedText.OneLine(ex.Message)} The run stopped after the last page it saved.", ex) { IsSaveFailure = true };
         }
-
         _saved!.Release();
     }
 
@@ -337,7 +338,7 @@ internal sealed class AnalysisRun(
             return null;
         }
 
-        var saved = CheckpointCodec.Read(bytes, checkpoint.Name, source, prototypes, options.ClusterGap);
+        var saved = CheckpointCodec.Read(bytes, checkpoint.Name, source, prototypes, options.ClusterGap, options.ShowStandardSensitivity);
         source.Start = (saved.After, saved.NextPageIndex);
         _counters.Restore(saved.Pages, saved.Errors, saved.Bytes);
         BuiltInAggregators.UseRunNames(saved.Slots, _pool.Names);

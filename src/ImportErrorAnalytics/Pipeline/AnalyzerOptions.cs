@@ -1,4 +1,5 @@
 using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Reporting;
 
 namespace ImportErrorAnalytics.Pipeline;
 
@@ -54,10 +55,30 @@ public sealed class AnalyzerOptions
     public int ChannelCapacity { get; set; } = 16;
 
     /// <summary>
-    /// When true, every invalid value is shown in reports as a short stable hash of its full text (equal values still
-    /// group), for reports that leave the data boundary. Sensitive values stay <c>[REDACTED]</c> either way.
+    /// When true, every invalid value is shown in reports as the start of its keyed hash (HMAC-SHA256 under
+    /// <see cref="MaskKey"/>), without its length, for reports that leave the data boundary: equal values still group,
+    /// and nobody without the key can test guesses against a mask. Sensitive values stay <c>[REDACTED]</c> either way.
     /// </summary>
     public bool MaskValues { get; set; }
+
+    /// <summary>
+    /// The key of <see cref="MaskValues"/>. Give the same key to runs whose masked reports must be compared; keep it
+    /// secret.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see langword="null"/>: each analyzer makes a random key when it is built, so its masks group equal
+    /// values within its own reports and match nothing else.
+    /// </value>
+    public ValueMaskKey? MaskKey { get; set; }
+
+    /// <summary>
+    /// When true, values of properties HubSpot classes as <c>standard</c> sensitivity
+    /// (<c>invalidPropertyValue.dataSensitivity</c>; HubSpot calls them "sensitive") are shown like other values, for
+    /// teams allowed to see them. Values classed <c>high</c> or any other level, values without a stated level,
+    /// encrypted values and values of which HubSpot masked a part stay redacted either way.
+    /// </summary>
+    /// <value>Defaults to false: every value HubSpot does not class as <c>none</c> is redacted.</value>
+    public bool ShowStandardSensitivity { get; set; }
 
     /// <summary>When true, malformed input is listed in the report and skipped; when false the run stops at the first.</summary>
     public bool KeepGoing { get; set; }

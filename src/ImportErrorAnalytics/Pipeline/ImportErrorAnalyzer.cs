@@ -80,6 +80,6 @@ public sealed partial class ImportErrorAnalyzer
     {
         var run = new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint);
         await run.RunAsync(cancellationToken).ConfigureAwait(false);
-        return ReportSnapshot.FromRun(run.States!, _options, _sources.Select(source => source.Name).ToList());
+        return ReportSnapshot.FromRun(run.States!, _options, _sources.Select(source => source.Name).ToList(), _builtIns.TopValues.MaskKey);
     }
 }

@@ -6,6 +6,7 @@ using ImportErrorAnalytics.Sources;
 using ImportErrorAnalytics.Sources.HubSpot;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Pipeline;
 
@@ -162,7 +163,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
         var duplicate = prototypes.GroupBy(slot => slot.Aggregator.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
         {
-            throw new ArgumentException($"Two aggregators are named '{duplicate.Key}'; names must be unique.");
+            throw new ArgumentException($"Two aggregators are named {UntrustedText.Quote(duplicate.Key)}; names must be unique.");
         }
 
         var sources = _sources.ConvertAll(create => create());
@@ -175,7 +176,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
 
             if (prototypes.FirstOrDefault(slot => !slot.IsPersistent) is { } custom)
             {
-                throw new ArgumentException($"A checkpoint needs aggregators that can save their state; '{custom.Aggregator.Name}' cannot (implement IPersistentErrorAggregator).");
+                throw new ArgumentException($"A checkpoint needs aggregators that can save their state; {UntrustedText.Quote(custom.Aggregator.Name)} cannot (implement IPersistentErrorAggregator).");
             }
         }
 

@@ -74,7 +74,7 @@ internal sealed class ImportSetRun(
     private List<ReportSnapshot> Snapshots(AnalysisRun[] runs)
     {
         ReportSnapshot.ThrowIfNotPersistent(prototypes);
-        return runs.Select((run, i) => ReportSnapshot.FromRun(AsOnlyInput(run.States!, i), options, [imports[i].Name])).ToList();
+        return runs.Select((run, i) => ReportSnapshot.FromRun(AsOnlyInput(run.States!, i), options, [imports[i].Name], builtIns.TopValues.MaskKey)).ToList();
     }
 
     /// <summary>

@@ -9,8 +9,12 @@ namespace ImportErrorAnalytics.Reporting;
 public sealed class ImportErrorReport
 {
     /// <summary>The schema version this library writes.</summary>
-    /// <remarks>Version 2 added <see cref="PerImport"/>; everything else is as in version 1.</remarks>
-    public const int CurrentSchemaVersion = 2;
+    /// <remarks>
+    /// Version 2 added <see cref="PerImport"/>. Version 3 tells no length of a value it does not show
+    /// (<see cref="InvalidValueCount.Length"/> is null for redacted and masked values) and adds
+    /// <see cref="ReportSettings.MaskValues"/> and <see cref="ReportSettings.ShowStandardSensitivity"/>.
+    /// </remarks>
+    public const int CurrentSchemaVersion = 3;
 
     /// <summary>The report format's version.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;

@@ -1,6 +1,7 @@
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Reporting;
 
@@ -57,6 +58,8 @@ internal static class ReportAssembler
                 MaxClusters = options.MaxClusters,
                 ValueDisplayLength = options.ValueDisplayLength,
                 MaxDistinctKeys = options.MaxDistinctKeys,
+                MaskValues = builtIns.TopValues.MaskKey is not null,
+                ShowStandardSensitivity = options.ShowStandardSensitivity,
             },
             ErrorTypes = errorTypes,
             Columns = columnSummaries,
@@ -106,7 +109,7 @@ internal static class ReportAssembler
         var warnings = new List<string>();
         if (!import.IsDone)
         {
-            warnings.Add($"The import is {import.State ?? "in an unknown state"}, not DONE: its errors may still grow.");
+            warnings.Add($"The import is {(import.State is null ? "in an unknown state" : "in state " + UntrustedText.Quote(import.State))}, not DONE: its errors may still grow.");
         }
 
         if (errors is null)

@@ -20,4 +20,10 @@ public sealed class ReportSettings
 
     /// <summary>The most distinct keys of each kind kept apart (<see cref="Pipeline.AnalyzerOptions.MaxDistinctKeys"/>).</summary>
     public int MaxDistinctKeys { get; init; }
+
+    /// <summary>Whether values are shown as keyed hashes (<see cref="InvalidValueCount.Masked"/>).</summary>
+    public bool MaskValues { get; init; }
+
+    /// <summary>Whether values HubSpot classes as <c>standard</c> sensitivity are shown rather than redacted.</summary>
+    public bool ShowStandardSensitivity { get; init; }
 }

@@ -49,12 +49,18 @@ public sealed class InvalidValueCount
     /// <summary>Whether <see cref="Value"/> was cut.</summary>
     public bool Truncated { get; init; }
 
-    /// <summary>The full value's length in UTF-16 code units.</summary>
-    public int Length { get; init; }
+    /// <summary>
+    /// The full value's length in UTF-16 code units; <see langword="null"/> when <see cref="Value"/> stands in for the
+    /// value (<see cref="Redacted"/> or <see cref="Masked"/>), whose length is not told.
+    /// </summary>
+    public int? Length { get; init; }
 
     /// <summary>True when the value stands for sensitive values that are never shown.</summary>
     public bool Redacted { get; init; }
 
-    /// <summary>True when <see cref="Value"/> is a stable hash of the value (<c>--redact-values</c>), not the value.</summary>
+    /// <summary>
+    /// True when <see cref="Value"/> is the value's keyed hash (<c>--redact-values</c>, <see cref="ValueMaskKey"/>), not
+    /// the value: equal values have equal masks under one key.
+    /// </summary>
     public bool Masked { get; init; }
 }

@@ -7,13 +7,16 @@ internal static class ValueText
 {
     public const string RedactedText = "[REDACTED]";
 
-    public static (string Text, bool Truncated, int Length) Redacted => (RedactedText, false, RedactedText.Length);
+    /// <summary>A sensitive value's stand-in: its length is not told.</summary>
+    public static (string Text, bool Truncated, int? Length) Redacted => (RedactedText, false, null);
 
-    /// <summary>A short stable stand-in for a value: the first 10 hex digits of its SHA-256, so equal values look equal.</summary>
-    public static (string Text, bool Truncated, int Length) Mask(ReadOnlySpan<byte> utf8) =>
-        ("#" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(utf8), 0, 5), false, Encoding.UTF8.GetCharCount(utf8));
+    /// <summary>
+    /// A masked value's stand-in: its keyed hash (<see cref="ValueMaskKey"/>), so equal values look equal under one key.
+    /// Its length is not told either: a length narrows the guesses (a zip code, a phone number).
+    /// </summary>
+    public static (string Text, bool Truncated, int? Length) Mask(ReadOnlySpan<byte> utf8, ValueMaskKey key) => (key.Mask(utf8), false, null);
 
-    public static (string Text, bool Truncated, int Length) Cut(ReadOnlySpan<byte> utf8, int maxChars)
+    public static (string Text, bool Truncated, int? Length) Cut(ReadOnlySpan<byte> utf8, int maxChars)
     {
         var length = Encoding.UTF8.GetCharCount(utf8);
         if (length <= maxChars)

@@ -4,6 +4,7 @@ using ImportErrorAnalytics.Files;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Snapshots;
 
@@ -22,6 +23,9 @@ public sealed class ReportSnapshot
     /// <summary>The snapshot format version this library writes and reads.</summary>
     public const int FormatVersion = SnapshotEnvelope.Version;
 
+    /// <summary>The key of masks in reports of this snapshot: the run's, or made on first use; never saved.</summary>
+    private ValueMaskKey? _maskKey;
+
     internal ReportSnapshot(
         string origin,
         SnapshotSettings settings,
@@ -29,8 +33,10 @@ public sealed class ReportSnapshot
         SnapshotCounters counters,
         IReadOnlyList<SkippedInput> skipped,
         IReadOnlyList<HubSpotImport> imports,
-        AggregatorSlot[] slots)
+        AggregatorSlot[] slots,
+        ValueMaskKey? maskKey = null)
     {
+        _maskKey = maskKey;
         Origin = origin;
         Settings = settings;
         Runs = runs;
@@ -63,12 +69,19 @@ public sealed class ReportSnapshot
 
     /// <summary>Builds the report, through the same assembly as a run's.</summary>
     /// <param name="maskValues">
-    /// Shows invalid values as hashes even if the runs did not (a snapshot of runs that masked values always masks them).
+    /// Shows invalid values as keyed hashes even if the runs did not (a snapshot of runs that masked values always
+    /// masks them). The snapshot holds the values themselves, so masks are made now, with the key given here.
     /// </param>
-    public ImportErrorReport CreateReport(bool maskValues = false)
+    /// <param name="maskKey">
+    /// The key of the masks. When <see langword="null"/>: the key of the run this snapshot came from, if it came from
+    /// a run in this process (a snapshot file holds no key), else a random key made once for this snapshot object,
+    /// whose masks match no other report's.
+    /// </param>
+    public ImportErrorReport CreateReport(bool maskValues = false, ValueMaskKey? maskKey = null)
     {
         var options = Settings.ToOptions(maskValues);
-        return ReportAssembler.Build(new BuiltInAggregators(options), Slots, Counters.ToRunCounters(), Skipped, Imports, options, complete: true);
+        var key = options.MaskValues ? maskKey ?? (_maskKey ??= ValueMaskKey.CreateRandom()) : null;
+        return ReportAssembler.Build(new BuiltInAggregators(options, key), Slots, Counters.ToRunCounters(), Skipped, Imports, options, complete: true);
     }
 
     /// <summary>
@@ -124,14 +137,15 @@ public sealed class ReportSnapshot
         if (aggregators.FirstOrDefault(slot => !slot.IsPersistent) is { } slot)
         {
             throw new NotSupportedException(
-                $"A snapshot needs aggregators that can save their state; the custom aggregator '{slot.Aggregator.Name}' cannot (implement IPersistentErrorAggregator<TState>).");
+                $"A snapshot needs aggregators that can save their state; the custom aggregator {UntrustedText.Quote(slot.Aggregator.Name)} cannot (implement IPersistentErrorAggregator<TState>).");
         }
     }
 
-    internal static ReportSnapshot FromRun(RunStates states, AnalyzerOptions options, IReadOnlyList<string> inputs)
+    internal static ReportSnapshot FromRun(RunStates states, AnalyzerOptions options, IReadOnlyList<string> inputs, ValueMaskKey? maskKey)
     {
         var run = new SnapshotRun(Guid.NewGuid(), inputs);
-        return new ReportSnapshot($"run {run.Id}", SnapshotSettings.From(options), [run], SnapshotCounters.From(states.Counters), states.Skipped, states.Imports, states.Slots);
+        return new ReportSnapshot(
+            $"run {run.Id}", SnapshotSettings.From(options), [run], SnapshotCounters.From(states.Counters), states.Skipped, states.Imports, states.Slots, maskKey);
     }
 
     internal static ColumnsState Columns(AggregatorSlot slot) => ((AggregatorSlot<ColumnsState, IReadOnlyList<ColumnSummary>>)slot).State;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Snapshots;
 
@@ -14,7 +15,11 @@ internal static class SnapshotEnvelope
 {
     public const string FormatName = "iea-snapshot";
 
-    public const int Version = 1;
+    /// <summary>
+    /// The format version. Version 2 redacts every value HubSpot does not class as <c>none</c> (unless the settings'
+    /// <c>showStandardSensitivity</c>); a version 1 snapshot may hold values of <c>standard</c> sensitivity and is refused.
+    /// </summary>
+    public const int Version = 2;
 
     private const int MaxHeaderBytes = 1024;
 
@@ -107,7 +112,7 @@ internal static class SnapshotEnvelope
         {
             // Invalid JSON, or text that is not UTF-8 (InvalidOperationException from GetString).
             throw line.StartsWith(HeaderStart)
-                ? Fail(name, $"has a damaged snapshot header: {ex.Message}", ex)
+                ? Fail(name, $"has a damaged snapshot header: {UntrustedText.OneLine(ex.Message)}", ex)
                 : Fail(name, "is not an iea snapshot: its first line is not a snapshot header.", ex);
         }
     }
@@ -130,5 +135,5 @@ internal static class SnapshotEnvelope
     }
 
     internal static SnapshotFormatException Fail(string name, string problem, Exception? inner = null) =>
-        inner is null ? new($"The snapshot '{name}' {problem}") : new($"The snapshot '{name}' {problem}", inner);
+        inner is null ? new($"The snapshot {UntrustedText.Quote(name)} {problem}") : new($"The snapshot {UntrustedText.Quote(name)} {problem}", inner);
 }

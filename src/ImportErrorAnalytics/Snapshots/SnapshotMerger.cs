@@ -1,4 +1,5 @@
 using ImportErrorAnalytics.Aggregation;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Snapshots;
 
@@ -58,7 +59,7 @@ internal static class SnapshotMerger
             }
             catch (OverflowException ex)
             {
-                throw new SnapshotMismatchException($"Cannot merge '{part}': the counters overflow ({ex.Message}).", ex);
+                throw new SnapshotMismatchException($"Cannot merge {Name(part)}: the counters overflow ({ex.Message}).", ex);
             }
         }
 
@@ -72,19 +73,19 @@ internal static class SnapshotMerger
         if (a.Settings.FirstDifference(b.Settings) is { } difference)
         {
             throw new SnapshotMismatchException(
-                $"Cannot merge '{a}' and '{b}': they were made with different settings, {difference}. Their states do not combine; make both with the same settings.");
+                $"Cannot merge {Name(a)} and {Name(b)}: they were made with different settings, {difference}. Their states do not combine; make both with the same settings.");
         }
 
         var names = a.Slots.Select(slot => slot.Aggregator.Name).ToHashSet(StringComparer.Ordinal);
         var others = b.Slots.Select(slot => slot.Aggregator.Name).ToHashSet(StringComparer.Ordinal);
         if (names.FirstOrDefault(name => !others.Contains(name)) is { } missing)
         {
-            throw new SnapshotMismatchException($"Cannot merge '{a}' and '{b}': '{a}' has the aggregator '{missing}' and '{b}' does not.");
+            throw new SnapshotMismatchException($"Cannot merge {Name(a)} and {Name(b)}: {Name(a)} has the aggregator {UntrustedText.Quote(missing)} and {Name(b)} does not.");
         }
 
         if (others.FirstOrDefault(name => !names.Contains(name)) is { } extra)
         {
-            throw new SnapshotMismatchException($"Cannot merge '{a}' and '{b}': '{b}' has the aggregator '{extra}' and '{a}' does not.");
+            throw new SnapshotMismatchException($"Cannot merge {Name(a)} and {Name(b)}: {Name(b)} has the aggregator {UntrustedText.Quote(extra)} and {Name(a)} does not.");
         }
 
         foreach (var slot in a.Slots)
@@ -93,7 +94,7 @@ internal static class SnapshotMerger
             if (other.GetType() != slot.GetType() || other.StateVersion != slot.StateVersion)
             {
                 throw new SnapshotMismatchException(
-                    $"Cannot merge '{a}' and '{b}': their aggregators named '{slot.Aggregator.Name}' keep different states (state types or versions differ).");
+                    $"Cannot merge {Name(a)} and {Name(b)}: their aggregators named {UntrustedText.Quote(slot.Aggregator.Name)} keep different states (state types or versions differ).");
             }
         }
     }
@@ -109,7 +110,7 @@ internal static class SnapshotMerger
                 if (!runs.TryAdd(run.Id, part))
                 {
                     throw new SnapshotMismatchException(
-                        $"Cannot merge '{runs[run.Id]}' and '{part}': both hold run {run.Id}, so its errors would be counted twice (the same snapshot given twice, or a merge given with one of its pieces).");
+                        $"Cannot merge {Name(runs[run.Id])} and {Name(part)}: both hold run {run.Id}, so its errors would be counted twice (the same snapshot given twice, or a merge given with one of its pieces).");
                 }
             }
 
@@ -118,7 +119,7 @@ internal static class SnapshotMerger
                 if (!imports.TryAdd(import.Id, part))
                 {
                     throw new SnapshotMismatchException(
-                        $"Cannot merge '{imports[import.Id]}' and '{part}': both hold HubSpot import {import.Id}, so its errors would be counted twice.");
+                        $"Cannot merge {Name(imports[import.Id])} and {Name(part)}: both hold HubSpot import {UntrustedText.Quote(import.Id)}, so its errors would be counted twice.");
                 }
             }
         }
@@ -143,7 +144,7 @@ internal static class SnapshotMerger
         }
         catch (FormatException ex)
         {
-            throw new SnapshotFormatException($"'{part}' does not hold together: {ex.Message}", ex);
+            throw new SnapshotFormatException($"{Name(part)} does not hold together: {UntrustedText.OneLine(ex.Message)}", ex);
         }
     }
 
@@ -161,5 +162,8 @@ internal static class SnapshotMerger
         Array.Find(part.Slots, slot => string.Equals(slot.Aggregator.Name, name, StringComparison.Ordinal))!;
 
     private static string Describe(List<ReportSnapshot> parts) =>
-        parts.Count <= 3 ? string.Join(", ", parts.Select(part => $"'{part}'")) : $"{parts.Count} snapshots";
+        parts.Count <= 3 ? string.Join(", ", parts.Select(Name)) : $"{parts.Count} snapshots";
+
+    /// <summary>A snapshot as messages name it: its origin (a file name, a run, a merge), quoted.</summary>
+    private static string Name(ReportSnapshot part) => UntrustedText.Quote(part.ToString());
 }

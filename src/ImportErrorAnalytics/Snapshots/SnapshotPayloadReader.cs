@@ -3,6 +3,7 @@ using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Snapshots;
 
@@ -38,7 +39,7 @@ internal static class SnapshotPayloadReader
         }
         catch (Exception ex) when (ex is not (SnapshotFormatException or SnapshotMismatchException or OperationCanceledException or OutOfMemoryException))
         {
-            throw SnapshotEnvelope.Fail(name, $"is not a valid snapshot although its checksum matches: {ex.Message}", ex);
+            throw SnapshotEnvelope.Fail(name, $"is not a valid snapshot although its checksum matches: {UntrustedText.OneLine(ex.Message)}", ex);
         }
     }
 
@@ -93,7 +94,7 @@ internal static class SnapshotPayloadReader
         {
             if (!saved.TryAdd(property.Name, property.Value))
             {
-                throw new FormatException($"'aggregators' names '{property.Name}' twice.");
+                throw new FormatException($"'aggregators' names {UntrustedText.Quote(property.Name)} twice.");
             }
         }
 
@@ -101,7 +102,7 @@ internal static class SnapshotPayloadReader
         if (saved.Keys.FirstOrDefault(key => !known.Contains(key)) is { } unknown)
         {
             throw new SnapshotMismatchException(
-                $"The snapshot '{name}' holds the state of the aggregator '{unknown}', which was not given to read it (iea merge: pass the --aggregator FILE that defines it).");
+                $"The snapshot {UntrustedText.Quote(name)} holds the state of the aggregator {UntrustedText.Quote(unknown)}, which was not given to read it (iea merge: pass the --aggregator FILE that defines it).");
         }
 
         var slots = new AggregatorSlot[prototypes.Count];
@@ -113,16 +114,16 @@ internal static class SnapshotPayloadReader
             {
                 if (i < BuiltInAggregators.Count)
                 {
-                    throw new FormatException($"'aggregators' has no state for the built-in '{aggregator}'.");
+                    throw new FormatException($"'aggregators' has no state for the built-in {UntrustedText.Quote(aggregator)}.");
                 }
 
-                throw new SnapshotMismatchException($"The snapshot '{name}' has no state for the aggregator '{aggregator}': it was made without it.");
+                throw new SnapshotMismatchException($"The snapshot {UntrustedText.Quote(name)} has no state for the aggregator {UntrustedText.Quote(aggregator)}: it was made without it.");
             }
 
             var version = SnapshotJson.Long(entry, "stateVersion", minimum: long.MinValue);
             if (version != prototype.StateVersion)
             {
-                throw SnapshotEnvelope.Fail(name, $"holds version {version} of the state of the aggregator '{aggregator}'; this build reads version {prototype.StateVersion}.");
+                throw SnapshotEnvelope.Fail(name, $"holds version {version} of the state of the aggregator {UntrustedText.Quote(aggregator)}; this build reads version {prototype.StateVersion}.");
             }
 
             try
@@ -131,7 +132,7 @@ internal static class SnapshotPayloadReader
             }
             catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
             {
-                throw new FormatException($"the state of the aggregator '{aggregator}' cannot be read: {ex.Message}", ex);
+                throw new FormatException($"the state of the aggregator {UntrustedText.Quote(aggregator)} cannot be read: {UntrustedText.OneLine(ex.Message)}", ex);
             }
         }
 

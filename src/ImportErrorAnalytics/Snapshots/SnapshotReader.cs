@@ -1,4 +1,5 @@
 using ImportErrorAnalytics.Aggregation;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Snapshots;
 
@@ -29,12 +30,12 @@ public sealed class SnapshotReader
         if (aggregator is not IPersistentErrorAggregator<TState>)
         {
             throw new ArgumentException(
-                $"The aggregator '{aggregator.Name}' cannot be read from a snapshot: it does not implement IPersistentErrorAggregator<TState>.", nameof(aggregator));
+                $"The aggregator {UntrustedText.Quote(aggregator.Name)} cannot be read from a snapshot: it does not implement IPersistentErrorAggregator<TState>.", nameof(aggregator));
         }
 
         if (BuiltInNames.Contains(aggregator.Name) || _custom.Exists(slot => slot.Aggregator.Name == aggregator.Name))
         {
-            throw new ArgumentException($"Two aggregators are named '{aggregator.Name}'; names must be unique.", nameof(aggregator));
+            throw new ArgumentException($"Two aggregators are named {UntrustedText.Quote(aggregator.Name)}; names must be unique.", nameof(aggregator));
         }
 
         _custom.Add(AggregatorSlot.Create(aggregator));

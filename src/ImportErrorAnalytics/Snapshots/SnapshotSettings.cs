@@ -4,13 +4,15 @@ using ImportErrorAnalytics.Pipeline;
 namespace ImportErrorAnalytics.Snapshots;
 
 /// <summary>
-/// The options that shape a snapshot's states (distinct capacity, cluster gap) or the report built from them (top,
-/// max clusters, display length, masking). Snapshots merge only when all of them are equal.
+/// The options that shape a snapshot's states (distinct capacity, cluster gap, which sensitive values they may hold) or
+/// the report built from them (top, max clusters, display length, masking). Snapshots merge only when all of them are
+/// equal.
 /// </summary>
-internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int ClusterGap, int? MaxClusters, int ValueDisplayLength, bool MaskValues, int MaxDistinctKeys)
+internal sealed record SnapshotSettings(
+    int Top, int DistinctCapacity, int ClusterGap, int? MaxClusters, int ValueDisplayLength, bool MaskValues, int MaxDistinctKeys, bool ShowStandardSensitivity)
 {
     public static SnapshotSettings From(AnalyzerOptions options) =>
-        new(options.Top, options.DistinctCapacity, options.ClusterGap, options.MaxClusters, options.ValueDisplayLength, options.MaskValues, options.MaxDistinctKeys);
+        new(options.Top, options.DistinctCapacity, options.ClusterGap, options.MaxClusters, options.ValueDisplayLength, options.MaskValues, options.MaxDistinctKeys, options.ShowStandardSensitivity);
 
     /// <summary>Options that rebuild the aggregators of these settings; validated.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
@@ -25,6 +27,7 @@ internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int Clust
             ValueDisplayLength = ValueDisplayLength,
             MaskValues = MaskValues || maskValues,
             MaxDistinctKeys = MaxDistinctKeys,
+            ShowStandardSensitivity = ShowStandardSensitivity,
         };
         options.Validate();
         return options;
@@ -39,6 +42,8 @@ internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int Clust
         : ValueDisplayLength != other.ValueDisplayLength ? $"valueDisplayLength: {ValueDisplayLength} and {other.ValueDisplayLength}"
         : MaskValues != other.MaskValues ? $"maskValues (--redact-values): {Show(MaskValues)} and {Show(other.MaskValues)}"
         : MaxDistinctKeys != other.MaxDistinctKeys ? $"maxDistinctKeys (--max-distinct-keys): {MaxDistinctKeys} and {other.MaxDistinctKeys}"
+        : ShowStandardSensitivity != other.ShowStandardSensitivity
+            ? $"showStandardSensitivity (--show-standard-sensitivity): {Show(ShowStandardSensitivity)} and {Show(other.ShowStandardSensitivity)}"
         : null;
 
     public void Write(Utf8JsonWriter writer)
@@ -59,6 +64,7 @@ internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int Clust
         writer.WriteNumber("valueDisplayLength", ValueDisplayLength);
         writer.WriteBoolean("maskValues", MaskValues);
         writer.WriteNumber("maxDistinctKeys", MaxDistinctKeys);
+        writer.WriteBoolean("showStandardSensitivity", ShowStandardSensitivity);
         writer.WriteEndObject();
     }
 
@@ -70,7 +76,8 @@ internal sealed record SnapshotSettings(int Top, int DistinctCapacity, int Clust
         SnapshotJson.NullableInt(json, "maxClusters"),
         SnapshotJson.Int(json, "valueDisplayLength", minimum: 1),
         SnapshotJson.Bool(json, "maskValues"),
-        SnapshotJson.Int(json, "maxDistinctKeys", minimum: 1));
+        SnapshotJson.Int(json, "maxDistinctKeys", minimum: 1),
+        SnapshotJson.Bool(json, "showStandardSensitivity"));
 
     private static string Show(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all";
 

@@ -1,4 +1,5 @@
 using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Sources;
 
@@ -35,6 +36,6 @@ internal static class InputPaths
             return [StreamErrorSource.ForFile(path, format ?? FormatOf(path))];
         }
 
-        throw new FileNotFoundException($"Input not found: '{path}' is neither a file nor a directory.", path);
+        throw new FileNotFoundException($"Input not found: {UntrustedText.Quote(path)} is neither a file nor a directory.", path);
     }
 }

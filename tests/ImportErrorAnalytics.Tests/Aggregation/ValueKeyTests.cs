@@ -19,8 +19,16 @@ public class ValueKeyTests
 
         Assert.True(key.Length <= Threshold + ValueKey.Suffix);
         Assert.True(ValueKey.IsValid(key, Threshold));
-        Assert.Equal(ValueText.Cut(value, 200), ValueKey.Display(key, 200, mask: false));
-        Assert.Equal(ValueText.Mask(value), ValueKey.Display(key, 200, mask: true));
+        Assert.Equal(ValueText.Cut(value, 200), ValueKey.Display(key, 200, maskKey: null));
+
+        var maskKey = ValueMaskKey.FromBytes(new byte[32]);
+        var masked = ValueKey.Display(key, 200, maskKey);
+        var other = ValueKey.Of([.. value, (byte)'!'], Threshold, ref scratch).ToArray();
+        Assert.Equal(masked, ValueKey.Display(ValueKey.Of(value.ToArray(), Threshold, ref scratch).ToArray(), 200, maskKey));
+        Assert.NotEqual(masked.Text, ValueKey.Display(other, 200, maskKey).Text);
+        Assert.NotEqual(masked.Text, ValueKey.Display(key, 200, ValueMaskKey.FromBytes(Enumerable.Repeat((byte)1, 32).ToArray())).Text);
+        Assert.Null(masked.Length);
+        Assert.False(masked.Truncated);
     }
 
     [Fact]

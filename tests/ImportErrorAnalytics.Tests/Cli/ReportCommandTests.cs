@@ -27,7 +27,7 @@ public class ReportCommandTests
 
         Assert.True(code == 0, error);
         using var json = JsonDocument.Parse(output);
-        Assert.Equal(2, json.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(3, json.RootElement.GetProperty("schemaVersion").GetInt32());
         Assert.Equal(600, json.RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
         Assert.Equal(6, json.RootElement.GetProperty("totals").GetProperty("pages").GetInt64());
     }

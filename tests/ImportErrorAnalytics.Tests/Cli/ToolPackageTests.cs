@@ -30,7 +30,7 @@ public class ToolPackageTests(PackedPackages packed)
         }
 
         using var report = JsonDocument.Parse(packed.Results[^1].Stdout);
-        Assert.Equal(2, report.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(3, report.RootElement.GetProperty("schemaVersion").GetInt32());
         Assert.True(report.RootElement.GetProperty("complete").GetBoolean());
         Assert.Equal(60_000, report.RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
         Assert.Contains("iea demo: the fake HubSpot answered", packed.Results[^1].Stderr, StringComparison.Ordinal);

@@ -181,14 +181,16 @@ public class ParallelPageReaderProperties
     /// <summary>Reads with the sequential reader (<paramref name="workers"/> = 0) or the parallel one.</summary>
     /// <param name="recordFastPath">False reads every record token by token (the oracle of the record fast path).</param>
     /// <param name="format">NDJSON is read by its own sequential reader (<paramref name="workers"/> must be 0).</param>
+    /// <param name="showStandardSensitivity">Values of <c>standard</c> sensitivity are shown.</param>
     internal static Outcome Read(
         byte[] bytes, IReadOnlyList<int> chunks, int workers, ParserLimits? limits = null, bool keepGoing = false,
-        bool recordFastPath = true, InputFormat format = InputFormat.Pages)
+        bool recordFastPath = true, InputFormat format = InputFormat.Pages, bool showStandardSensitivity = false)
     {
         var skipped = new List<string>();
         var context = new ReadContext("test.json", 0, limits ?? new ParserLimits(), new PagePool(), keepGoing ? s => skipped.Add(Describe(s)) : null)
         {
             RecordFastPath = recordFastPath,
+            ShowStandardSensitivity = showStandardSensitivity,
         };
         var pipe = PipeReader.Create(new TrickleStream(bytes, chunks), new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1));
         var pages = new List<string>();
@@ -222,7 +224,10 @@ public class ParallelPageReaderProperties
         var text = new StringBuilder($"#{page.PageNumber} from {page.FirstRecordIndex}{(page.IsLastPart ? "" : " (more)")} {page.ByteLength} B after={page.NextAfter}:");
         for (var i = 0; i < page.Count; i++)
         {
-            text.Append(ParsedError.From(page[i])).Append(';');
+            // The raw facts the sensitivity is decided from, too: both parser paths must store the same ones.
+            var slot = page[i].Slot;
+            text.Append(ParsedError.From(page[i]))
+                .Append($" object={slot.HasPropertyValue} level={slot.Sensitivity} masked={slot.MaskedSubstrings} encrypted={slot.IsEncrypted}/{slot.ContainsEncryptedProperties};");
         }
 
         return text.ToString();

@@ -29,11 +29,12 @@ public class RecordFastPathProperties
             var chunks = ParserProperties.RandomChunks(seed);
 
             var limits = ParserProperties.InParts(seed);
-            var oracle = Read(bytes, chunks, workers: 0, limits, recordFastPath: false);
+            var showStandard = seed % 2 == 0;
+            var oracle = Read(bytes, chunks, workers: 0, limits, recordFastPath: false, showStandardSensitivity: showStandard);
 
             Assert.Null(oracle.Error);
-            Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits));
-            Assert.Equal(oracle, Read(bytes, [], workers: 1 + (seed % 3), limits));
+            Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, showStandardSensitivity: showStandard));
+            Assert.Equal(oracle, Read(bytes, [], workers: 1 + (seed % 3), limits, showStandardSensitivity: showStandard));
         });
 
     [Property(MaxTest = 300)]
@@ -49,9 +50,10 @@ public class RecordFastPathProperties
             var limits = new ParserLimits { MaxValueBytes = 64 + random.Next(4096), NdjsonBlockSize = 1 + random.Next(5), MaxRecordsPerPart = 1 + random.Next(6) };
             var keepGoing = random.Next(2) == 0;
 
-            var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false, format);
+            var showStandard = random.Next(2) == 0;
+            var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false, format, showStandard);
 
-            Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: true, format));
+            Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: true, format, showStandard));
         });
 
     /// <summary>Records the fast path must leave to the state machine, or take and fill exactly as it would.</summary>
@@ -77,6 +79,27 @@ public class RecordFastPathProperties
     [InlineData("""{"invalidValue":"secret","invalidPropertyValue":{"name":"ssn","isEncrypted":true}}""")]
     [InlineData("""{"invalidValue":"secret","invalidPropertyValue":{"dataSensitivity":"hi\u0067h"}}""")]
     [InlineData("""{"invalidValue":"secret","sourceData":{"containsEncryptedProperties":true}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"standard"}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"st\u0061ndard"}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"restricted"}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"high","dataSensitivity":"none"}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":5}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none"},"invalidPropertyValue":null}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":[]}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":[{"start":0,"end":3}]}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":null}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":[]}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":[[],{}]}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"other":1}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"subst\u0072ings":[1]}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":{}}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":"yes"}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":null,"maskedSubstrings":[0]}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":[{"start":0,"end":3}],"substrings":[]}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":[{"start":0,"end":"<LONG>"}]}}}""")]
+    [InlineData("""{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"none","maskedSubstrings":{"substrings":[1,}}}""")]
     [InlineData("""{"invalidValueToDisplay":"shown","invalidValue":"raw"}""")]
     [InlineData("""{"invalidValue":"raw","invalidValueToDisplay":"shown"}""")]
     [InlineData("""{"invalidValue":"raw","invalidValueToDisplay":5}""")]
@@ -104,23 +127,23 @@ public class RecordFastPathProperties
             var limits = new ParserLimits { MaxValueBytes = 256, MaxRecordsPerPart = partSize };
             foreach (var chunks in new[] { [], [1], [7, 13], new[] { Valid.Length + 20 } })
             {
-                foreach (var keepGoing in new[] { false, true })
+                foreach (var (keepGoing, showStandard) in new[] { (false, false), (true, false), (false, true) })
                 {
-                    var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false);
+                    var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false, showStandardSensitivity: showStandard);
 
-                    Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing));
-                    Assert.Equal(oracle, Read(bytes, chunks, workers: 2, limits, keepGoing));
+                    Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing, showStandardSensitivity: showStandard));
+                    Assert.Equal(oracle, Read(bytes, chunks, workers: 2, limits, keepGoing, showStandardSensitivity: showStandard));
                 }
             }
         }
 
         var lines = Bytes(Valid + "\n" + record + "\n" + Valid + "\n");
         var lineLimits = new ParserLimits { MaxValueBytes = 256 };
-        foreach (var keepGoing in new[] { false, true })
+        foreach (var (keepGoing, showStandard) in new[] { (false, false), (true, false), (false, true) })
         {
             Assert.Equal(
-                Read(lines, [3], workers: 0, lineLimits, keepGoing, recordFastPath: false, InputFormat.Ndjson),
-                Read(lines, [3], workers: 0, lineLimits, keepGoing, recordFastPath: true, InputFormat.Ndjson));
+                Read(lines, [3], workers: 0, lineLimits, keepGoing, recordFastPath: false, InputFormat.Ndjson, showStandard),
+                Read(lines, [3], workers: 0, lineLimits, keepGoing, recordFastPath: true, InputFormat.Ndjson, showStandard));
         }
     }
 

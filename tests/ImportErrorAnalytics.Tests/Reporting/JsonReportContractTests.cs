@@ -5,7 +5,7 @@ using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Reporting;
 
-/// <summary>The JSON report keeps the documented contract (schema version 2): names, nesting, nulls.</summary>
+/// <summary>The JSON report keeps the documented contract (schema version 3): names, nesting, nulls.</summary>
 public class JsonReportContractTests
 {
     [Fact]
@@ -13,7 +13,7 @@ public class JsonReportContractTests
     {
         var page = JsonText.Page(
         [
-            new SyntheticError { Id = "a", ErrorType = "INVALID_EMAIL", ObjectType = "CONTACT", KnownColumnNumber = 3, PropertyName = "email", InvalidValue = "bob@", FileId = 184448894240, LineNumber = 10 },
+            new SyntheticError { Id = "a", ErrorType = "INVALID_EMAIL", ObjectType = "CONTACT", KnownColumnNumber = 3, PropertyName = "email", DataSensitivity = "none", InvalidValue = "bob@", FileId = 184448894240, LineNumber = 10 },
             new SyntheticError { Id = "b", ErrorType = "INCORRECT_NUMBER_OF_COLUMNS", FileId = 184448894240, LineNumber = 0 },
         ],
         null);
@@ -21,7 +21,9 @@ public class JsonReportContractTests
 
         using var json = JsonDocument.Parse(JsonReport.ToJson(report));
         var root = json.RootElement;
-        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(3, root.GetProperty("schemaVersion").GetInt32());
+        Assert.False(root.GetProperty("settings").GetProperty("maskValues").GetBoolean());
+        Assert.False(root.GetProperty("settings").GetProperty("showStandardSensitivity").GetBoolean());
         Assert.False(root.TryGetProperty("perImport", out _), "only a combined report of several imports has perImport");
         Assert.Equal(2, root.GetProperty("totals").GetProperty("errors").GetInt64());
         Assert.Equal(1, root.GetProperty("totals").GetProperty("pages").GetInt64());
@@ -62,6 +64,7 @@ public class JsonReportContractTests
 
         Assert.DoesNotContain(secret, json, StringComparison.Ordinal);
         Assert.Equal(3, report.Totals.RedactedValues);
-        Assert.All(report.TopInvalidValues.SelectMany(c => c.Values), v => Assert.Equal(("[REDACTED]", true), (v.Value, v.Redacted)));
+        Assert.All(report.TopInvalidValues.SelectMany(c => c.Values), v => Assert.Equal(("[REDACTED]", true, (int?)null), (v.Value, v.Redacted, v.Length)));
+        Assert.Contains("\"length\": null", json, StringComparison.Ordinal);
     }
 }

@@ -35,6 +35,7 @@ public partial class MarkdownSafetyProperties
             ErrorType = i % 3 == 0 ? errorType : "INVALID_EMAIL",
             KnownColumnNumber = i % 4,
             PropertyName = property,
+            DataSensitivity = "none",
             InvalidValue = value,
             FileId = 1,
             LineNumber = i + 1,

@@ -49,9 +49,9 @@ public class SnapshotFileTests
     [InlineData("hello\nworld", "is not an iea snapshot")]
     [InlineData("{\"format\":\"something-else\",\"version\":1}\n{}", "is not an iea snapshot: its first line does not name the format 'iea-snapshot'")]
     [InlineData("{\"format\":\"iea-sna", "is truncated: it ends inside the snapshot header")]
-    [InlineData("{\"format\":\"iea-snapshot\",\"version\":1,\"payloadBytes\":-3,\"payloadSha256\":\"00\"}\n", "has a damaged snapshot header")]
-    [InlineData("{\"format\":\"iea-snapshot\",\"version\":1,\"payloadBytes\":9000000000000,\"payloadSha256\":\"0000000000000000000000000000000000000000000000000000000000000000\"}\n{}", "has a damaged snapshot header")]
-    [InlineData("{\"format\":\"iea-snapshot\",\"version\":1,\"payloadBytes\":2000000,\"payloadSha256\":\"0000000000000000000000000000000000000000000000000000000000000000\"}\n{}", "is truncated: its header announces 2,000,000 payload bytes, it holds 2")]
+    [InlineData("{\"format\":\"iea-snapshot\",\"version\":2,\"payloadBytes\":-3,\"payloadSha256\":\"00\"}\n", "has a damaged snapshot header")]
+    [InlineData("{\"format\":\"iea-snapshot\",\"version\":2,\"payloadBytes\":9000000000000,\"payloadSha256\":\"0000000000000000000000000000000000000000000000000000000000000000\"}\n{}", "has a damaged snapshot header")]
+    [InlineData("{\"format\":\"iea-snapshot\",\"version\":2,\"payloadBytes\":2000000,\"payloadSha256\":\"0000000000000000000000000000000000000000000000000000000000000000\"}\n{}", "is truncated: its header announces 2,000,000 payload bytes, it holds 2")]
     public void NotWholeSnapshots_AreRefusedSayingWhy(string content, string problem)
     {
         var error = Assert.Throws<SnapshotFormatException>(() => SnapshotBytes.Read(Encoding.UTF8.GetBytes(content), name: "x.snap"));
@@ -62,9 +62,9 @@ public class SnapshotFileTests
     [Fact]
     public void AnotherFormatVersion_IsRefusedNamingIt()
     {
-        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotBytes.Read(SnapshotBytes.Signed(SnapshotBytes.Payload(Bytes()), version: 2)));
+        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotBytes.Read(SnapshotBytes.Signed(SnapshotBytes.Payload(Bytes()), version: 1)));
 
-        Assert.Contains("has snapshot format version 2; this version of iea reads version 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has snapshot format version 1; this version of iea reads version 2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

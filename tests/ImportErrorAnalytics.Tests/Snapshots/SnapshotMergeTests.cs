@@ -132,6 +132,7 @@ public class SnapshotMergeTests
     [InlineData("maxClusters (--max-clusters): all and 7")]
     [InlineData("valueDisplayLength: 200 and 7")]
     [InlineData("maskValues (--redact-values): off and on")]
+    [InlineData("showStandardSensitivity (--show-standard-sensitivity): off and on")]
     public void Merge_WithDifferentSettings_IsRefusedNamingTheSetting(string difference)
     {
         var inputs = Synthetic(200, 4, 2);
@@ -142,6 +143,7 @@ public class SnapshotMergeTests
             "top" => o => o.Top = 7,
             "maxClusters" => o => o.MaxClusters = 7,
             "valueDisplayLength:" => o => o.ValueDisplayLength = 7,
+            "showStandardSensitivity" => o => o.ShowStandardSensitivity = true,
             _ => o => o.MaskValues = true,
         };
         var a = SnapshotBytes.Of(inputs.Take(1));
@@ -167,7 +169,7 @@ public class SnapshotMergeTests
 
         Assert.Equal("42", Assert.Single(report.Sources).ImportId);
         Assert.Equal((double)report.Totals.Errors / 1000, report.Sources[0].ErrorRate);
-        Assert.Contains("both hold HubSpot import 42", error.Message, StringComparison.Ordinal);
+        Assert.Contains("both hold HubSpot import '42'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -183,7 +185,7 @@ public class SnapshotMergeTests
         Assert.Equal(JsonReport.ToJson(report), JsonReport.ToJson(first.CreateReport()));
         Assert.Equal(FakeHubSpotRuns.ImportId, Assert.Single(first.CreateReport().Sources).ImportId);
         var error = Assert.Throws<SnapshotMismatchException>(() => ReportSnapshot.Merge([first, second]));
-        Assert.Contains($"both hold HubSpot import {FakeHubSpotRuns.ImportId}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"both hold HubSpot import '{FakeHubSpotRuns.ImportId}'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -131,7 +131,25 @@ public class CheckpointTests
         await File.WriteAllTextAsync(checkpoint, (await File.ReadAllTextAsync(checkpoint)).Replace(FakeHubSpotRuns.ImportId, "42", StringComparison.Ordinal));
 
         var error = await Assert.ThrowsAsync<CheckpointException>(() => FakeHubSpotRuns.Builder(server).WithCheckpoint(checkpoint).Build().RunAsync());
-        Assert.Contains("import 42", error.Message, StringComparison.Ordinal);
+        Assert.Contains("import '42'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Checkpoint_OfOtherSensitivitySettingsOrAnOlderVersion_IsRefused()
+    {
+        await using var server = await FakeHubSpotRuns.StartAsync(FakeHubSpotRuns.Import(300));
+        using var temp = new TempDirectory();
+        var checkpoint = Path.Combine(temp.Path, "run.checkpoint");
+        await FakeHubSpotRuns.Builder(server).WithCheckpoint(checkpoint).Build().RunAsync();
+
+        var shown = await Assert.ThrowsAsync<CheckpointException>(
+            () => FakeHubSpotRuns.Builder(server).WithCheckpoint(checkpoint).Configure(o => o.ShowStandardSensitivity = true).Build().RunAsync());
+        Assert.Contains("showStandardSensitivity", shown.Message, StringComparison.Ordinal);
+
+        // A version 1 checkpoint may hold values of standard sensitivity: it is not resumed.
+        await File.WriteAllTextAsync(checkpoint, (await File.ReadAllTextAsync(checkpoint)).Replace("\"version\":2", "\"version\":1", StringComparison.Ordinal));
+        var old = await Assert.ThrowsAsync<CheckpointException>(() => FakeHubSpotRuns.Builder(server).WithCheckpoint(checkpoint).Build().RunAsync());
+        Assert.Contains("has version 1; this version of iea reads version 2", old.Message, StringComparison.Ordinal);
     }
 
     [Fact]

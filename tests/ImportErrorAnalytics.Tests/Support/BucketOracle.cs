@@ -46,7 +46,7 @@ internal static class BucketOracle
             .Select(g =>
             {
                 var other = g.Key == "other";
-                var column = ReportOracle.TopValues([.. g.Select(e => e with { KnownColumnNumber = 0, PropertyName = null })], int.MaxValue, displayLength).Single();
+                var column = ReportOracle.TopValues([.. g.Select(Anonymous)], int.MaxValue, displayLength).Single();
                 return new ColumnTopValues
                 {
                     Column = other ? null : g.First().KnownColumnNumber,
@@ -61,6 +61,12 @@ internal static class BucketOracle
             });
         return rows.OrderByDescending(x => x.ValuesCounted).ThenBy(x => x.Other).ThenBy(x => x.Column is null).ThenBy(x => x.Column).ToList();
     }
+
+    /// <summary>The error in column 0 with no property name, as sensitive as it was (a property name is part of the rule).</summary>
+    private static SyntheticError Anonymous(SyntheticError error) =>
+        error.IsSensitive
+            ? error with { KnownColumnNumber = 0, PropertyName = null, DataSensitivity = "high" }
+            : error with { KnownColumnNumber = 0, PropertyName = null };
 
     public static List<FileLineClusters> LineClusters(IReadOnlyList<SyntheticError[]> parts, int gap, int max)
     {

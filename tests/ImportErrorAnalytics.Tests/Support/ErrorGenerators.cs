@@ -62,10 +62,17 @@ internal static class ErrorGenerators
 
     public static Gen<bool?> Flag => Gen.Frequency((6, Gen.Constant<bool?>(false)), (1, Gen.Constant<bool?>(true)), (2, Gen.Constant<bool?>(null)));
 
+    /// <summary>HubSpot's three levels, levels it may add (or spell differently), and none stated.</summary>
     public static Gen<string?> Sensitivity => Gen.Frequency(
         (6, Gen.Elements("none", "standard").Select(v => (string?)v)),
-        (1, Gen.Constant<string?>("high")),
+        (1, Gen.Elements("high", "restricted", "NONE", "").Select(v => (string?)v)),
         (2, Gen.Constant<string?>(null)));
+
+    /// <summary><c>maskedSubstrings</c>: mostly absent, sometimes empty, sometimes with ranges.</summary>
+    public static Gen<IReadOnlyList<MaskedRange>?> Masked => Gen.Frequency(
+        (6, Gen.Constant<IReadOnlyList<MaskedRange>?>(null)),
+        (1, Gen.Constant<IReadOnlyList<MaskedRange>?>([])),
+        (1, Gen.Choose(0, 20).Select(start => (IReadOnlyList<MaskedRange>?)[new MaskedRange(start, start + 4)])));
 
     public static Gen<SyntheticError> Error =>
         from errorType in ErrorType
@@ -75,6 +82,7 @@ internal static class ErrorGenerators
         from display in Gen.Frequency((3, Gen.Constant<string?>(null)), (1, Value))
         from property in Property
         from sensitivity in Sensitivity
+        from masked in Masked
         from encrypted in Flag
         from containsEncrypted in Flag
         from fileId in FileId
@@ -92,6 +100,7 @@ internal static class ErrorGenerators
             InvalidValueToDisplay = display,
             PropertyName = property,
             DataSensitivity = sensitivity,
+            MaskedSubstrings = masked,
             IsEncrypted = encrypted,
             ContainsEncryptedProperties = containsEncrypted,
             FileId = fileId,

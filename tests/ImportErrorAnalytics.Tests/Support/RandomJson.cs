@@ -73,12 +73,13 @@ internal sealed class RandomJson(int seed)
         Optional(source, "lineNumber", e.LineNumber?.ToString(CultureInfo.InvariantCulture));
         Optional(source, "containsEncryptedProperties", Bool(e.ContainsEncryptedProperties));
         members.Add(() => { Name("sourceData"); Object(source); });
-        if (e.PropertyName is not null || e.DataSensitivity is not null || e.IsEncrypted is not null || _random.Next(2) == 0)
+        if (e.HasPropertyValue)
         {
             var property = new List<Action>();
             OptionalString(property, "name", e.PropertyName);
             OptionalString(property, "dataSensitivity", e.DataSensitivity);
             Optional(property, "isEncrypted", Bool(e.IsEncrypted));
+            MaskedSubstrings(property, e.MaskedSubstrings);
             members.Add(() => { Name("invalidPropertyValue"); Object(property); });
         }
         else if (_random.Next(2) == 0)
@@ -90,6 +91,49 @@ internal sealed class RandomJson(int seed)
     }
 
     private static string? Bool(bool? value) => value is null ? null : value.Value ? "true" : "false";
+
+    /// <summary>
+    /// <c>maskedSubstrings</c> in each shape that means the same: ranges as HubSpot's object or as a bare array; no
+    /// ranges as an empty array in either, an empty object, a null <c>substrings</c>, or a null.
+    /// </summary>
+    private void MaskedSubstrings(List<Action> members, IReadOnlyList<MaskedRange>? ranges)
+    {
+        if (ranges is null)
+        {
+            if (_random.Next(3) == 0)
+            {
+                members.Add(() => { Name("maskedSubstrings"); Literal("null"); });
+            }
+
+            return;
+        }
+
+        List<Action> Items() => ranges.Select(r => (Action)(() => Object(
+            [() => { Name("start"); Literal(r.Start.ToString(CultureInfo.InvariantCulture)); }, () => { Name("end"); Literal(r.End.ToString(CultureInfo.InvariantCulture)); }]))).ToList();
+        var shape = _random.Next(ranges.Count == 0 ? 5 : 2);
+        members.Add(() =>
+        {
+            Name("maskedSubstrings");
+            switch (shape)
+            {
+                case 0:
+                    Object([() => { Name("substrings"); Array(Items()); }], unknownMembers: ranges.Count > 0);
+                    break;
+                case 1:
+                    Array(Items());
+                    break;
+                case 2:
+                    Object([], unknownMembers: false);
+                    break;
+                case 3:
+                    Object([() => { Name("substrings"); Literal(_random.Next(2) == 0 ? "null" : "[]"); }], unknownMembers: false);
+                    break;
+                default:
+                    Literal("null");
+                    break;
+            }
+        });
+    }
 
     private void Optional(List<Action> members, string name, string? literal)
     {
@@ -115,10 +159,12 @@ internal sealed class RandomJson(int seed)
         }
     }
 
-    private void Object(List<Action> members)
+    /// <param name="members">Writes each member.</param>
+    /// <param name="unknownMembers">Sometimes add members of unknown names (not where any member means something).</param>
+    private void Object(List<Action> members, bool unknownMembers = true)
     {
         var shuffled = members.OrderBy(_ => _random.Next()).ToList();
-        var unknown = _random.Next(4) == 0 ? _random.Next(1, 3) : 0;
+        var unknown = unknownMembers && _random.Next(4) == 0 ? _random.Next(1, 3) : 0;
         for (var i = 0; i < unknown; i++)
         {
             shuffled.Insert(_random.Next(shuffled.Count + 1), () => { Name("x" + _random.Next(1000)); Unknown(3); });

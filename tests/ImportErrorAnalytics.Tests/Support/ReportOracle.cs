@@ -103,7 +103,7 @@ internal static class ReportOracle
     {
         if (value is null)
         {
-            return new InvalidValueCount { Value = "[REDACTED]", Count = count, Length = 10, Redacted = true };
+            return new InvalidValueCount { Value = "[REDACTED]", Count = count, Length = null, Redacted = true };
         }
 
         var cut = value.Length <= displayLength ? value : value[..displayLength];

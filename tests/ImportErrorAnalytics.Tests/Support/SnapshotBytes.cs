@@ -28,7 +28,7 @@ internal static class SnapshotBytes
     public static byte[] Payload(byte[] snapshot) => snapshot[(Array.IndexOf(snapshot, (byte)'\n') + 1)..];
 
     /// <summary>A snapshot whose header announces <paramref name="payload"/> with its true length and SHA-256: corruption the checksum cannot see.</summary>
-    public static byte[] Signed(byte[] payload, int version = 1) =>
+    public static byte[] Signed(byte[] payload, int version = ReportSnapshot.FormatVersion) =>
     [
         .. Encoding.ASCII.GetBytes($"{{\"format\":\"iea-snapshot\",\"version\":{version},\"payloadBytes\":{payload.Length},\"payloadSha256\":\"{Convert.ToHexStringLower(SHA256.HashData(payload))}\"}}\n"),
         .. payload,

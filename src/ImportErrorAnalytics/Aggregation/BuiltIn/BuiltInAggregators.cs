@@ -1,9 +1,15 @@
 using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Reporting;
 
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
 /// <summary>The built-in aggregators of a run, configured from its options, in report order.</summary>
-internal sealed class BuiltInAggregators(AnalyzerOptions options)
+/// <param name="options">The run's options.</param>
+/// <param name="maskKey">
+/// The key of masked values when <see cref="AnalyzerOptions.MaskValues"/> is set: else <see cref="AnalyzerOptions.MaskKey"/>,
+/// else a random key for these aggregators.
+/// </param>
+internal sealed class BuiltInAggregators(AnalyzerOptions options, ValueMaskKey? maskKey = null)
 {
     public TotalsAggregator Totals { get; } = new();
 
@@ -13,7 +19,12 @@ internal sealed class BuiltInAggregators(AnalyzerOptions options)
 
     public ObjectTypeCountsAggregator ObjectTypes { get; } = new(options.MaxDistinctKeys);
 
-    public TopInvalidValuesAggregator TopValues { get; } = new(options.DistinctCapacity, options.Top, options.ValueDisplayLength, options.MaskValues, options.MaxDistinctKeys);
+    public TopInvalidValuesAggregator TopValues { get; } = new(
+        options.DistinctCapacity,
+        options.Top,
+        options.ValueDisplayLength,
+        options.MaskValues ? maskKey ?? options.MaskKey ?? ValueMaskKey.CreateRandom() : null,
+        options.MaxDistinctKeys);
 
     public LineClustersAggregator LineClusters { get; } = new(options.ClusterGap, options.MaxClusters, options.MaxDistinctKeys);
 

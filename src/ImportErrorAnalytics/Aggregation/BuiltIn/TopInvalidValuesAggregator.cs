@@ -8,17 +8,21 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// <summary>
 /// The most frequent invalid values per column: exact up to <c>distinctCapacity</c> distinct values per column, a
 /// Space-Saving summary past that. Sensitive values are counted under one key no real value can have, and shown
-/// as <c>[REDACTED]</c>. A value longer than the display needs is counted under its shortened key
-/// (<see cref="ValueKey"/>), so a column holds at most <c>distinctCapacity</c> values of bounded size. At most
-/// <c>maxKeys</c> columns (the smallest numbers) are kept apart; the values of the others are counted together.
+/// as <c>[REDACTED]</c>. With a <paramref name="maskKey"/>, every other value is shown as its keyed hash. A value
+/// longer than the display needs is counted under its shortened key (<see cref="ValueKey"/>), so a column holds at
+/// most <c>distinctCapacity</c> values of bounded size. At most <c>maxKeys</c> columns (the smallest numbers) are kept
+/// apart; the values of the others are counted together.
 /// </summary>
-internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength, bool maskValues = false, int maxKeys = Pipeline.AnalyzerOptions.DefaultMaxDistinctKeys)
+internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength, ValueMaskKey? maskKey = null, int maxKeys = Pipeline.AnalyzerOptions.DefaultMaxDistinctKeys)
     : IErrorAggregator<TopValuesState, IReadOnlyList<ColumnTopValues>>, IPageAggregator<TopValuesState>
 {
     /// <summary>Invalid UTF-8 (0xFF), so no JSON string can produce it.</summary>
     internal static ReadOnlySpan<byte> RedactedKey => [0xFF];
 
     public string Name => "topInvalidValues";
+
+    /// <summary>The key values are masked with; <see langword="null"/> when they are shown.</summary>
+    public ValueMaskKey? MaskKey => maskKey;
 
     public JsonTypeInfo<IReadOnlyList<ColumnTopValues>> ResultTypeInfo => BuiltInJsonContext.Default.IReadOnlyListColumnTopValues;
 
@@ -140,7 +144,7 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
         {
             var bytes = counter.KeyOf(index);
             var redacted = bytes.SequenceEqual(RedactedKey);
-            var text = redacted ? ValueText.Redacted : ValueKey.Display(bytes, displayLength, maskValues);
+            var text = redacted ? ValueText.Redacted : ValueKey.Display(bytes, displayLength, maskKey);
             values.Add(new InvalidValueCount
             {
                 Value = text.Text,
@@ -149,7 +153,7 @@ internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, i
                 Truncated = text.Truncated,
                 Length = text.Length,
                 Redacted = redacted,
-                Masked = maskValues && !redacted,
+                Masked = maskKey is not null && !redacted,
             });
         }
 

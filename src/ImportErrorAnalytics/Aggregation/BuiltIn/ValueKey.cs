@@ -76,22 +76,25 @@ internal static class ValueKey
             && BinaryPrimitives.ReadInt32BigEndian(key[(marker + 5)..]) > 0;
     }
 
-    /// <summary>How a key is shown: the value cut to <paramref name="displayLength"/> code units, or its hash when masked.</summary>
-    public static (string Text, bool Truncated, int Length) Display(ReadOnlySpan<byte> key, int displayLength, bool mask)
+    /// <summary>
+    /// How a key is shown: the value cut to <paramref name="displayLength"/> code units, or, with a
+    /// <paramref name="maskKey"/>, the keyed hash of the whole key (a long value's key holds its SHA-256, so equal values
+    /// still look equal and different ones different), with no length told.
+    /// </summary>
+    public static (string Text, bool Truncated, int? Length) Display(ReadOnlySpan<byte> key, int displayLength, ValueMaskKey? maskKey)
     {
+        if (maskKey is not null)
+        {
+            return ValueText.Mask(key, maskKey);
+        }
+
         var marker = key.IndexOf(Marker);
         if (marker < 0)
         {
-            return mask ? ValueText.Mask(key) : ValueText.Cut(key, displayLength);
+            return ValueText.Cut(key, displayLength);
         }
 
         var length = BinaryPrimitives.ReadInt32BigEndian(key[(marker + 5)..]);
-        var digest = key[(marker + 9)..];
-        if (mask)
-        {
-            return ("#" + Convert.ToHexStringLower(digest[..5]), false, length);
-        }
-
         var (text, _, _) = ValueText.Cut(key[..marker], displayLength);
         return (text, true, length);
     }

@@ -3,24 +3,30 @@ using System.Text.Json;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Pipeline.Checkpoints;
 
 /// <summary>
 /// A run's position and merged aggregator states as the bytes an <see cref="ICheckpointStore"/> keeps: one JSON object
 /// with the format version, the import and base address it belongs to, the cursor, the counters, the import's
-/// description and every aggregator's state. It holds no token.
+/// description, which sensitive values the states may hold, and every aggregator's state. It holds no token.
 /// </summary>
+/// <remarks>
+/// Version 2 redacts every value HubSpot does not class as <c>none</c> (unless <c>showStandardSensitivity</c>); a
+/// version 1 checkpoint may hold values of <c>standard</c> sensitivity and is refused.
+/// </remarks>
 internal static class CheckpointCodec
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static void Write(
-        IBufferWriter<byte> output, HubSpotErrorSource source, string? after, int nextPageIndex, RunCounters counters, IReadOnlyList<AggregatorSlot> slots)
+        IBufferWriter<byte> output, HubSpotErrorSource source, string? after, int nextPageIndex, RunCounters counters, IReadOnlyList<AggregatorSlot> slots, bool showStandardSensitivity)
     {
         using var writer = new Utf8JsonWriter(output);
         writer.WriteStartObject();
         writer.WriteNumber("version", Version);
+        writer.WriteBoolean("showStandardSensitivity", showStandardSensitivity);
         writer.WriteString("importId", source.ImportId);
         writer.WriteString("baseAddress", source.BaseAddress.ToString());
         writer.WriteString("after", after);
@@ -54,11 +60,12 @@ internal static class CheckpointCodec
     /// <param name="source">The import the run reads.</param>
     /// <param name="prototypes">The run's aggregators, built-ins first.</param>
     /// <param name="clusterGap">The run's cluster gap.</param>
+    /// <param name="showStandardSensitivity">Whether the run shows values of <c>standard</c> sensitivity.</param>
     /// <exception cref="CheckpointException">
     /// The bytes are unreadable, of another shape, inconsistent (counters that disagree with the states, states that
     /// disagree with each other, a cursor that disagrees with <c>complete</c>), or belong to another import or settings.
     /// </exception>
-    public static Checkpoint Read(byte[] bytes, string name, HubSpotErrorSource source, IReadOnlyList<AggregatorSlot> prototypes, int clusterGap)
+    public static Checkpoint Read(byte[] bytes, string name, HubSpotErrorSource source, IReadOnlyList<AggregatorSlot> prototypes, int clusterGap, bool showStandardSensitivity)
     {
         try
         {
@@ -67,20 +74,26 @@ internal static class CheckpointCodec
             var version = Long(root, "version", long.MinValue);
             if (version != Version)
             {
-                throw new CheckpointException($"The checkpoint '{name}' has version {version}; this version of iea reads version {Version}.");
+                throw new CheckpointException($"The checkpoint {UntrustedText.Quote(name)} has version {version}; this version of iea reads version {Version}.");
             }
 
             var importId = Text(root, "importId");
             var baseAddress = Text(root, "baseAddress");
             if (importId != source.ImportId || baseAddress != source.BaseAddress.ToString())
             {
-                throw new CheckpointException($"The checkpoint '{name}' belongs to import {importId} at {baseAddress}, not to import {source.ImportId} at {source.BaseAddress}.");
+                throw new CheckpointException($"The checkpoint {UntrustedText.Quote(name)} belongs to import {UntrustedText.Quote(importId)} at {UntrustedText.Quote(baseAddress)}, not to import {UntrustedText.Quote(source.ImportId)} at {UntrustedText.Quote(source.BaseAddress.ToString())}.");
+            }
+
+            if (Property(root, "showStandardSensitivity", JsonValueKind.True, JsonValueKind.False).GetBoolean() != showStandardSensitivity)
+            {
+                throw new CheckpointException(
+                    $"The checkpoint {UntrustedText.Quote(name)} was written {(showStandardSensitivity ? "without" : "with")} showStandardSensitivity (--show-standard-sensitivity); resume it with the same setting.");
             }
 
             var states = Property(root, "states", JsonValueKind.Object);
             var slots = prototypes.Select(slot => states.TryGetProperty(slot.Aggregator.Name, out var state)
                 ? Restore(slot, state)
-                : throw new CheckpointException($"The checkpoint '{name}' has no state for the aggregator '{slot.Aggregator.Name}'; it was written with other aggregators.")).ToArray();
+                : throw new CheckpointException($"The checkpoint {UntrustedText.Quote(name)} has no state for the aggregator {UntrustedText.Quote(slot.Aggregator.Name)}; it was written with other aggregators.")).ToArray();
             var counters = Property(root, "counters", JsonValueKind.Object);
             var after = Property(root, "after", JsonValueKind.Null, JsonValueKind.String).GetString();
             var complete = Property(root, "complete", JsonValueKind.True, JsonValueKind.False).GetBoolean();
@@ -107,7 +120,7 @@ internal static class CheckpointCodec
         }
         catch (Exception ex) when (ex is not (CheckpointException or OperationCanceledException or OutOfMemoryException))
         {
-            throw new CheckpointException($"The checkpoint '{name}' is damaged or was written with other settings: {ex.Message}", ex);
+            throw new CheckpointException($"The checkpoint {UntrustedText.Quote(name)} is damaged or was written with other settings: {UntrustedText.OneLine(ex.Message)}", ex);
         }
     }
 
@@ -119,7 +132,7 @@ internal static class CheckpointCodec
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
-            throw new FormatException($"the state of the aggregator '{prototype.Aggregator.Name}' cannot be read: {ex.Message}", ex);
+            throw new FormatException($"the state of the aggregator {UntrustedText.Quote(prototype.Aggregator.Name)} cannot be read: {ex.Message}", ex);
         }
     }
 

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Reporting.Markdown;
 
 /// <summary>
 /// Puts untrusted text (values, property names, error types, sources) into Markdown so that it stays text: always
-/// inside a code span (never a link, emphasis, heading or HTML), with every control, line-break and bidirectional
-/// formatting character shown as a visible escape, and <c>|</c> escaped so a table keeps its columns.
+/// inside a code span (never a link, emphasis, heading or HTML), with every control, line-break, format (bidirectional,
+/// zero-width, tag), private-use, unassigned and default-ignorable code point shown as a visible escape, and <c>|</c>
+/// escaped so a table keeps its columns.
 /// </summary>
 internal static class MarkdownText
 {
@@ -30,51 +32,17 @@ internal static class MarkdownText
     }
 
     /// <summary>
-    /// Shows the text as a C-style escaped string: a backslash as <c>\\</c>, line breaks as <c>\n</c>, and control,
-    /// invisible and bidirectional formatting characters as <c>\uXXXX</c>, so nothing can end a line or a table row,
-    /// reorder the text around it, or pair with a following <c>\|</c>.
+    /// Shows the text as a C-style escaped string (<see cref="EscapedText"/>): a backslash as <c>\\</c>, line breaks as
+    /// <c>\n</c>, and every control, format, private-use, unassigned, unpaired surrogate or default-ignorable code point
+    /// as <c>\uXXXX</c> or <c>\u{XXXXX}</c>, so nothing can end a line or a table row, reorder the text around it, hide
+    /// inside it or pair with a following <c>\|</c>, and two different values never look alike.
     /// </summary>
-    public static string Visible(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                builder.Append(c).Append(value[i + 1]);
-                i++;
-            }
-            else if (c == '\\')
-            {
-                builder.Append("\\\\");
-            }
-            else if (c == '\n')
-            {
-                builder.Append("\\n");
-            }
-            else if (c == '\r')
-            {
-                builder.Append("\\r");
-            }
-            else if (c == '\t')
-            {
-                builder.Append("\\t");
-            }
-            else if (NeedsEscape(c))
-            {
-                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
+    public static string Visible(string value) => EscapedText.Escape(value, escapeBackslash: true);
 
-        return builder.ToString();
-    }
-
-    /// <summary>A label for a Mermaid chart: a plain, quoted-safe subset (letters, digits and a little punctuation).</summary>
+    /// <summary>
+    /// A label for a Mermaid chart: a plain, quoted-safe subset (ASCII letters, digits and a little punctuation), one
+    /// <c>?</c> for each other code point, cut to <paramref name="maxLength"/> code points.
+    /// </summary>
     public static string ChartLabel(string? value, int maxLength = 40)
     {
         if (string.IsNullOrEmpty(value))
@@ -82,16 +50,22 @@ internal static class MarkdownText
             return "(none)";
         }
 
-        var builder = new StringBuilder(Math.Min(value.Length, maxLength));
-        foreach (var c in value)
+        var builder = new StringBuilder(Math.Min(value.Length, maxLength + 1));
+        var shown = 0;
+        var text = value.AsSpan();
+        while (!text.IsEmpty)
         {
-            if (builder.Length == maxLength)
+            if (shown == maxLength)
             {
                 builder.Append('~');
                 break;
             }
 
-            builder.Append(char.IsAsciiLetterOrDigit(c) || c is ' ' or '_' or '-' or '.' or '@' or '/' ? c : '?');
+            // An unpaired surrogate decodes as one replacement rune of one code unit: shown as '?' like any other.
+            Rune.DecodeFromUtf16(text, out var rune, out var used);
+            text = text[used..];
+            shown++;
+            builder.Append(rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value is ' ' or '_' or '-' or '.' or '@' or '/') ? (char)rune.Value : '?');
         }
 
         return builder.ToString();
@@ -100,13 +74,6 @@ internal static class MarkdownText
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
-
-    private static bool NeedsEscape(char c) =>
-        char.IsControl(c)
-        || char.IsSurrogate(c)
-        || c is '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\u061C' or '\u2028' or '\u2029' or '\uFEFF'
-        || c is >= '\u202A' and <= '\u202E'
-        || c is >= '\u2066' and <= '\u2069';
 
     private static int LongestBacktickRun(string value)
     {

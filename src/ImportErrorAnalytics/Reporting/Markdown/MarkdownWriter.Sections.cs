@@ -87,7 +87,7 @@ internal sealed partial class MarkdownWriter
             var values = limits.Take("values", column.Values).ToList();
             foreach (var value in values)
             {
-                var note = value.Redacted ? "sensitive, never shown" : value.Truncated ? $"cut, {Number(value.Length)} characters" : "";
+                var note = value.Redacted ? "sensitive, never shown" : value.Truncated ? $"cut, {Number(value.Length ?? 0)} characters" : "";
                 Row(value.Redacted ? "*[REDACTED]*" : Code(value.Value) + (value.Truncated ? " …" : ""), Number(value.Count), value.MaxError == 0 ? "0" : Number(value.MaxError), note);
             }
 

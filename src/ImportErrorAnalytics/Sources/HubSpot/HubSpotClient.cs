@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Sources.HubSpot;
 
@@ -84,8 +85,9 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
         var body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
         var status = response.StatusCode;
         var code = (int)status;
-        var message = body.Message is null ? "" : $" HubSpot says: {body.Message}";
-        var correlation = body.CorrelationId is null ? "" : $" (correlationId {body.CorrelationId})";
+        var message = body.Message is null ? "" : $" HubSpot says: {UntrustedText.Quote(body.Message)}";
+        var correlation = body.CorrelationId is null ? "" : $" (correlationId {UntrustedText.Quote(body.CorrelationId)})";
+        var reason = UntrustedText.OneLine(response.ReasonPhrase);
         switch (code)
         {
             case 429 when string.Equals(body.PolicyName, "DAILY", StringComparison.OrdinalIgnoreCase):
@@ -96,21 +98,21 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
                     $"HubSpot's daily API limit for this account is spent; waiting will not help today. It resets at midnight in the account's time zone (around {resets:yyyy-MM-dd HH:mm} UTC).{message}{correlation}")
                 { CorrelationId = body.CorrelationId, ResetsAt = resets };
             case 429:
-                return Transient(status, rateLimited: true, RetryAfter(response) ?? ServerWait.Interval(response, options.MaxServerWait), null, $"429 rate limited ({body.PolicyName ?? "no policy named"})");
+                return Transient(status, rateLimited: true, RetryAfter(response) ?? ServerWait.Interval(response, options.MaxServerWait), null, $"429 rate limited ({(body.PolicyName is null ? "no policy named" : UntrustedText.Quote(body.PolicyName))})");
             case 423:
                 return Transient(status, false, RetryAfter(response), TimeSpan.FromSeconds(2), "423 locked");
             case 477 or 408:
-                return Transient(status, false, RetryAfter(response), null, $"{code} {response.ReasonPhrase}");
+                return Transient(status, false, RetryAfter(response), null, $"{code} {reason}");
             case >= 500 and < 600:
-                return Transient(status, false, RetryAfter(response), null, $"{code} {response.ReasonPhrase}");
+                return Transient(status, false, RetryAfter(response), null, $"{code} {reason}");
             case 401:
                 return new HubSpotApiException(HubSpotFailure.Unauthorized, status, $"HubSpot refused the access token (401): it is missing, invalid or expired.{message}{correlation}") { CorrelationId = body.CorrelationId };
             case 403:
                 return new HubSpotApiException(HubSpotFailure.Forbidden, status, $"The access token lacks permission (403): the private app needs the scope crm.import.{message}{correlation}") { CorrelationId = body.CorrelationId };
             case 404:
-                return new HubSpotApiException(HubSpotFailure.NotFound, status, (options.ImportId.Length == 0 ? "HubSpot does not serve the list of imports at this address (404)." : $"HubSpot has no import '{options.ImportId}' for this account (404).") + message + correlation) { CorrelationId = body.CorrelationId };
+                return new HubSpotApiException(HubSpotFailure.NotFound, status, (options.ImportId.Length == 0 ? "HubSpot does not serve the list of imports at this address (404)." : $"HubSpot has no import {UntrustedText.Quote(options.ImportId)} for this account (404).") + message + correlation) { CorrelationId = body.CorrelationId };
             default:
-                return new HubSpotApiException(HubSpotFailure.BadRequest, status, $"HubSpot refused the request ({code} {response.ReasonPhrase}).{message}{correlation}") { CorrelationId = body.CorrelationId };
+                return new HubSpotApiException(HubSpotFailure.BadRequest, status, $"HubSpot refused the request ({code} {reason}).{message}{correlation}") { CorrelationId = body.CorrelationId };
         }
     }
 

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using ImportErrorAnalytics.Parsing;
 using Microsoft.Extensions.Logging;
 using Polly;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Sources.HubSpot;
 
@@ -49,7 +50,7 @@ internal sealed partial class HubSpotErrorSource(
 
         if (!Import.IsDone)
         {
-            LogNotDone(logger, options.ImportId, Import.State ?? "unknown");
+            LogNotDone(logger, Untrusted.Name(options.ImportId), Untrusted.Name(Import.State));
         }
 
         var (after, pageIndex) = Start;
@@ -57,7 +58,7 @@ internal sealed partial class HubSpotErrorSource(
         cursors.Resume(after, pageIndex);
         do
         {
-            var pageContext = new ReadContext(Name, Ordinal ?? context.SourceOrdinal, context.Limits, context.Pool, onSkip: null) { FirstPageIndex = pageIndex, RecordFastPath = context.RecordFastPath };
+            var pageContext = new ReadContext(Name, Ordinal ?? context.SourceOrdinal, context.Limits, context.Pool, onSkip: null) { FirstPageIndex = pageIndex, RecordFastPath = context.RecordFastPath, ShowStandardSensitivity = context.ShowStandardSensitivity };
             var parts = Channel.CreateBounded<ImportErrorPage>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var reading = ReadPageAsync(after, pageContext, parts.Writer, stop.Token);
@@ -199,5 +200,5 @@ internal sealed partial class HubSpotErrorSource(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} is {State}, not DONE: its errors may still grow.")]
-    private static partial void LogNotDone(ILogger logger, string importId, string state);
+    private static partial void LogNotDone(ILogger logger, Untrusted importId, Untrusted state);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Sources.HubSpot;
 
@@ -41,7 +42,7 @@ internal static partial class HubSpotResilience
                     }
 
                     budget.Spend(exception, args.RetryDelay);
-                    LogRetry(logger, Describe(exception), args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
+                    LogRetry(logger, Untrusted.Message(Describe(exception)), args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
                     return ValueTask.CompletedTask;
                 },
             })
@@ -72,5 +73,5 @@ internal static partial class HubSpotResilience
     };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "HubSpot request failed ({Reason}); retry {Attempt} in {DelaySeconds:F1} s.")]
-    private static partial void LogRetry(ILogger logger, string reason, int attempt, double delaySeconds);
+    private static partial void LogRetry(ILogger logger, Untrusted reason, int attempt, double delaySeconds);
 }
