@@ -86,6 +86,9 @@ internal sealed class ColumnsState
     /// <summary>The columns past the limit, counted together; <see langword="null"/> when there were none.</summary>
     public ColumnStats? Other => _columns.Other;
 
+    /// <summary>Whether <see cref="MaxKeys"/> columns are kept apart (see <see cref="KeyedStates{T}.IsFull"/>).</summary>
+    public bool IsFull => _columns.IsFull;
+
     /// <summary>The property name per column, as the report's other sections show it.</summary>
     public string? PropertyOf(long key) => Columns.TryGetValue(key, out var stats) ? stats.Property.Name : null;
 

@@ -43,6 +43,12 @@ internal sealed class KeyedStates<T>
 
     public Dictionary<long, T> Items { get; } = [];
 
+    /// <summary>
+    /// Whether <see cref="Max"/> keys are kept apart (the exempt key not counted): only then can a key have gone to the
+    /// bucket, so a state with a bucket and room for more keys was not made by a run or a merge.
+    /// </summary>
+    public bool IsFull => _heapCount == Max;
+
     /// <summary>The bucket of the keys not kept; <see langword="null"/> while every key was kept.</summary>
     public T? Other { get; private set; }
 

@@ -105,6 +105,12 @@ internal sealed class LineClustersState
     /// <summary>The files past the limit, counted together; <see langword="null"/> when there were none.</summary>
     public FileLines? Other => _files.Other;
 
+    /// <summary>Whether the limit of files are kept apart (see <see cref="KeyedStates{T}.IsFull"/>).</summary>
+    public bool IsFull => _files.IsFull;
+
+    /// <summary>The most files kept apart (besides the errors without a file id).</summary>
+    public int MaxKeys => _files.Max;
+
     public FileLines Get(long? fileId) => _files.Get(fileId ?? NoFile);
 
     public void MergeFrom(LineClustersState other) => _files.MergeFrom(other._files, static (into, from) => into.Merge(from));

@@ -196,6 +196,12 @@ internal sealed class TopValuesState
     /// <summary>The values of the columns past the limit, counted together; <see langword="null"/> when there were none.</summary>
     public ValueCounter? Other => _columns.Other;
 
+    /// <summary>Whether the limit of columns are kept apart (see <see cref="KeyedStates{T}.IsFull"/>).</summary>
+    public bool IsFull => _columns.IsFull;
+
+    /// <summary>The most columns kept apart (besides the values without a column).</summary>
+    public int MaxKeys => _columns.Max;
+
     public ValueCounter Get(long key) => _columns.Get(key);
 
     /// <summary>The key <paramref name="value"/> is counted under (valid until the next call).</summary>
