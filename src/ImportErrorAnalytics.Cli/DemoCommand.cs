@@ -27,20 +27,8 @@ internal static class DemoCommand
         };
         output.AddTo(command);
         aggregators.AddTo(command);
-        errors.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--errors must be 1 or more.");
-            }
-        });
-        pageSize.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 1000)
-            {
-                r.AddError("--page-size must be between 1 and 1000.");
-            }
-        });
+        errors.AtLeast(1);
+        pageSize.Check(size => size is < 1 or > 1000 ? "--page-size must be between 1 and 1000." : null);
         command.SetAction(async (result, cancellationToken) =>
         {
             var settings = output.Read(result);

@@ -11,11 +11,17 @@ internal static class IeaCommand
     {
         // Every message on standard error is one line, whatever untrusted text it holds.
         stderr = OneLineWriter.Wrap(stderr);
-        var root = new RootCommand("iea: turns HubSpot CRM import errors into reports people act on.");
-        root.Subcommands.Add(ReportCommand.Create(stdout, stderr, stdin));
-        root.Subcommands.Add(MergeCommand.Create(stdout, stderr));
-        root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
-        var parsed = root.Parse(args);
+        var root = CreateRoot(stdout, stderr, stdin);
+        ParseResult parsed;
+        try
+        {
+            parsed = root.Parse(args);
+        }
+        catch (Exception ex)
+        {
+            return await InternalErrorAsync(stderr, ex).ConfigureAwait(false);
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -38,10 +44,31 @@ internal static class IeaCommand
         {
             return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await stderr.WriteLineAsync($"iea: internal error ({ex.GetType().Name}): {UntrustedText.OneLine(ex.Message)}").ConfigureAwait(false);
-            return ExitCodes.InternalError;
+            await stderr.WriteLineAsync("iea: cancelled.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
         }
+        catch (Exception ex)
+        {
+            // A cancellation nobody asked for (a timeout surfacing as one) is a fault like any other, not a crash.
+            return await InternalErrorAsync(stderr, ex).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The command tree: <c>report</c>, <c>merge</c> and <c>demo</c> with their options.</summary>
+    internal static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null)
+    {
+        var root = new RootCommand("iea: turns HubSpot CRM import errors into reports people act on.");
+        root.Subcommands.Add(ReportCommand.Create(stdout, stderr, stdin));
+        root.Subcommands.Add(MergeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
+        return root;
+    }
+
+    private static async Task<int> InternalErrorAsync(TextWriter stderr, Exception ex)
+    {
+        await stderr.WriteLineAsync($"iea: internal error ({ex.GetType().Name}): {UntrustedText.OneLine(ex.Message)}").ConfigureAwait(false);
+        return ExitCodes.InternalError;
     }
 }

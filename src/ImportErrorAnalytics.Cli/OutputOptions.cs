@@ -41,35 +41,15 @@ internal sealed class OutputOptions
     public OutputOptions()
     {
         _format.AcceptOnlyFromAmong("json", "markdown");
-        _redactKeyEnv.Validators.Add(r =>
-        {
-            // The message names the variable, never its value.
-            if (r.GetValueOrDefault<string?>() is { } variable && ValueMaskKey.ProblemWithEnvironment(variable) is { } problem)
-            {
-                r.AddError("--redact-key-env: " + problem);
-            }
-        });
-        _maxBytes.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1024)
-            {
-                r.AddError("--max-bytes must be 1024 or more.");
-            }
-        });
-        _failIfErrors.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<long?>() is < 0)
-            {
-                r.AddError("--fail-if-errors must be 0 or more.");
-            }
-        });
-        _failIfErrorRate.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } text && ParseRate(text) is null)
-            {
-                r.AddError("--fail-if-error-rate takes a share between 0 and 1 (0.05) or a percentage (5%).");
-            }
-        });
+        // The message names the variable, never its value.
+        _redactKeyEnv.Check(variable => variable is not null && ValueMaskKey.ProblemWithEnvironment(variable) is { } problem
+            ? "--redact-key-env: " + problem
+            : null);
+        _maxBytes.AtLeast(1024);
+        _failIfErrors.AtLeast(0);
+        _failIfErrorRate.Check(text => text is not null && ParseRate(text) is null
+            ? "--fail-if-error-rate takes a share between 0 and 1 (0.05) or a percentage (5%)."
+            : null);
     }
 
     public void AddTo(Command command)

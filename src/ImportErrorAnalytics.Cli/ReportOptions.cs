@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ImportErrorAnalytics.Cli.CustomAggregators;
+using ImportErrorAnalytics.Escaping;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 
@@ -123,52 +124,25 @@ internal sealed class ReportOptions
                 result.AddError("--import-id takes an import's id, not an empty string.");
             }
         });
-        AtLeast(_top, 0);
-        AtLeast(_maxRetries, 0);
-        AtLeast(_clusterGap, 0);
-        AtLeast(_distinctCapacity, 1);
-        AtLeast(_maxDistinctKeys, 1);
-        AtLeast(_maxValueBytes, 64);
-        _maxPageBytes.Validators.Add(result =>
-        {
-            // Read from the token: a value that is not a number is the parser's error, and asking for it would throw.
-            if (result.Tokens is [.., var token] && long.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) && bytes < 64)
-            {
-                result.AddError("--max-page-bytes must be 64 or more.");
-            }
-        });
-        AtLeast(_parallelism, 1);
-        AtLeast(_rateLimit, 1);
-        AtLeast(_concurrentImports, 1);
-        _since.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } text && ParseSince(text) is null)
-            {
-                result.AddError($"--since takes an ISO 8601 date or time (2026-03-01, 2026-03-01T12:00:00Z), not '{text}'.");
-            }
-        });
+        _top.AtLeast(0);
+        _maxRetries.AtLeast(0);
+        _clusterGap.AtLeast(0);
+        _distinctCapacity.AtLeast(1);
+        _maxDistinctKeys.AtLeast(1);
+        _maxValueBytes.AtLeast(64);
+        _maxPageBytes.AtLeast(64);
+        _parallelism.AtLeast(1);
+        _rateLimit.AtLeast(1);
+        _concurrentImports.AtLeast(1);
+        _since.Check(text => text is not null && ParseSince(text) is null
+            ? $"--since takes an ISO 8601 date or time (2026-03-01, 2026-03-01T12:00:00Z), not {UntrustedText.Quote(text)}."
+            : null);
         _apiVersion.AcceptOnlyFromAmong("2026-03", "v3");
-        _limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--limit must be 1 or more.");
-            }
-        });
-        _baseUrl.Validators.Add(result =>
-        {
-            if (!Uri.TryCreate(result.GetValueOrDefault<string>(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            {
-                result.AddError("--base-url must be an absolute http or https URL.");
-            }
-        });
-        _maxClusters.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 0)
-            {
-                result.AddError("--max-clusters must be 0 or more.");
-            }
-        });
+        _limit.AtLeast(1);
+        _baseUrl.Check(text => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? null
+            : "--base-url must be an absolute http or https URL.");
+        _maxClusters.AtLeast(0);
     }
 
     public void AddTo(Command command)
@@ -244,14 +218,6 @@ internal sealed class ReportOptions
     /// <summary>An ISO 8601 date or date and time; UTC unless it names an offset.</summary>
     internal static DateTimeOffset? ParseSince(string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var since) ? since : null;
-
-    private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>
-    {
-        if (result.GetValueOrDefault<int>() < minimum)
-        {
-            result.AddError($"{option.Name} must be {minimum} or more.");
-        }
-    });
 }
 
 /// <summary>The values of the <c>--input-format</c> option.</summary>

@@ -330,7 +330,7 @@ internal sealed class AnalysisRun(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointException($"The checkpoint '{checkpoint!.Name}' cannot be read: {ex.Message}", ex);
+            throw new CheckpointException($"The checkpoint {UntrustedText.Quote(checkpoint!.Name)} cannot be read: {UntrustedText.OneLine(ex.Message)}", ex);
         }
 
         if (bytes is null)

@@ -122,6 +122,35 @@ public class HubSpotCommandTests
         Assert.Equal(ExitCodes.CheckpointUnusable, code);
     }
 
+    /// <summary>A device that reads forever, or a pipe no one writes, held the run (reading /dev/zero until memory ran out).</summary>
+    [Theory]
+    [InlineData("device")]
+    [InlineData("pipe")]
+    public async Task ACheckpointThatIsNoRegularFile_IsRefusedWithNine_WithoutReadingIt(string kind)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        await using var server = await FakeHubSpotRuns.StartAsync(FakeHubSpotRuns.Import(100));
+        using var temp = new TempDirectory();
+        var checkpoint = "/dev/zero";
+        if (kind == "pipe")
+        {
+            checkpoint = Path.Combine(temp.Path, "run.checkpoint");
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", checkpoint);
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var run = Iea(server.AccessToken, Report(server, "--checkpoint", checkpoint, "--out", Path.Combine(temp.Path, "r.json")));
+        var (code, _, stderr) = await run.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(ExitCodes.CheckpointUnusable, code);
+        Assert.Contains("is not a regular file", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--api-version", "v2")]
     [InlineData("--base-url", "ftp://x")]
