@@ -50,7 +50,14 @@ if (report is null)
 FleetPrinter.Rollup(report);
 if (options.Out is { } path)
 {
-    await using var file = File.Create(path);
+    // A report holds invalid values, often personal data: readable by its owner only, as iea writes its reports.
+    var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+    if (!OperatingSystem.IsWindows())
+    {
+        fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    }
+
+    await using var file = new FileStream(path, fileOptions);
     await JsonReport.WriteAsync(report, file);
     Console.WriteLine($"  the full JSON report: {path}");
 }
