@@ -174,7 +174,7 @@ internal static class ReportCommand
 
         foreach (var skipped in report.Skipped)
         {
-            await stderr.WriteLineAsync($"iea: skipped {UntrustedText.Quote(skipped.Source)} page {skipped.Page} at byte {skipped.ByteOffset}: {UntrustedText.OneLine(skipped.Reason)}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"iea: skipped {UntrustedText.Quote(skipped.Source)} {skipped.Unit} {skipped.Page} at byte {skipped.ByteOffset}: {UntrustedText.OneLine(skipped.Reason)}").ConfigureAwait(false);
         }
 
         foreach (var warning in report.Sources.SelectMany(source => source.Warnings))

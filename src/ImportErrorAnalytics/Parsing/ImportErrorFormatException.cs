@@ -35,6 +35,7 @@ public sealed class ImportErrorFormatException : Exception
         : base(Describe(sourceName, unit, pageNumber, byteOffset, recordNumber, reason), inner)
     {
         SourceName = sourceName;
+        Unit = unit;
         PageNumber = pageNumber;
         ByteOffset = byteOffset;
         RecordNumber = recordNumber;
@@ -43,6 +44,9 @@ public sealed class ImportErrorFormatException : Exception
 
     /// <summary>The input the bad data came from (file path, <c>stdin</c>, or a URL without secrets).</summary>
     public string SourceName { get; }
+
+    /// <summary>What <see cref="PageNumber"/> counts: <c>page</c>, or <c>line</c> for NDJSON.</summary>
+    internal string Unit { get; } = "page";
 
     /// <summary>The 1-based page within the source (for NDJSON: the 1-based line).</summary>
     public int PageNumber { get; }

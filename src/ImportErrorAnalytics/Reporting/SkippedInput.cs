@@ -23,9 +23,14 @@ public sealed class SkippedInput
     /// <summary>What was skipped.</summary>
     public required string Action { get; init; }
 
+    /// <summary>What <see cref="Page"/> counts in messages: <c>page</c>, or <c>line</c> for NDJSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal string Unit { get; init; } = "page";
+
     internal static SkippedInput From(ImportErrorFormatException error, string action) => new()
     {
         Source = error.SourceName,
+        Unit = error.Unit,
         Page = error.PageNumber,
         ByteOffset = error.ByteOffset,
         Record = error.RecordNumber,

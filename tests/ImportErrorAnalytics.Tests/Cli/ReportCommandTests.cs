@@ -129,6 +129,20 @@ public class ReportCommandTests
     }
 
     [Fact]
+    public async Task KeepGoing_OnNdjson_NamesTheSkippedLine_NotAPage()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.File("errors.ndjson", "{\"errorType\":\"INVALID_EMAIL\"}\n{\"errorType\":\"INVALID_EMAIL\"},\n{\"errorType\":\"INVALID_EMAIL\"}\n");
+
+        var (code, output, error) = await Iea("report", "--input", input, "--keep-going");
+
+        Assert.Equal(0, code);
+        Assert.Contains("errors.ndjson' line 2 at byte", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" page ", error, StringComparison.Ordinal);
+        Assert.Equal(2, JsonDocument.Parse(output).RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
+    }
+
+    [Fact]
     public async Task Help_ListsTheReportOptions()
     {
         var (code, output, _) = await Iea("report", "--help");
