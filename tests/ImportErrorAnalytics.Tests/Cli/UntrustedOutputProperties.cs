@@ -6,6 +6,7 @@ using FsCheck.Xunit;
 using ImportErrorAnalytics.Cli;
 using ImportErrorAnalytics.Escaping;
 using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Sources.HubSpot;
 using ImportErrorAnalytics.Testing;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 using ImportErrorAnalytics.Tests.Escaping;
@@ -132,9 +133,9 @@ public class UntrustedOutputProperties
                 Assert.Contains($"HubSpot says: {UntrustedText.Quote(text)} (correlationId {UntrustedText.Quote(other)})", refused.Err, StringComparison.Ordinal);
                 Assert.Equal(ExitCodes.ImportNotFound, missing.Code);
                 Assert.Contains($"HubSpot says: {UntrustedText.Quote(other)}", missing.Err, StringComparison.Ordinal);
-                // Kestrel itself answers 400 to some paths (an escaped NUL): HubSpot would refuse them too.
-                Assert.True(noSuchId.Code is ExitCodes.ImportNotFound or ExitCodes.HubSpotFailed, noSuchId.Err);
-                Assert.True(noSuchId.Code == ExitCodes.HubSpotFailed || noSuchId.Err.Contains($"no import {UntrustedText.Quote(unknownId)}", StringComparison.Ordinal), noSuchId.Err);
+                // Text is no import id: refused before any request, quoted in the usage error.
+                Assert.Equal(ExitCodes.Usage, noSuchId.Code);
+                Assert.Contains($"--import-id takes a HubSpot import id ({HubSpotImportIds.Rule}), not {UntrustedText.Quote(unknownId)}: ", noSuchId.Err, StringComparison.Ordinal);
                 foreach (var stderr in new[] { one.Err, both.Err, refused.Err, missing.Err, noSuchId.Err })
                 {
                     HostileText.AssertSafeStderr(stderr);
