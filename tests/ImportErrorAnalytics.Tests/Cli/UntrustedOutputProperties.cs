@@ -65,28 +65,31 @@ public class UntrustedOutputProperties
         Prop.ForAll(Arb.From(HostileText.WellFormed), Arb.From(HostileText.WellFormed), (input, state) =>
         {
             using var temp = new TempDirectory();
-            var import = $$"""
-                "imports":[{"id":{{Json(state)}},"name":{{Json(input)}},"state":{{Json(state)}},"createdAt":null,"updatedAt":null,"counters":{},"fileIds":[]}]
-                """;
-            var snapshots = Enumerable.Range(0, 2).Select(i =>
+            string Import(string id) => $$"""
+                "imports":[{"id":{{Json(id)}},"name":{{Json(input)}},"state":{{Json(state)}},"createdAt":null,"updatedAt":null,"counters":{},"fileIds":[]}]
+                """.Trim();
+            var snapshots = Enumerable.Range(0, 3).Select(i =>
             {
                 var snapshot = SnapshotBytes.Of([(input, Malformed, InputFormat.Pages), ("good", Good, InputFormat.Pages)], o => o.KeepGoing = true);
-                return temp.File($"s{i}.snap", SnapshotBytes.Edited(SnapshotBytes.Write(snapshot), "\"imports\":[]", import.Trim()));
+                return temp.File($"s{i}.snap", SnapshotBytes.Edited(SnapshotBytes.Write(snapshot), "\"imports\":[]", Import(i < 2 ? "7" : state)));
             }).ToArray();
             var strange = temp.File("strange.snap", SnapshotBytes.Edited(File.ReadAllBytes(snapshots[0]), "\"errorTypes\":{", Json(state) + ":{\"stateVersion\":1,\"state\":{}},\"errorTypes\":{"));
 
             var merged = Iea("merge", snapshots[0]);
             var twice = Iea("merge", snapshots[0], snapshots[1]);
             var unknown = Iea("merge", strange);
+            var hostileId = Iea("merge", snapshots[2]);
 
             Assert.Equal(ExitCodes.Success, merged.Code);
             Assert.Contains($"iea: skipped {UntrustedText.Quote(input)} page 1", merged.Err, StringComparison.Ordinal);
             Assert.Contains(UntrustedText.Quote(state), merged.Err, StringComparison.Ordinal);
             Assert.Equal(ExitCodes.SnapshotsIncompatible, twice.Code);
-            Assert.Contains($"both hold HubSpot import {UntrustedText.Quote(state)}", twice.Err, StringComparison.Ordinal);
+            Assert.Contains("both hold HubSpot import '7'", twice.Err, StringComparison.Ordinal);
             Assert.Equal(ExitCodes.SnapshotsIncompatible, unknown.Code);
             Assert.Contains($"the aggregator {UntrustedText.Quote(state)}", unknown.Err, StringComparison.Ordinal);
-            foreach (var stderr in new[] { merged.Err, twice.Err, unknown.Err })
+            Assert.Equal(ExitCodes.SnapshotUnreadable, hostileId.Code);
+            Assert.Contains($"holds an import whose id is {UntrustedText.Quote(state)}, not a HubSpot import id", hostileId.Err, StringComparison.Ordinal);
+            foreach (var stderr in new[] { merged.Err, twice.Err, unknown.Err, hostileId.Err })
             {
                 HostileText.AssertSafeStderr(stderr);
             }
