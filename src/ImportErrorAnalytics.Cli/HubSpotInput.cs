@@ -4,7 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace ImportErrorAnalytics.Cli;
 
-/// <summary>The <c>iea report --import-id</c> / <c>--all-imports</c> options.</summary>
+/// <summary>
+/// The <c>iea report --import-id</c> / <c>--all-imports</c> options. <see cref="ImportIds"/> are canonical (see
+/// <see cref="HubSpotImportIds"/>), in the order given, repeats kept: <c>--import-id 1 --import-id 01</c> is a run of
+/// several imports (a combined report and each import's) that reads import 1 once.
+/// </summary>
 internal sealed record HubSpotInput(
     IReadOnlyList<string> ImportIds,
     Uri BaseAddress,
@@ -27,6 +31,9 @@ internal sealed record HubSpotInput(
 
     /// <summary><c>--max-retries</c>: retries of one request after a transient failure.</summary>
     public int MaxRetries { get; init; } = 8;
+
+    /// <summary>Notes of the imports <c>--import-id</c> gave more than once (<c>import 1 (given as '1', '01')</c>).</summary>
+    public IReadOnlyList<string> RepeatedImportIds { get; init; } = [];
 
     /// <summary>Several imports: a report per import and a combined one.</summary>
     public bool IsMulti => AllImports || ImportIds.Count > 1;

@@ -34,6 +34,11 @@ internal static class ImportSetCommand
             return code;
         }
 
+        foreach (var repeated in import.RepeatedImportIds)
+        {
+            await stderr.WriteLineAsync($"iea: {repeated} is given more than once; it is read once.").ConfigureAwait(false);
+        }
+
         if (import.AllImports)
         {
             var since = import.Since is { } date ? $" created since {date:yyyy-MM-dd HH:mm:ss} UTC" : "";

@@ -47,8 +47,9 @@ internal static class ImportSetFiles
         ReportFiles.TryAsync(stderr, $"the report of import {importId} to '{path}'", () => ReportFiles.WriteAtomicallyAsync(path, content));
 
     /// <summary>
-    /// <c>dir/report.json</c> → <c>dir/report.{importId}.json</c>; any character but letters, digits, <c>-</c> and
-    /// <c>_</c> becomes <c>_</c>, so a file name means the same on every system (HubSpot's ids are digits).
+    /// <c>dir/report.json</c> → <c>dir/report.{importId}.json</c>, by the import's canonical id (digits without
+    /// leading zeros, so one import has one file whatever spelling named it). Any character but letters, digits,
+    /// <c>-</c> and <c>_</c> would become <c>_</c>: a file name never leaves its directory.
     /// </summary>
     internal static string PathFor(string path, string importId)
     {

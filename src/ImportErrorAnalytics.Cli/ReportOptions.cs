@@ -4,6 +4,8 @@ using ImportErrorAnalytics.Cli.CustomAggregators;
 using ImportErrorAnalytics.Escaping;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Cli;
 
@@ -18,7 +20,7 @@ internal sealed class ReportOptions
 
     private readonly Option<string[]> _importId = new("--import-id")
     {
-        Description = "Read the errors of this HubSpot import from the API (token from HUBSPOT_ACCESS_TOKEN); repeatable: several give a report per import and a combined one.",
+        Description = "Read the errors of this HubSpot import from the API (token from HUBSPOT_ACCESS_TOKEN); digits only, leading zeros ignored (01 is import 1); repeatable: several give a report per import and a combined one, each import read once.",
     };
 
     private readonly Option<bool> _allImports = new("--all-imports") { Description = "Read every import the account lists (following its paging): a report per import and a combined one." };
@@ -119,9 +121,12 @@ internal sealed class ReportOptions
         });
         _importId.Validators.Add(result =>
         {
-            if ((result.GetValueOrDefault<string[]>() ?? []).Any(string.IsNullOrWhiteSpace))
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
             {
-                result.AddError("--import-id takes an import's id, not an empty string.");
+                if (HubSpotImportIds.Why(value) is { } why)
+                {
+                    result.AddError($"--import-id takes a HubSpot import id ({HubSpotImportIds.Rule}), not {UntrustedText.Quote(value)}: {why}.");
+                }
             }
         });
         _top.AtLeast(0);
@@ -201,19 +206,33 @@ internal sealed class ReportOptions
     {
         MaxPageBytes = result.GetValue(_maxPageBytes),
         Import = result.GetValue(_importId) is { Length: > 0 } || result.GetValue(_allImports)
-            ? new HubSpotInput(result.GetValue(_importId) ?? [], new Uri(result.GetValue(_baseUrl)!), result.GetValue(_apiVersion) == "v3", result.GetValue(_limit),
+            ? new HubSpotInput(CanonicalIds(result.GetValue(_importId) ?? []), new Uri(result.GetValue(_baseUrl)!), result.GetValue(_apiVersion) == "v3", result.GetValue(_limit),
                 result.GetValue(_includeErrorMessage), result.GetValue(_includeRowData), result.GetValue(_tokenEnv)!, result.GetValue(_rateLimit), result.GetValue(_checkpoint))
             {
                 AllImports = result.GetValue(_allImports),
                 MaxRetries = result.GetValue(_maxRetries),
                 Since = result.GetValue(_since) is { } since ? ParseSince(since) : null,
                 ConcurrentImports = result.GetValue(_concurrentImports),
+                RepeatedImportIds = RepeatedIds(result.GetValue(_importId) ?? []),
             }
             : null,
         Aggregators = _aggregators.Read(result),
         MaxDistinctKeys = result.GetValue(_maxDistinctKeys),
         ShowStandardSensitivity = result.GetValue(_showStandardSensitivity),
     };
+
+    /// <summary>The <c>--import-id</c> values (checked by their validator) in their canonical spelling, in the order given.</summary>
+    private static string[] CanonicalIds(string[] given) => Array.ConvertAll(given, id => HubSpotImportIds.Canonicalize(id));
+
+    /// <summary>
+    /// Each import given more than once (in any spelling), with the spellings given, for the note that it is read once:
+    /// <c>import 1 (given as '1', '01')</c>.
+    /// </summary>
+    internal static IReadOnlyList<string> RepeatedIds(string[] given) =>
+        given.GroupBy(id => HubSpotImportIds.Canonicalize(id), StringComparer.Ordinal)
+            .Where(group => group.Count() > 1)
+            .Select(group => $"import {group.Key} (given as {string.Join(", ", group.Select(UntrustedText.Quote))})")
+            .ToArray();
 
     /// <summary>An ISO 8601 date or date and time; UTC unless it names an offset.</summary>
     internal static DateTimeOffset? ParseSince(string text) =>

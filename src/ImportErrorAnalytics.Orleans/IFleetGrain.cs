@@ -10,8 +10,9 @@ public interface IFleetGrain : IGrainWithStringKey
 {
     /// <summary>Adds the account to the fleet (once) and starts its imports through the account grain.</summary>
     /// <param name="accountId">The account (no <c>/</c>).</param>
-    /// <param name="importIds">HubSpot import ids of that account.</param>
+    /// <param name="importIds">HubSpot import ids of that account (as <see cref="IAccountGrain.StartImportsAsync"/> takes them).</param>
     /// <returns>The statuses of those imports.</returns>
+    /// <exception cref="ArgumentException">The account id is empty or holds <c>/</c>, or an import id is not one; nothing is added.</exception>
     [Alias("StartImports")]
     Task<IReadOnlyList<ImportStatus>> StartImportsAsync(string accountId, IReadOnlyList<string> importIds);
 

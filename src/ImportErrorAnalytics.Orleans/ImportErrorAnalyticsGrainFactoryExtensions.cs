@@ -11,8 +11,11 @@ public static class ImportErrorAnalyticsGrainFactoryExtensions
     /// <summary>The grain of one import of one account.</summary>
     /// <param name="grains">The grain factory (an <c>IClusterClient</c>, say).</param>
     /// <param name="accountId">The account (no <c>/</c>).</param>
-    /// <param name="importId">The HubSpot import id (no <c>/</c>).</param>
-    /// <exception cref="ArgumentException">An id is empty or holds <c>/</c>.</exception>
+    /// <param name="importId">
+    /// The HubSpot import id: digits, leading zeros ignored (see <see cref="Sources.HubSpot.HubSpotImportIds"/>), so
+    /// <c>"01"</c> and <c>"1"</c> get the one grain of import 1.
+    /// </param>
+    /// <exception cref="ArgumentException">The account id is empty or holds <c>/</c>, or the import id is not one (the message quotes it).</exception>
     public static IImportGrain GetImportGrain(this IGrainFactory grains, string accountId, string importId)
     {
         ArgumentNullException.ThrowIfNull(grains);

@@ -10,7 +10,7 @@ public sealed class ImportStatus
     [Id(0)]
     public required string AccountId { get; init; }
 
-    /// <summary>The HubSpot import id.</summary>
+    /// <summary>The HubSpot import id, in its canonical spelling (no leading zeros).</summary>
     [Id(1)]
     public required string ImportId { get; init; }
 

@@ -38,12 +38,7 @@ internal sealed partial class AccountGrain(
     public async Task<IReadOnlyList<ImportStatus>> StartImportsAsync(IReadOnlyList<string> importIds)
     {
         ArgumentNullException.ThrowIfNull(importIds);
-        foreach (var importId in importIds)
-        {
-            GrainKeys.Check(importId, nameof(importIds));
-        }
-
-        var distinct = importIds.Distinct(StringComparer.Ordinal).ToList();
+        var distinct = importIds.Select(importId => GrainKeys.ImportId(importId, nameof(importIds))).Distinct(StringComparer.Ordinal).ToList();
         var added = distinct.Where(importId => !state.State.Imports.Contains(importId)).ToList();
         if (added.Count > 0)
         {

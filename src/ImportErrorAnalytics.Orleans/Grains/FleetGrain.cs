@@ -13,6 +13,12 @@ internal sealed class FleetGrain(
     {
         GrainKeys.Check(accountId, nameof(accountId));
         ArgumentNullException.ThrowIfNull(importIds);
+        foreach (var importId in importIds)
+        {
+            // Refused before the account joins the fleet; the account grain keys its imports by the canonical ids.
+            GrainKeys.ImportId(importId, nameof(importIds));
+        }
+
         if (!state.State.Accounts.Contains(accountId))
         {
             state.State.Accounts.Add(accountId);

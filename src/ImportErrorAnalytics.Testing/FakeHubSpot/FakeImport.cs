@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImportErrorAnalytics.Sources.HubSpot;
 
 namespace ImportErrorAnalytics.Testing.FakeHubSpot;
 
@@ -15,10 +16,10 @@ public sealed class FakeImport
 
     private FakeImport(string id, IErrorPageSource errors)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        if (id.Contains('/', StringComparison.Ordinal) || id.Contains('?', StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(id);
+        if (!HubSpotImportIds.IsCanonical(id))
         {
-            throw new ArgumentException("An import id is one path segment: no '/' or '?'.", nameof(id));
+            throw new ArgumentException($"A HubSpot import id is a whole number from 1 to 9223372036854775807 written without leading zeros, not '{id}'.", nameof(id));
         }
 
         Id = id;
@@ -26,7 +27,10 @@ public sealed class FakeImport
         ImportName = "Import " + id;
     }
 
-    /// <summary>The import id (HubSpot's ids are numbers, sent as strings).</summary>
+    /// <summary>
+    /// The import id (HubSpot's ids are int64 numbers, sent as strings without leading zeros). The server serves the
+    /// import for any spelling of the number in a path, as HubSpot does: <c>.../imports/2026-03/0042</c> is import 42.
+    /// </summary>
     public string Id { get; }
 
     /// <summary><c>importName</c>.</summary>

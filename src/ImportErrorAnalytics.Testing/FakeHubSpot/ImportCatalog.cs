@@ -1,3 +1,5 @@
+using ImportErrorAnalytics.Sources.HubSpot;
+
 namespace ImportErrorAnalytics.Testing.FakeHubSpot;
 
 /// <summary>The imports a server knows, in the order they were added. Thread-safe.</summary>
@@ -24,11 +26,20 @@ internal sealed class ImportCatalog
         }
     }
 
+    /// <summary>
+    /// The import a path names. HubSpot types <c>{importId}</c> as an int64, so any spelling of the number names the
+    /// import (<c>01</c> is import 1); anything else names none.
+    /// </summary>
     public ImportRecord? Find(string id)
     {
+        if (!HubSpotImportIds.TryCanonicalize(id, out var canonical))
+        {
+            return null;
+        }
+
         lock (_lock)
         {
-            return _index.TryGetValue(id, out var at) ? _ordered[at] : null;
+            return _index.TryGetValue(canonical, out var at) ? _ordered[at] : null;
         }
     }
 

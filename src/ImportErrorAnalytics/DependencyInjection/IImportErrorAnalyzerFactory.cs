@@ -9,6 +9,7 @@ public interface IImportErrorAnalyzerFactory
     ImportErrorAnalyzerBuilder CreateBuilder();
 
     /// <summary>A builder that reads <paramref name="importId"/> from HubSpot with the registered HubSpot defaults.</summary>
-    /// <param name="importId">The import's id.</param>
+    /// <param name="importId">The import's id, read by its canonical spelling (see <see cref="Sources.HubSpot.HubSpotImportIds"/>).</param>
+    /// <exception cref="ArgumentException"><paramref name="importId"/> is not an import id (the message quotes it).</exception>
     ImportErrorAnalyzerBuilder CreateBuilderForImport(string importId);
 }

@@ -16,7 +16,7 @@ internal sealed class ImportErrorAnalyzerFactory(
 
     public ImportErrorAnalyzerBuilder CreateBuilderForImport(string importId)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(importId);
+        importId = HubSpotImportIds.Canonicalize(importId, nameof(importId));
         return CreateBuilder().AddHubSpotImport(
             options =>
             {

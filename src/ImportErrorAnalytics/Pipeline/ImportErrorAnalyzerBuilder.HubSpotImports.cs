@@ -13,20 +13,20 @@ public sealed partial class ImportErrorAnalyzerBuilder
     /// <see cref="ImportErrorAnalyzer.RunPerImportAsync"/> (a report per import, read concurrently, and a combined one)
     /// or <see cref="ImportErrorAnalyzer.RunAsync"/> (one report over all).
     /// </summary>
-    /// <param name="importIds">The imports, in the order their reports and combined rows are listed; repeated ids are read once.</param>
+    /// <param name="importIds">
+    /// The imports, in the order their reports and combined rows are listed. Each is read by its canonical spelling
+    /// (see <see cref="HubSpotImportIds"/>): ids that name one import (<c>"1"</c>, <c>"01"</c>) are read once, at the
+    /// place of the first.
+    /// </param>
     /// <param name="configure">Sets the base address, token and limits of every import (<see cref="HubSpotSourceOptions.ImportId"/> is set per import).</param>
     /// <param name="httpClient">The client to send with; a shared pooled one when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException">An import id is empty.</exception>
+    /// <exception cref="ArgumentException">An import id is not one (the message quotes it).</exception>
     /// <exception cref="HubSpotApiException">At <see cref="Build"/>: no token was given and <c>HUBSPOT_ACCESS_TOKEN</c> is unset.</exception>
     public ImportErrorAnalyzerBuilder AddHubSpotImports(IEnumerable<string> importIds, Action<HubSpotSourceOptions> configure, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(importIds);
         ArgumentNullException.ThrowIfNull(configure);
-        var ids = importIds.Distinct(StringComparer.Ordinal).ToList();
-        foreach (var id in ids)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(id, nameof(importIds));
-        }
+        var ids = importIds.Select(id => HubSpotImportIds.Canonicalize(id, nameof(importIds))).Distinct(StringComparer.Ordinal).ToList();
 
         var template = new HubSpotSourceOptions();
         configure(template);

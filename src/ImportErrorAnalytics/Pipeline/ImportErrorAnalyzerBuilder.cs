@@ -70,8 +70,9 @@ public sealed partial class ImportErrorAnalyzerBuilder
     /// Adds an import's errors read from the HubSpot API, page by page, with retries, rate limiting and (with
     /// <see cref="WithCheckpoint"/>) resume. The import itself is read too, into the report's <c>sources</c>.
     /// </summary>
-    /// <param name="configure">Sets the import id, base address, token and limits.</param>
+    /// <param name="configure">Sets the import id (read by its canonical spelling, see <see cref="HubSpotImportIds"/>), base address, token and limits.</param>
     /// <param name="httpClient">The client to send with (from <c>IHttpClientFactory</c>, say); a shared pooled one when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">At <see cref="Build"/>: an option is out of range, or the import id is not one (the message quotes it).</exception>
     /// <exception cref="HubSpotApiException">At <see cref="Build"/>: no token was given and <c>HUBSPOT_ACCESS_TOKEN</c> is unset.</exception>
     public ImportErrorAnalyzerBuilder AddHubSpotImport(Action<HubSpotSourceOptions> configure, HttpClient? httpClient = null)
     {
@@ -154,7 +155,10 @@ public sealed partial class ImportErrorAnalyzerBuilder
     }
 
     /// <summary>Validates the options and builds the analyzer.</summary>
-    /// <exception cref="ArgumentException">An option is out of range, or two aggregators share a name.</exception>
+    /// <exception cref="ArgumentException">
+    /// An option is out of range, two aggregators share a name, an import id is not one, or one HubSpot import is
+    /// added twice (in any spelling of its id).
+    /// </exception>
     public ImportErrorAnalyzer Build()
     {
         Options.Validate();
@@ -167,6 +171,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
         }
 
         var sources = _sources.ConvertAll(create => create());
+        ThrowIfAnImportIsTwice(sources);
         if (_checkpoint is not null)
         {
             if (sources.Count != 1 || sources[0] is not HubSpotErrorSource)
@@ -181,5 +186,22 @@ public sealed partial class ImportErrorAnalyzerBuilder
         }
 
         return new ImportErrorAnalyzer(sources, builtIns, prototypes, Options, _progress, _checkpoint);
+    }
+
+    /// <summary>
+    /// One HubSpot import read twice would be counted twice, and a report, a snapshot and its merges key imports by
+    /// their (canonical) id: two inputs of one import are a configuration error.
+    /// </summary>
+    private static void ThrowIfAnImportIsTwice(List<ErrorSource> sources)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            if (source is HubSpotErrorSource import && !seen.Add(import.ImportId))
+            {
+                throw new ArgumentException(
+                    $"HubSpot import {import.ImportId} is added twice, so its errors would be counted twice (ids are compared in their canonical spelling: '01' is import 1). AddHubSpotImports reads each import once.");
+            }
+        }
     }
 }

@@ -34,10 +34,44 @@ public class ExitCodeTableTests(ExitCodeBoundaryProperties.Server fixture) : ICl
     }
 
     [Theory]
+    [InlineData("0{0}", "its 'id' is '0{0}', not the canonical spelling of import {0} (without leading zeros, as HubSpot writes it)")]
+    [InlineData("{0}1", "its 'id' is '{0}1', another import than '{0}', the one asked for")]
+    [InlineData("x{0}", "its 'id' is 'x{0}', not a HubSpot import id (a whole number from 1 to 9223372036854775807 in the digits 0-9): it holds characters other than the digits 0-9")]
+    [InlineData(" {0}", "its 'id' is ' {0}', not a HubSpot import id")]
+    public void ImportDescription_WithAnIdOtherThanTheAskedImportsInHubSpotsSpelling_IsAHubSpotFailureNamingIt(string id, string problem)
+    {
+        var body = $"{{\"id\":\"{string.Format(System.Globalization.CultureInfo.InvariantCulture, id, fixture.ImportId)}\",\"state\":\"DONE\"}}";
+        fixture.Hit(Fault.Respond(200, Utf8(body)), FaultTarget.Import, hits: 20);
+
+        var (code, error) = fixture.Iea([.. fixture.OneImport(retries: 1)], keepFaults: true);
+
+        Assert.Equal(ExitCodes.HubSpotFailed, code);
+        Assert.Contains(
+            $"the import's description from {fixture.BaseAddress}crm/imports/2026-03/{fixture.ImportId} cannot be used: {string.Format(System.Globalization.CultureInfo.InvariantCulture, problem, fixture.ImportId)}",
+            error,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImportDescription_WithANumberForItsId_IsAHubSpotFailure()
+    {
+        fixture.Hit(Fault.Respond(200, Utf8($"{{\"id\":{fixture.ImportId},\"state\":\"DONE\"}}")), FaultTarget.Import, hits: 20);
+
+        var (code, error) = fixture.Iea([.. fixture.OneImport(retries: 0)], keepFaults: true);
+
+        Assert.Equal(ExitCodes.HubSpotFailed, code);
+        Assert.Contains("cannot be used: its 'id' is a number, not a string.", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("[]", "it is an array, not a JSON object")]
     [InlineData("{\"results\":{}}", "it has no 'results' array")]
     [InlineData("{\"results\":[{\"state\":\"DONE\"}]}", "entry 1 of 'results' is not an import with a string 'id'")]
-    [InlineData("{\"results\":[{\"id\":\"5001\"},{\"id\":\" \"}]}", "entry 2 of 'results' is not an import with a string 'id'")]
+    [InlineData("{\"results\":[{\"id\":\"5001\"},{\"id\":\" \"}]}", "entry 2 of 'results' has the id ' ', not a HubSpot import id (a whole number from 1 to 9223372036854775807 in the digits 0-9): it holds characters other than the digits 0-9")]
+    [InlineData("{\"results\":[{\"id\":\"5001\"},{\"id\":\"05001\"}]}", "entry 2 of 'results' has the id '05001', not the canonical spelling of import 5001 (without leading zeros, as HubSpot writes it)")]
+    [InlineData("{\"results\":[{\"id\":\"0\"}]}", "entry 1 of 'results' has the id '0', not a HubSpot import id (a whole number from 1 to 9223372036854775807 in the digits 0-9): it is 0")]
+    [InlineData("{\"results\":[{\"id\":\"-5001\"}]}", "entry 1 of 'results' has the id '-5001', not a HubSpot import id")]
+    [InlineData("{\"results\":[{\"id\":\"9223372036854775808\"}]}", "entry 1 of 'results' has the id '9223372036854775808', not a HubSpot import id (a whole number from 1 to 9223372036854775807 in the digits 0-9): it is larger than")]
     [InlineData("{\"results\":[{\"id\":5001}]}", "entry 1 of 'results' is not an import with a string 'id'")]
     [InlineData("{\"results\":[\"5001\"]}", "entry 1 of 'results' is not an import with a string 'id'")]
     [InlineData("{\"results\":[{\"id\":\"5001\"}],\"paging\":{\"next\":\"abc\"}}", "'paging.next' is a string, not an object")]
@@ -195,7 +229,8 @@ public class ExitCodeTableTests(ExitCodeBoundaryProperties.Server fixture) : ICl
 
     [Theory]
     [InlineData("--input", "", "--input takes a path, not an empty string.")]
-    [InlineData("--import-id", " ", "--import-id takes an import's id, not an empty string.")]
+    [InlineData("--import-id", " ", "--import-id takes a HubSpot import id (a whole number from 1 to 9223372036854775807 in the digits 0-9), not ' ': it holds characters other than the digits 0-9.")]
+    [InlineData("--import-id", "", "--import-id takes a HubSpot import id (a whole number from 1 to 9223372036854775807 in the digits 0-9), not '': it is empty.")]
     public void EmptyPathsAndIds_AreUsageErrorsOfTheCommandLine(string option, string value, string message)
     {
         var (code, error) = fixture.Iea(["report", option, value]);

@@ -6,6 +6,7 @@ using FsCheck.Xunit;
 using ImportErrorAnalytics.Cli;
 using ImportErrorAnalytics.Escaping;
 using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Sources.HubSpot;
 using ImportErrorAnalytics.Testing;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 using ImportErrorAnalytics.Tests.Escaping;
@@ -64,28 +65,31 @@ public class UntrustedOutputProperties
         Prop.ForAll(Arb.From(HostileText.WellFormed), Arb.From(HostileText.WellFormed), (input, state) =>
         {
             using var temp = new TempDirectory();
-            var import = $$"""
-                "imports":[{"id":{{Json(state)}},"name":{{Json(input)}},"state":{{Json(state)}},"createdAt":null,"updatedAt":null,"counters":{},"fileIds":[]}]
-                """;
-            var snapshots = Enumerable.Range(0, 2).Select(i =>
+            string Import(string id) => $$"""
+                "imports":[{"id":{{Json(id)}},"name":{{Json(input)}},"state":{{Json(state)}},"createdAt":null,"updatedAt":null,"counters":{},"fileIds":[]}]
+                """.Trim();
+            var snapshots = Enumerable.Range(0, 3).Select(i =>
             {
                 var snapshot = SnapshotBytes.Of([(input, Malformed, InputFormat.Pages), ("good", Good, InputFormat.Pages)], o => o.KeepGoing = true);
-                return temp.File($"s{i}.snap", SnapshotBytes.Edited(SnapshotBytes.Write(snapshot), "\"imports\":[]", import.Trim()));
+                return temp.File($"s{i}.snap", SnapshotBytes.Edited(SnapshotBytes.Write(snapshot), "\"imports\":[]", Import(i < 2 ? "7" : state)));
             }).ToArray();
             var strange = temp.File("strange.snap", SnapshotBytes.Edited(File.ReadAllBytes(snapshots[0]), "\"errorTypes\":{", Json(state) + ":{\"stateVersion\":1,\"state\":{}},\"errorTypes\":{"));
 
             var merged = Iea("merge", snapshots[0]);
             var twice = Iea("merge", snapshots[0], snapshots[1]);
             var unknown = Iea("merge", strange);
+            var hostileId = Iea("merge", snapshots[2]);
 
             Assert.Equal(ExitCodes.Success, merged.Code);
             Assert.Contains($"iea: skipped {UntrustedText.Quote(input)} page 1", merged.Err, StringComparison.Ordinal);
             Assert.Contains(UntrustedText.Quote(state), merged.Err, StringComparison.Ordinal);
             Assert.Equal(ExitCodes.SnapshotsIncompatible, twice.Code);
-            Assert.Contains($"both hold HubSpot import {UntrustedText.Quote(state)}", twice.Err, StringComparison.Ordinal);
+            Assert.Contains("both hold HubSpot import '7'", twice.Err, StringComparison.Ordinal);
             Assert.Equal(ExitCodes.SnapshotsIncompatible, unknown.Code);
             Assert.Contains($"the aggregator {UntrustedText.Quote(state)}", unknown.Err, StringComparison.Ordinal);
-            foreach (var stderr in new[] { merged.Err, twice.Err, unknown.Err })
+            Assert.Equal(ExitCodes.SnapshotUnreadable, hostileId.Code);
+            Assert.Contains($"holds an import whose id is {UntrustedText.Quote(state)}, not a HubSpot import id", hostileId.Err, StringComparison.Ordinal);
+            foreach (var stderr in new[] { merged.Err, twice.Err, unknown.Err, hostileId.Err })
             {
                 HostileText.AssertSafeStderr(stderr);
             }
@@ -132,9 +136,9 @@ public class UntrustedOutputProperties
                 Assert.Contains($"HubSpot says: {UntrustedText.Quote(text)} (correlationId {UntrustedText.Quote(other)})", refused.Err, StringComparison.Ordinal);
                 Assert.Equal(ExitCodes.ImportNotFound, missing.Code);
                 Assert.Contains($"HubSpot says: {UntrustedText.Quote(other)}", missing.Err, StringComparison.Ordinal);
-                // Kestrel itself answers 400 to some paths (an escaped NUL): HubSpot would refuse them too.
-                Assert.True(noSuchId.Code is ExitCodes.ImportNotFound or ExitCodes.HubSpotFailed, noSuchId.Err);
-                Assert.True(noSuchId.Code == ExitCodes.HubSpotFailed || noSuchId.Err.Contains($"no import {UntrustedText.Quote(unknownId)}", StringComparison.Ordinal), noSuchId.Err);
+                // Text is no import id: refused before any request, quoted in the usage error.
+                Assert.Equal(ExitCodes.Usage, noSuchId.Code);
+                Assert.Contains($"--import-id takes a HubSpot import id ({HubSpotImportIds.Rule}), not {UntrustedText.Quote(unknownId)}: ", noSuchId.Err, StringComparison.Ordinal);
                 foreach (var stderr in new[] { one.Err, both.Err, refused.Err, missing.Err, noSuchId.Err })
                 {
                     HostileText.AssertSafeStderr(stderr);

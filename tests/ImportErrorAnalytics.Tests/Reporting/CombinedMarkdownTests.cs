@@ -1,4 +1,5 @@
 using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Reporting.Markdown;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 using ImportErrorAnalytics.Tests.Support;
@@ -40,5 +41,35 @@ public class CombinedMarkdownTests
         Assert.DoesNotContain("<h1 id=\"heading", html, StringComparison.OrdinalIgnoreCase);
         var typesPerImport = markdown[markdown.IndexOf("### Error types per import", StringComparison.Ordinal)..];
         Assert.All(imports, i => Assert.Contains($"`{i.Id}`", typesPerImport, StringComparison.Ordinal));
+    }
+
+    /// <summary>A report built by hand may list one import twice; the Imports section shows its first source, it does not throw.</summary>
+    [Fact]
+    public async Task ImportsSection_OfAReportListingAnImportTwice_ShowsItsFirstSource()
+    {
+        var imports = FakeHubSpotImports.Imports(100);
+        await using var server = await FakeHubSpotImports.StartAsync(imports);
+        var combined = (await ImportErrorAnalyzer.CreateBuilder()
+            .AddHubSpotImports(imports.Select(i => i.Id), FakeHubSpotImports.Options(server))
+            .Build()
+            .RunPerImportAsync()).Combined;
+        var twice = new ImportErrorReport
+        {
+            Sources = [combined.Sources[0], combined.Sources[0]],
+            Totals = combined.Totals,
+            Settings = combined.Settings,
+            ErrorTypes = combined.ErrorTypes,
+            Columns = combined.Columns,
+            ObjectTypes = combined.ObjectTypes,
+            TopInvalidValues = combined.TopInvalidValues,
+            LineClusters = combined.LineClusters,
+            Skipped = combined.Skipped,
+            Custom = combined.Custom,
+            PerImport = combined.PerImport,
+        };
+
+        var markdown = MarkdownReport.Render(twice);
+
+        Assert.Contains($"| `{imports[0].Id}` | `Import {imports[0].Id}` |", markdown, StringComparison.Ordinal);
     }
 }

@@ -63,7 +63,8 @@ internal static class CheckpointCodec
     /// <param name="showStandardSensitivity">Whether the run shows values of <c>standard</c> sensitivity.</param>
     /// <exception cref="CheckpointException">
     /// The bytes are unreadable, of another shape, inconsistent (counters that disagree with the states, states that
-    /// disagree with each other, a cursor that disagrees with <c>complete</c>), or belong to another import or settings.
+    /// disagree with each other, a cursor that disagrees with <c>complete</c>, an import id not in its canonical spelling
+    /// or a description of another import), or belong to another import or settings.
     /// </exception>
     public static Checkpoint Read(byte[] bytes, string name, HubSpotErrorSource source, IReadOnlyList<AggregatorSlot> prototypes, int clusterGap, bool showStandardSensitivity)
     {
@@ -79,6 +80,12 @@ internal static class CheckpointCodec
 
             var importId = Text(root, "importId");
             var baseAddress = Text(root, "baseAddress");
+            if (!HubSpotImportIds.IsCanonical(importId))
+            {
+                // Written by iea, it holds the id HubSpot was asked with, in its one spelling: anything else is damage.
+                throw new FormatException($"its 'importId' is {HubSpotImport.NotCanonical(importId)}");
+            }
+
             if (importId != source.ImportId || baseAddress != source.BaseAddress.ToString())
             {
                 throw new CheckpointException($"The checkpoint {UntrustedText.Quote(name)} belongs to import {UntrustedText.Quote(importId)} at {UntrustedText.Quote(baseAddress)}, not to import {UntrustedText.Quote(source.ImportId)} at {UntrustedText.Quote(source.BaseAddress.ToString())}.");
@@ -113,6 +120,10 @@ internal static class CheckpointCodec
             if (import is not null)
             {
                 HubSpotImport.CheckSaved([import], "'import'");
+                if (import.Id != importId)
+                {
+                    throw new FormatException($"its 'import' describes import {UntrustedText.Quote(import.Id)}, not import {UntrustedText.Quote(importId)} it belongs to.");
+                }
             }
 
             BuiltInStateChecks.Check(slots, errors, clusterGap);

@@ -14,7 +14,13 @@ internal sealed partial class MarkdownWriter
 
         Line("## Imports");
         Line();
-        var sources = report.Sources.ToDictionary(source => source.ImportId, StringComparer.Ordinal);
+        // The library's runs list each import once; a report built otherwise shows the first source of an id.
+        var sources = new Dictionary<string, ReportSource>(StringComparer.Ordinal);
+        foreach (var source in report.Sources)
+        {
+            sources.TryAdd(source.ImportId, source);
+        }
+
         var shown = limits.Take("imports", perImport.Totals).ToList();
         TableHeader("lllrrr", "Import", "Name", "State", "Errors", "Rows", "Error rate");
         foreach (var row in shown)

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Sources.HubSpot;
 
 /// <summary>What HubSpot says of the import itself (<c>GET .../imports/2026-03/{importId}</c>).</summary>
 public sealed class HubSpotImport
 {
-    /// <summary>The import's id.</summary>
+    /// <summary>The import's id, in its canonical spelling (see <see cref="HubSpotImportIds"/>).</summary>
     public required string Id { get; init; }
 
     /// <summary>The import's name.</summary>
@@ -32,9 +33,17 @@ public sealed class HubSpotImport
     /// <summary>Whether the import finished (its errors will not grow).</summary>
     public bool IsDone => string.Equals(State, "DONE", StringComparison.Ordinal);
 
-    /// <summary>Reads a description; fields of another type than HubSpot sends are left out, as absent ones are.</summary>
-    /// <exception cref="FormatException">The description is not a JSON object.</exception>
-    internal static HubSpotImport Parse(JsonElement root, string fallbackId)
+    /// <summary>
+    /// Reads a description; fields of another type than HubSpot sends are left out, as absent ones are, except its
+    /// <c>id</c>: a description without one is of <paramref name="askedId"/>, and one with an id must name that import
+    /// in HubSpot's canonical spelling.
+    /// </summary>
+    /// <param name="root">The description.</param>
+    /// <param name="askedId">The canonical id of the import asked for (or listed).</param>
+    /// <exception cref="FormatException">
+    /// The description is not a JSON object, or its <c>id</c> is not a string holding the canonical <paramref name="askedId"/>.
+    /// </exception>
+    internal static HubSpotImport Parse(JsonElement root, string askedId)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -64,7 +73,7 @@ public sealed class HubSpotImport
 
         return new HubSpotImport
         {
-            Id = Text(root, "id") ?? fallbackId,
+            Id = CheckId(root, askedId),
             Name = Text(root, "importName"),
             State = Text(root, "state"),
             CreatedAt = Text(root, "createdAt"),
@@ -73,6 +82,37 @@ public sealed class HubSpotImport
             FileIds = fileIds,
         };
     }
+
+    /// <summary>The description's <c>id</c>: <paramref name="askedId"/> when there is none, else that id as HubSpot writes it.</summary>
+    /// <exception cref="FormatException">The <c>id</c> is not a string, not a canonical import id, or another import's.</exception>
+    private static string CheckId(JsonElement root, string askedId)
+    {
+        if (!root.TryGetProperty("id", out var id) || id.ValueKind == JsonValueKind.Null)
+        {
+            return askedId;
+        }
+
+        if (id.ValueKind != JsonValueKind.String)
+        {
+            throw new FormatException($"its 'id' is {Describe(id.ValueKind)}, not a string.");
+        }
+
+        var text = id.GetString()!;
+        if (!HubSpotImportIds.IsCanonical(text))
+        {
+            throw new FormatException($"its 'id' is {NotCanonical(text)}");
+        }
+
+        return text == askedId
+            ? askedId
+            : throw new FormatException($"its 'id' is {UntrustedText.Quote(text)}, another import than {UntrustedText.Quote(askedId)}, the one asked for.");
+    }
+
+    /// <summary>The end of a sentence saying what is wrong with an id that is not canonical: "'01', ..." (quoted, escaped).</summary>
+    internal static string NotCanonical(string? text) =>
+        HubSpotImportIds.TryCanonicalize(text, out var canonical)
+            ? $"{UntrustedText.Quote(text)}, not the canonical spelling of import {canonical} (without leading zeros, as HubSpot writes it)."
+            : $"{UntrustedText.Quote(text)}, not a HubSpot import id ({HubSpotImportIds.Rule}): {HubSpotImportIds.Why(text)}.";
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
@@ -87,10 +127,13 @@ public sealed class HubSpotImport
         _ => "null",
     };
 
-    /// <summary>Checks descriptions read back from a snapshot or a checkpoint: each with its id, counters and file ids, each id once.</summary>
+    /// <summary>
+    /// Checks descriptions read back from a snapshot or a checkpoint: each with its id (in its canonical spelling),
+    /// counters and file ids, each id once.
+    /// </summary>
     /// <param name="imports">The descriptions.</param>
     /// <param name="where">Names where they were read, in the message.</param>
-    /// <exception cref="FormatException">An import lacks its id, counters or file ids, or an id is there twice.</exception>
+    /// <exception cref="FormatException">An import lacks its id, counters or file ids, an id is not canonical, or an id is there twice.</exception>
     internal static void CheckSaved(IEnumerable<HubSpotImport> imports, string where)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -99,6 +142,11 @@ public sealed class HubSpotImport
             if (import.Id is null || import.Counters is null || import.FileIds is null || import.FileIds.Any(id => id is null))
             {
                 throw new FormatException($"{where} holds an import without its id, counters or file ids.");
+            }
+
+            if (!HubSpotImportIds.IsCanonical(import.Id))
+            {
+                throw new FormatException($"{where} holds an import whose id is {NotCanonical(import.Id)}");
             }
 
             if (!ids.Add(import.Id))

@@ -25,7 +25,8 @@ public static class HubSpotImportList
     /// <returns>The imports.</returns>
     /// <exception cref="HubSpotApiException">
     /// HubSpot refused (401, 403, daily limit), kept failing past the retries, or answered against its API
-    /// (<see cref="HubSpotFailure.InvalidResponse"/>: a page of the wrong shape or over 16 MiB, a paging cursor that
+    /// (<see cref="HubSpotFailure.InvalidResponse"/>: a page of the wrong shape (an entry without a string <c>id</c> in
+    /// HubSpot's canonical spelling, see <see cref="HubSpotImportIds"/>) or over 16 MiB, a paging cursor that
     /// is empty or was given before, more than 10,000 pages).
     /// </exception>
     public static async Task<IReadOnlyList<HubSpotImport>> ListAsync(
@@ -101,7 +102,7 @@ public static class HubSpotImportList
     }
 
     /// <summary>The imports of one page of the list and its next cursor.</summary>
-    /// <exception cref="FormatException">The page is not shaped as HubSpot sends it: every entry must be an import with an id.</exception>
+    /// <exception cref="FormatException">The page is not shaped as HubSpot sends it: every entry must be an import with a canonical id.</exception>
     private static (List<HubSpotImport> Imports, string? NextAfter) ReadPage(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -119,14 +120,20 @@ public static class HubSpotImportList
         foreach (var item in results.EnumerateArray())
         {
             entry++;
-            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String
-                || string.IsNullOrWhiteSpace(id.GetString()))
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
             {
                 // An entry that names no import cannot be read, and leaving it out would drop an import from the run unseen.
                 throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"entry {entry} of 'results' is not an import with a string 'id'."));
             }
 
-            imports.Add(HubSpotImport.Parse(item, id.GetString()!));
+            var text = id.GetString()!;
+            if (!HubSpotImportIds.IsCanonical(text))
+            {
+                // HubSpot writes its int64 ids in one spelling: another would key the import apart from itself.
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"entry {entry} of 'results' has the id {HubSpotImport.NotCanonical(text)}"));
+            }
+
+            imports.Add(HubSpotImport.Parse(item, text));
         }
 
         return (imports, NextAfter(root));

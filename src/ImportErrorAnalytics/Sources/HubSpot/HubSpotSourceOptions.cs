@@ -5,7 +5,11 @@ namespace ImportErrorAnalytics.Sources.HubSpot;
 /// <summary>Where and how to read an import's errors from HubSpot. Validated when the analyzer is built.</summary>
 public sealed class HubSpotSourceOptions
 {
-    /// <summary>The import's id.</summary>
+    /// <summary>
+    /// The import's id: digits only, 1 to <see cref="long.MaxValue"/>, leading zeros allowed (see
+    /// <see cref="HubSpotImportIds"/>). The analyzer reads, reports and checkpoints it by its canonical spelling
+    /// (<c>"0042"</c> is import <c>42</c>).
+    /// </summary>
     public string ImportId { get; set; } = "";
 
     /// <summary>The API's base address.</summary>
@@ -65,9 +69,11 @@ public sealed class HubSpotSourceOptions
     /// <summary>Pages of the list of imports read at most (tests lower it).</summary>
     internal int MaxImportListPages { get; set; } = HubSpotJsonBody.MaxImportListPages;
 
+    /// <summary>Checks every option and puts <see cref="ImportId"/> in its canonical spelling.</summary>
+    /// <exception cref="ArgumentException">An option is out of range, or <see cref="ImportId"/> is not an import id (the message quotes it).</exception>
     internal void Validate()
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(ImportId, nameof(ImportId));
+        ImportId = HubSpotImportIds.Canonicalize(ImportId, nameof(ImportId));
         ValidateConnection();
     }
 
