@@ -5,7 +5,6 @@ using ImportErrorAnalytics.Escaping;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Sources.HubSpot;
-using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Cli;
 
