@@ -84,7 +84,7 @@ public class SnapshotCommandTests
 
         Assert.True(code == 0, error);
         Assert.Equal(without, withSnapshot);
-        Assert.StartsWith("{\"format\":\"iea-snapshot\",\"version\":2,", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":\"iea-snapshot\",\"version\":3,", File.ReadAllText(path), StringComparison.Ordinal);
     }
 
     [Fact]
