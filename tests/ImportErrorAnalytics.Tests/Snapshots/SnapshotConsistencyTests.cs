@@ -25,7 +25,7 @@ public class SnapshotConsistencyTests
     private static readonly Dictionary<string, (Action<JsonObject> Edit, string Problem)> Forgeries = new()
     {
         ["error types that do not add up to the errors"] = (p => Add(State(p, "errorTypes")["counts"]![0]![1]!, 1), "the counts of 'errorTypes' add up to 601 errors, not the 600 the totals count"),
-        ["a negative error-type count"] = (p => Set(State(p, "errorTypes")["counts"]![0]![1]!, -5), "a count of -5"),
+        ["a negative error-type count"] = (p => Set(State(p, "errorTypes")["counts"]![0]![1]!, -5), "'counts' holds a count that is not positive"),
         ["error types moved between types"] = (p =>
         {
             Add(State(p, "errorTypes")["counts"]![0]![1]!, 1);
@@ -36,13 +36,13 @@ public class SnapshotConsistencyTests
             Add(ColumnWithTwoTypes(p)["count"]!, 1);
             Add(ColumnWithTwoTypes(p)["errorTypes"]![0]![1]!, 1);
         }, "the counts of 'columns' add up to 601 errors"),
-        ["a column whose error types do not add up to it"] = (p => Add(ColumnWithTwoTypes(p)["errorTypes"]![0]![1]!, 1), "by error type"),
+        ["a column whose error types do not add up to it"] = (p => Add(ColumnWithTwoTypes(p)["errorTypes"]![0]![1]!, 1), "is not the sum of its error types"),
         ["a column's errors moved to another type"] = (p =>
         {
             Add(ColumnWithTwoTypes(p)["errorTypes"]![0]![1]!, 1);
             Add(ColumnWithTwoTypes(p)["errorTypes"]![1]![1]!, -1);
-        }, "the columns"),
-        ["a column no record can have"] = (p => ((JsonObject)Columns(p)[0]!)["key"] = 4_294_967_296L, "names column 4294967296, which no record can have"),
+        }, "'errorTypes' holds a count that is not positive"),
+        ["a column no record can have"] = (p => ((JsonObject)Columns(p)[0]!)["key"] = 4_294_967_296L, "A saved column number, 4294967296, is not a 32-bit integer"),
         ["a property name without a position"] = (p => ((JsonObject)Columns(p).First(c => c!["property"] is not null)!)["position"] = JsonNode.Parse("[2147483647,2147483647,2147483647]"), "a property name without a position"),
         ["object types that do not add up"] = (p => Add(State(p, "objectTypes")["counts"]![0]![1]!, -1), "the counts of 'objectTypes' add up to 599 errors"),
         ["totals that disagree with the counters"] = (p => Add(State(p, "totals")["errors"]!, 1), "'totals' counts 601 errors, the run's counters 600"),
@@ -140,6 +140,7 @@ public class SnapshotConsistencyTests
     private static List<JsonNode> Counts(JsonObject payload)
     {
         var counts = new List<JsonNode> { payload["counters"]!["errors"]!, payload["counters"]!["inputs"]!, State(payload, "totals")["errors"]! };
+        counts.AddRange(payload["runs"]!.AsArray().SelectMany(run => run!["inputs"]!.AsArray()).Select(input => input!["errors"]!));
         counts.AddRange(State(payload, "errorTypes")["counts"]!.AsArray().Select(pair => pair![1]!));
         counts.AddRange(State(payload, "objectTypes")["counts"]!.AsArray().Select(pair => pair![1]!));
         foreach (var column in Columns(payload))
@@ -165,7 +166,7 @@ public class SnapshotConsistencyTests
 
     private static JsonObject State(JsonObject payload, string aggregator) => payload["aggregators"]![aggregator]!["state"]!.AsObject();
 
-    private static JsonArray Columns(JsonObject payload) => payload["aggregators"]!["columns"]!["state"]!.AsArray();
+    private static JsonArray Columns(JsonObject payload) => State(payload, "columns")["columns"]!.AsArray();
 
     private static JsonObject ColumnWithTwoTypes(JsonObject payload) => Columns(payload).First(c => c!["errorTypes"]!.AsArray().Count >= 2)!.AsObject();
 
