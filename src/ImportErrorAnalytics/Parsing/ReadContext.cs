@@ -1,4 +1,5 @@
 using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Sources.Fingerprints;
 
 namespace ImportErrorAnalytics.Parsing;
 
@@ -33,6 +34,12 @@ internal sealed class ReadContext(string sourceName, int sourceOrdinal, ParserLi
 
     /// <summary>Values HubSpot classes as <c>standard</c> sensitivity are shown rather than redacted.</summary>
     public bool ShowStandardSensitivity { get; init; }
+
+    /// <summary>
+    /// The fingerprint of the whole input, set by its source once it read the input to its end; none for a source
+    /// identified otherwise (a HubSpot import, by its id).
+    /// </summary>
+    public InputFingerprint? Fingerprint { get; set; }
 
     /// <summary>Buffered bytes beyond which an incomplete token is refused.</summary>
     public long MaxBuffered => (long)Limits.MaxValueBytes + 64 * 1024;

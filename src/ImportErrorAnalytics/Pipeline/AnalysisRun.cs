@@ -10,7 +10,9 @@ using ImportErrorAnalytics.Parsing.Parallel;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Sources;
+using ImportErrorAnalytics.Sources.Fingerprints;
 using ImportErrorAnalytics.Sources.HubSpot;
+using Microsoft.Extensions.Logging;
 
 namespace ImportErrorAnalytics.Pipeline;
 
@@ -22,14 +24,17 @@ namespace ImportErrorAnalytics.Pipeline;
 /// A page handed out in parts (more records than a part takes) goes whole to one aggregation worker: its parts are
 /// added to page-scoped staging states, merged into the worker's states (and counted) only when the last part arrives,
 /// and dropped if the page ends without it. So a page still commits at once, or not at all.
+/// Each input's committed errors are counted apart, and its source's fingerprint of its content kept, for the
+/// snapshot; two inputs of one run with the same content (and errors) are told to <paramref name="logger"/>.
 /// </summary>
-internal sealed class AnalysisRun(
+internal sealed partial class AnalysisRun(
     IReadOnlyList<ErrorSource> sources,
     BuiltInAggregators builtIns,
     IReadOnlyList<AggregatorSlot> prototypes,
     AnalyzerOptions options,
     IProgress<AnalysisProgress>? progress,
-    ICheckpointStore? checkpoint)
+    ICheckpointStore? checkpoint,
+    ILogger logger)
 {
     // Enough to recycle every page in flight (channel, workers, and the parallel readers of single inputs), so a steady
     // run allocates no pages.
@@ -40,6 +45,8 @@ internal sealed class AnalysisRun(
         new Model.RunNames(options.MaxDistinctKeys));
     private readonly ConcurrentQueue<SkippedInput> _skipped = new();
     private readonly RunCounters _counters = new() { Inputs = sources.Count };
+    private readonly long[] _inputErrors = new long[sources.Count];
+    private readonly InputFingerprint?[] _fingerprints = new InputFingerprint?[sources.Count];
     private Exception? _firstError;
     private long _startedAt;
     private long _lastProgress;
@@ -61,7 +68,7 @@ internal sealed class AnalysisRun(
         _startedAt = time.GetTimestamp();
         if (checkpoint is not null && await ResumeAsync(cancellationToken).ConfigureAwait(false) is { Complete: true } done)
         {
-            States = new RunStates(done.Slots, _counters, [], done.Import is null ? [] : [done.Import]);
+            States = new RunStates(done.Slots, _counters, [], done.Import is null ? [] : [done.Import], Inputs());
             return ReportAssembler.Build(builtIns, States.Slots, _counters, States.Skipped, States.Imports, options, complete: true);
         }
 
@@ -116,7 +123,7 @@ internal sealed class AnalysisRun(
         cancellationToken.ThrowIfCancellationRequested();
         var merged = Merge(states);
         var imports = sources.OfType<HubSpotErrorSource>().Select(source => source.Import).OfType<HubSpotImport>().ToList();
-        States = new RunStates(merged, _counters, _skipped.ToArray(), imports);
+        States = new RunStates(merged, _counters, _skipped.ToArray(), imports, Inputs());
         var report = ReportAssembler.Build(builtIns, merged, _counters, States.Skipped, imports, options, complete: _firstError is null);
         if (_firstError is not null)
         {
@@ -128,9 +135,32 @@ internal sealed class AnalysisRun(
             ExceptionDispatchInfo.Capture(_firstError).Throw();
         }
 
+        WarnOfRepeatedContent(States.Inputs);
         progress?.Report(Snapshot());
         return report;
     }
+
+    /// <summary>The run's inputs with their committed errors and fingerprints; call after the workers finished.</summary>
+    private List<RunInput> Inputs() => sources.Select((source, i) => new RunInput(source.Name, _inputErrors[i], _fingerprints[i])).ToList();
+
+    /// <summary>
+    /// Two inputs with the same content were both counted, as asked; the user is told, since that is rarely what they
+    /// meant (and a merge refuses the snapshot). Inputs that counted no error are left out: nothing was counted twice.
+    /// </summary>
+    private void WarnOfRepeatedContent(IReadOnlyList<RunInput> inputs)
+    {
+        foreach (var group in inputs.Where(input => input is { Errors: > 0, Fingerprint: not null }).GroupBy(input => input.Fingerprint).Where(group => group.Count() > 1))
+        {
+            var same = group.ToList();
+            for (var i = 1; i < same.Count; i++)
+            {
+                LogRepeatedContent(logger, Untrusted.Name(same[0].Name), Untrusted.Name(same[i].Name), same[i].Errors);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The inputs {First} and {Second} hold the same content, so its {Errors} errors are counted twice in this run; a merge of its snapshot is refused.")]
+    private static partial void LogRepeatedContent(ILogger logger, Untrusted first, Untrusted second, long errors);
 
     private async Task ParseWorkerAsync(ChannelReader<int> queue, ChannelWriter<PendingPage> pages, CancellationTokenSource cancellation)
     {
@@ -191,12 +221,14 @@ internal sealed class AnalysisRun(
                 // A page begins. One still open was abandoned: its source reads it again from the start (a retried request).
                 open?.Complete();
                 open = last ? null : new PageParts();
-                await pages.WriteAsync(new PendingPage(page, open), token).ConfigureAwait(false);
+                await pages.WriteAsync(new PendingPage(page, open, ordinal), token).ConfigureAwait(false);
                 if (open is null)
                 {
                     await WaitUntilSavedAsync(token).ConfigureAwait(false);
                 }
             }
+
+            _fingerprints[ordinal] = context.Fingerprint;
         }
         finally
         {
@@ -219,11 +251,11 @@ internal sealed class AnalysisRun(
 
         try
         {
-            await foreach (var (page, rest) in pages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var (page, rest, input) in pages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (rest is not null)
                 {
-                    await AggregatePartsAsync(page, rest, slots, cancellationToken).ConfigureAwait(false);
+                    await AggregatePartsAsync(page, rest, input, slots, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -234,7 +266,7 @@ internal sealed class AnalysisRun(
 
                 var (responsePage, errors, bytes, after, nextPageIndex) = (page.IsResponsePage, page.Count, page.ByteLength, page.NextAfter, page.PageIndex + 1);
                 _pool.Return(page);
-                await CommitAsync(responsePage, errors, bytes, after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
+                await CommitAsync(input, responsePage, errors, bytes, after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -251,7 +283,7 @@ internal sealed class AnalysisRun(
     /// A page in parts: each part into staging states of the page alone; at the last part they are merged into the
     /// worker's states and the page is committed; when the parts end without it, the staging states are dropped.
     /// </summary>
-    private async Task AggregatePartsAsync(ImportErrorPage first, PageParts rest, AggregatorSlot[] slots, CancellationToken cancellationToken)
+    private async Task AggregatePartsAsync(ImportErrorPage first, PageParts rest, int input, AggregatorSlot[] slots, CancellationToken cancellationToken)
     {
         var staging = new AggregatorSlot[slots.Length];
         for (var i = 0; i < slots.Length; i++)
@@ -279,16 +311,17 @@ internal sealed class AnalysisRun(
                     slots[i].MergeFrom(staging[i]);
                 }
 
-                await CommitAsync(responsePage, errors, bytes, after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
+                await CommitAsync(input, responsePage, errors, bytes, after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
                 return;
             }
         }
     }
 
-    /// <summary>Counts a page whose records are in the states, then saves the checkpoint or reports progress.</summary>
-    private async Task CommitAsync(bool responsePage, long errors, long bytes, string? after, int nextPageIndex, AggregatorSlot[] slots, CancellationToken cancellationToken)
+    /// <summary>Counts a page of input <paramref name="input"/> whose records are in the states, then saves the checkpoint or reports progress.</summary>
+    private async Task CommitAsync(int input, bool responsePage, long errors, long bytes, string? after, int nextPageIndex, AggregatorSlot[] slots, CancellationToken cancellationToken)
     {
         _counters.Commit(responsePage, errors, bytes);
+        Interlocked.Add(ref _inputErrors[input], errors);
         if (checkpoint is not null)
         {
             await SaveCheckpointAsync(after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
@@ -341,6 +374,7 @@ internal sealed class AnalysisRun(
         var saved = CheckpointCodec.Read(bytes, checkpoint.Name, source, prototypes, options.ClusterGap, options.ShowStandardSensitivity);
         source.Start = (saved.After, saved.NextPageIndex);
         _counters.Restore(saved.Pages, saved.Errors, saved.Bytes);
+        _inputErrors[0] = saved.Errors;
         BuiltInAggregators.UseRunNames(saved.Slots, _pool.Names);
         _resumed = saved.Slots;
         return saved;

@@ -4,6 +4,7 @@ using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Snapshots;
 using ImportErrorAnalytics.Sources;
+using Microsoft.Extensions.Logging;
 
 namespace ImportErrorAnalytics.Pipeline;
 
@@ -19,6 +20,7 @@ public sealed partial class ImportErrorAnalyzer
     private readonly AnalyzerOptions _options;
     private readonly IProgress<AnalysisProgress>? _progress;
     private readonly Checkpoints.ICheckpointStore? _checkpoint;
+    private readonly ILogger _logger;
 
     internal ImportErrorAnalyzer(
         IReadOnlyList<ErrorSource> sources,
@@ -26,8 +28,10 @@ public sealed partial class ImportErrorAnalyzer
         IReadOnlyList<AggregatorSlot> prototypes,
         AnalyzerOptions options,
         IProgress<AnalysisProgress>? progress,
-        Checkpoints.ICheckpointStore? checkpoint)
+        Checkpoints.ICheckpointStore? checkpoint,
+        ILogger logger)
     {
+        _logger = logger;
         _checkpoint = checkpoint;
         _sources = sources;
         _builtIns = builtIns;
@@ -51,7 +55,7 @@ public sealed partial class ImportErrorAnalyzer
     /// (<see cref="Checkpoints.CheckpointException.IsSaveFailure"/>).
     /// </exception>
     public Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken = default) =>
-        new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint).RunAsync(cancellationToken);
+        new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint, _logger).RunAsync(cancellationToken);
 
     /// <summary>
     /// Reads every input like <see cref="RunAsync"/> and returns the merged states as a snapshot instead of the report:
@@ -78,8 +82,8 @@ public sealed partial class ImportErrorAnalyzer
 
     private async Task<ReportSnapshot> RunToSnapshotCoreAsync(CancellationToken cancellationToken)
     {
-        var run = new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint);
+        var run = new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint, _logger);
         await run.RunAsync(cancellationToken).ConfigureAwait(false);
-        return ReportSnapshot.FromRun(run.States!, _options, _sources.Select(source => source.Name).ToList(), _builtIns.TopValues.MaskKey);
+        return ReportSnapshot.FromRun(run.States!, _options, _builtIns.TopValues.MaskKey);
     }
 }

@@ -185,7 +185,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
             }
         }
 
-        return new ImportErrorAnalyzer(sources, builtIns, prototypes, Options, _progress, _checkpoint);
+        return new ImportErrorAnalyzer(sources, builtIns, prototypes, Options, _progress, _checkpoint, _loggers.CreateLogger("ImportErrorAnalytics.Inputs"));
     }
 
     /// <summary>

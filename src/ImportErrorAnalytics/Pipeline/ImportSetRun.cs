@@ -4,6 +4,7 @@ using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Snapshots;
 using ImportErrorAnalytics.Sources.HubSpot;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImportErrorAnalytics.Pipeline;
 
@@ -33,7 +34,7 @@ internal sealed class ImportSetRun(
         for (var i = 0; i < imports.Count; i++)
         {
             imports[i].Ordinal = i;
-            runs[i] = new AnalysisRun([imports[i]], builtIns, prototypes, options, sum?.For(i), checkpoint: null);
+            runs[i] = new AnalysisRun([imports[i]], builtIns, prototypes, options, sum?.For(i), checkpoint: null, NullLogger.Instance);
             tasks[i] = RunOneAsync(runs[i], i, reports, gate, stop);
         }
 
@@ -74,7 +75,7 @@ internal sealed class ImportSetRun(
     private List<ReportSnapshot> Snapshots(AnalysisRun[] runs)
     {
         ReportSnapshot.ThrowIfNotPersistent(prototypes);
-        return runs.Select((run, i) => ReportSnapshot.FromRun(AsOnlyInput(run.States!, i), options, [imports[i].Name], builtIns.TopValues.MaskKey)).ToList();
+        return runs.Select((run, i) => ReportSnapshot.FromRun(AsOnlyInput(run.States!, i), options, builtIns.TopValues.MaskKey)).ToList();
     }
 
     /// <summary>

@@ -39,5 +39,5 @@ internal sealed class PageParts
     }
 }
 
-/// <summary>A page (or its first part) in the channel between the stages, with the way to its later parts.</summary>
-internal readonly record struct PendingPage(ImportErrorPage First, PageParts? Rest);
+/// <summary>A page (or its first part) in the channel between the stages, with the way to its later parts and the ordinal of its input in the run.</summary>
+internal readonly record struct PendingPage(ImportErrorPage First, PageParts? Rest, int Input);

@@ -4,5 +4,9 @@ using ImportErrorAnalytics.Sources.HubSpot;
 
 namespace ImportErrorAnalytics.Pipeline;
 
-/// <summary>What a finished run leaves behind for its report and its snapshot: merged states, counters, skipped inputs and imports.</summary>
-internal sealed record RunStates(AggregatorSlot[] Slots, RunCounters Counters, IReadOnlyList<SkippedInput> Skipped, IReadOnlyList<HubSpotImport> Imports);
+/// <summary>
+/// What a finished run leaves behind for its report and its snapshot: merged states, counters, skipped inputs, imports,
+/// and its inputs (names, errors, fingerprints) in run order.
+/// </summary>
+internal sealed record RunStates(
+    AggregatorSlot[] Slots, RunCounters Counters, IReadOnlyList<SkippedInput> Skipped, IReadOnlyList<HubSpotImport> Imports, IReadOnlyList<RunInput> Inputs);

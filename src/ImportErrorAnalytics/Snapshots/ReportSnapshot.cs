@@ -91,8 +91,8 @@ public sealed class ReportSnapshot
     /// <param name="snapshots">One or more snapshots.</param>
     /// <exception cref="ArgumentException">No snapshot was given.</exception>
     /// <exception cref="SnapshotMismatchException">
-    /// The snapshots were made with different settings or aggregators, or two of them hold the same run or the same
-    /// HubSpot import (whose errors would be counted twice).
+    /// The snapshots were made with different settings or aggregators, or they hold the same run, the same HubSpot
+    /// import or the same input content (the same bytes, whatever their names) twice, whose errors would be counted twice.
     /// </exception>
     public static ReportSnapshot Merge(IEnumerable<ReportSnapshot> snapshots)
     {
@@ -141,9 +141,9 @@ public sealed class ReportSnapshot
         }
     }
 
-    internal static ReportSnapshot FromRun(RunStates states, AnalyzerOptions options, IReadOnlyList<string> inputs, ValueMaskKey? maskKey)
+    internal static ReportSnapshot FromRun(RunStates states, AnalyzerOptions options, ValueMaskKey? maskKey)
     {
-        var run = new SnapshotRun(Guid.NewGuid(), inputs);
+        var run = new SnapshotRun(Guid.NewGuid(), states.Inputs);
         return new ReportSnapshot(
             $"run {run.Id}", SnapshotSettings.From(options), [run], SnapshotCounters.From(states.Counters), states.Skipped, states.Imports, states.Slots, maskKey);
     }

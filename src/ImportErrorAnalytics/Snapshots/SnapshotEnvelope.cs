@@ -18,8 +18,10 @@ internal static class SnapshotEnvelope
     /// <summary>
     /// The format version. Version 2 redacts every value HubSpot does not class as <c>none</c> (unless the settings'
     /// <c>showStandardSensitivity</c>); a version 1 snapshot may hold values of <c>standard</c> sensitivity and is refused.
+    /// Version 3 keeps each input's errors and content fingerprint, without which a merge cannot refuse one content
+    /// counted twice; a version 2 snapshot is refused.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const int MaxHeaderBytes = 1024;
 

@@ -1,5 +1,7 @@
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Escaping;
+using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Sources.Fingerprints;
 
 namespace ImportErrorAnalytics.Snapshots;
 
@@ -121,6 +123,37 @@ internal static class SnapshotMerger
                     throw new SnapshotMismatchException(
                         $"Cannot merge {Name(imports[import.Id])} and {Name(part)}: both hold HubSpot import {UntrustedText.Quote(import.Id)}, so its errors would be counted twice.");
                 }
+            }
+        }
+
+        CheckContentOnce(parts);
+    }
+
+    /// <summary>
+    /// No content is held twice: two inputs (in two snapshots, or in one) with the same fingerprint, the same bytes
+    /// whatever their names, would have their errors counted twice. Inputs that counted no error are not compared
+    /// (two empty pages count nothing twice), nor are HubSpot imports (their ids are compared).
+    /// </summary>
+    private static void CheckContentOnce(List<ReportSnapshot> parts)
+    {
+        var seen = new Dictionary<InputFingerprint, (ReportSnapshot Part, RunInput Input)>();
+        foreach (var part in parts)
+        {
+            foreach (var input in part.Runs.SelectMany(run => run.Inputs))
+            {
+                if (input is not { Errors: > 0, Fingerprint: { } fingerprint })
+                {
+                    continue;
+                }
+
+                if (seen.TryGetValue(fingerprint, out var first))
+                {
+                    throw new SnapshotMismatchException(ReferenceEquals(first.Part, part)
+                        ? $"Cannot merge {Name(part)}: it holds the same input twice, {UntrustedText.Quote(first.Input.Name)} and {UntrustedText.Quote(input.Name)} (the same content: {fingerprint}), so its errors are counted twice in it."
+                        : $"Cannot merge {Name(first.Part)} and {Name(part)}: both hold the same input, {UntrustedText.Quote(first.Input.Name)} in {Name(first.Part)} and {UntrustedText.Quote(input.Name)} in {Name(part)} (the same content: {fingerprint}), so its errors would be counted twice.");
+                }
+
+                seen.Add(fingerprint, (part, input));
             }
         }
     }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
+using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Sources.Fingerprints;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Sources.HubSpot;
 using ImportErrorAnalytics.Escaping;
@@ -28,6 +30,11 @@ internal static class SnapshotPayloadReader
                 throw new FormatException("'counters.inputs' is not the number of the runs' inputs.");
             }
 
+            if (runs.Sum(run => run.Inputs.Sum(input => (decimal)input.Errors)) != counters.Errors)
+            {
+                throw new FormatException("the errors of the runs' inputs do not add up to 'counters.errors'.");
+            }
+
             var skipped = ReadList(root, "skipped", SnapshotJsonContext.Default.SkippedInput);
             CheckSkipped(skipped, runs);
             var imports = ReadList(root, "imports", SnapshotJsonContext.Default.HubSpotImport);
@@ -49,7 +56,7 @@ internal static class SnapshotPayloadReader
         foreach (var run in json.EnumerateArray())
         {
             var id = SnapshotJson.String(SnapshotJson.Property(run, "id", JsonValueKind.String), "A run's 'id'");
-            var inputs = SnapshotJson.Property(run, "inputs", JsonValueKind.Array).EnumerateArray().Select(input => SnapshotJson.String(input, "An input name")).ToList();
+            var inputs = SnapshotJson.Property(run, "inputs", JsonValueKind.Array).EnumerateArray().Select(ReadInput).ToList();
             runs.Add(new SnapshotRun(Guid.TryParseExact(id, "D", out var guid) ? guid : throw new FormatException("A run's 'id' is not a GUID."), inputs));
         }
 
@@ -72,6 +79,23 @@ internal static class SnapshotPayloadReader
         }
 
         return runs;
+    }
+
+    /// <summary>An input: its name and errors, and its content's length and XXH128 together or neither (a HubSpot import).</summary>
+    private static RunInput ReadInput(JsonElement json)
+    {
+        var name = SnapshotJson.String(SnapshotJson.Property(json, "name", JsonValueKind.String), "An input's 'name'");
+        var errors = SnapshotJson.Long(json, "errors");
+        var hasBytes = json.TryGetProperty("bytes", out _);
+        if (hasBytes != json.TryGetProperty("xxh128", out _))
+        {
+            throw new FormatException("an input has one of 'bytes' and 'xxh128' without the other.");
+        }
+
+        InputFingerprint? fingerprint = hasBytes
+            ? new InputFingerprint(InputFingerprint.ParseHash(SnapshotJson.String(json.GetProperty("xxh128"), "An input's 'xxh128'")), SnapshotJson.Long(json, "bytes"))
+            : null;
+        return new RunInput(name, errors, fingerprint);
     }
 
     private static SnapshotCounters ReadCounters(JsonElement json) => new(
@@ -158,7 +182,7 @@ internal static class SnapshotPayloadReader
     /// <summary>A skipped page or line names an input of the runs, at a real place in it.</summary>
     private static void CheckSkipped(List<SkippedInput> skipped, List<SnapshotRun> runs)
     {
-        var inputs = runs.SelectMany(run => run.Inputs).ToHashSet(StringComparer.Ordinal);
+        var inputs = runs.SelectMany(run => run.Inputs).Select(input => input.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var skip in skipped)
         {
             if (skip.Source is null || skip.Reason is null || skip.Action is null)

@@ -62,7 +62,16 @@ internal static class SnapshotPayloadWriter
             writer.WriteStartArray("inputs");
             foreach (var input in run.Inputs)
             {
-                writer.WriteStringValue(input);
+                writer.WriteStartObject();
+                writer.WriteString("name", input.Name);
+                writer.WriteNumber("errors", input.Errors);
+                if (input.Fingerprint is { } fingerprint)
+                {
+                    writer.WriteNumber("bytes", fingerprint.Bytes);
+                    writer.WriteString("xxh128", fingerprint.HashText);
+                }
+
+                writer.WriteEndObject();
             }
 
             writer.WriteEndArray();

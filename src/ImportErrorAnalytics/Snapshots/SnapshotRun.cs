@@ -1,10 +1,12 @@
+using ImportErrorAnalytics.Pipeline;
+
 namespace ImportErrorAnalytics.Snapshots;
 
 /// <summary>
 /// One run whose states a snapshot holds: its id (a merge refuses to count a run twice) and its inputs, in the order
-/// the run numbered them.
+/// the run numbered them, with their errors and content fingerprints (a merge refuses to count one content twice).
 /// </summary>
-internal sealed record SnapshotRun(Guid Id, IReadOnlyList<string> Inputs)
+internal sealed record SnapshotRun(Guid Id, IReadOnlyList<RunInput> Inputs)
 {
     /// <summary>
     /// The order of runs in a merge: by their input names (ordinal, element by element), then by id. A merge numbers
@@ -14,7 +16,7 @@ internal sealed record SnapshotRun(Guid Id, IReadOnlyList<string> Inputs)
     {
         for (var i = 0; i < Math.Min(a.Inputs.Count, b.Inputs.Count); i++)
         {
-            var c = string.CompareOrdinal(a.Inputs[i], b.Inputs[i]);
+            var c = string.CompareOrdinal(a.Inputs[i].Name, b.Inputs[i].Name);
             if (c != 0)
             {
                 return c;

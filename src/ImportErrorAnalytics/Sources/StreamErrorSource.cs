@@ -2,10 +2,16 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Parsing.Parallel;
+using ImportErrorAnalytics.Sources.Fingerprints;
 
 namespace ImportErrorAnalytics.Sources;
 
-/// <summary>Pages or NDJSON read from a stream opened on demand, through a <see cref="PipeReader"/>.</summary>
+/// <summary>
+/// Pages or NDJSON read from a stream opened on demand, through a <see cref="PipeReader"/>. Every byte read is
+/// fingerprinted on the way (<see cref="FingerprintingStream"/>); once the pages are done the rest of the stream, if
+/// the reader stopped early (a skip under keep-going), is read too, and the whole input's fingerprint goes to
+/// <see cref="ReadContext.Fingerprint"/>.
+/// </summary>
 internal sealed class StreamErrorSource(string name, Func<CancellationToken, ValueTask<Stream>> open, InputFormat format) : ErrorSource
 {
     private const int BufferSize = 64 * 1024;
@@ -16,7 +22,7 @@ internal sealed class StreamErrorSource(string name, Func<CancellationToken, Val
 
     public override async IAsyncEnumerable<ImportErrorPage> ReadPagesAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var stream = await open(cancellationToken).ConfigureAwait(false);
+        var stream = new FingerprintingStream(await open(cancellationToken).ConfigureAwait(false));
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: BufferSize, minimumReadSize: BufferSize / 4, leaveOpen: false));
         try
         {
@@ -29,6 +35,11 @@ internal sealed class StreamErrorSource(string name, Func<CancellationToken, Val
             {
                 yield return page;
             }
+
+            // The readers are done with the pipe (what it still buffers was hashed as it was read): the rest of the
+            // stream is read straight from it, so the fingerprint names the whole input.
+            await stream.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            context.Fingerprint = stream.Fingerprint;
         }
         finally
         {

@@ -9,11 +9,13 @@ public class SnapshotCommandTests
 {
     private static string[] Pages => Directory.GetFiles(SamplePaths.ImportDirectory, "*.json").Order(StringComparer.Ordinal).ToArray();
 
-    private static async Task<(int Code, string Out, string Err)> Iea(params string[] args)
+    private static Task<(int Code, string Out, string Err)> Iea(params string[] args) => IeaWithStdin(null, args);
+
+    private static async Task<(int Code, string Out, string Err)> IeaWithStdin(byte[]? stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await IeaCommand.RunAsync(args, stdout, stderr);
+        var code = await IeaCommand.RunAsync(args, stdout, stderr, stdin is null ? null : () => new MemoryStream(stdin));
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -84,7 +86,7 @@ public class SnapshotCommandTests
 
         Assert.True(code == 0, error);
         Assert.Equal(without, withSnapshot);
-        Assert.StartsWith("{\"format\":\"iea-snapshot\",\"version\":2,", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":\"iea-snapshot\",\"version\":3,", File.ReadAllText(path), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,6 +129,59 @@ public class SnapshotCommandTests
         Assert.Contains("counted twice", error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.SnapshotsIncompatible, piece);
         Assert.Contains("counted twice", pieceError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneFileUnderAnotherNameAndPath_ExitsWithThirteen_NamingBothSnapshotsAndInputs()
+    {
+        using var temp = new TempDirectory();
+        var copy = Path.Combine(Directory.CreateDirectory(Path.Combine(temp.Path, "copies")).FullName, "renamed.json");
+        File.Copy(Pages[1], copy);
+        var a = await SnapshotAsync(temp, "a.snap", Pages[..2]);
+        var b = await SnapshotAsync(temp, "b.snap", [copy, .. Pages[2..]]);
+
+        var (code, output, error) = await Iea("merge", a, b);
+
+        Assert.Equal(ExitCodes.SnapshotsIncompatible, code);
+        Assert.Empty(output);
+        // The merge names the snapshots in its run order (by input names), whichever comes first.
+        Assert.Contains("both hold the same input, ", error, StringComparison.Ordinal);
+        Assert.Contains($"'{Pages[1]}' in '{a}'", error, StringComparison.Ordinal);
+        Assert.Contains($"'{copy}' in '{b}'", error, StringComparison.Ordinal);
+        Assert.Contains($"(the same content: {new FileInfo(copy).Length:N0} bytes, XXH128 ", error, StringComparison.Ordinal);
+        Assert.Contains("so its errors would be counted twice", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StandardInputAndAFile_WithOneContent_ExitWithThirteen()
+    {
+        using var temp = new TempDirectory();
+        var fromFile = await SnapshotAsync(temp, "file.snap", Pages[..1]);
+        var fromStdin = Path.Combine(temp.Path, "stdin.snap");
+        Assert.Equal(0, (await IeaWithStdin(File.ReadAllBytes(Pages[0]), "report", "--input", "-", "--snapshot", fromStdin, "--out", fromStdin + ".json")).Code);
+
+        var (code, _, error) = await Iea("merge", fromStdin, fromFile);
+
+        Assert.Equal(ExitCodes.SnapshotsIncompatible, code);
+        Assert.Contains($"'{Pages[0]}' in '{fromFile}'", error, StringComparison.Ordinal);
+        Assert.Contains($"'stdin' in '{fromStdin}'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneContentTwiceInOneRun_IsCountedAsGivenWithAWarning_AndItsSnapshotIsRefusedByMerge()
+    {
+        using var temp = new TempDirectory();
+        var copy = temp.File("copy-of-first.json", File.ReadAllBytes(Pages[0]));
+        var path = Path.Combine(temp.Path, "twice.snap");
+
+        var (reported, report, warning) = await Iea("report", "--input", Pages[0], copy, "--snapshot", path);
+        var (merged, _, error) = await Iea("merge", path);
+
+        Assert.Equal(ExitCodes.Success, reported);
+        Assert.Equal(200, JsonDocument.Parse(report).RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
+        Assert.Contains($"iea: warning: The inputs '{Pages[0]}' and '{copy}' hold the same content, so its 100 errors are counted twice in this run", warning, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.SnapshotsIncompatible, merged);
+        Assert.Contains($"iea: Cannot merge '{path}': it holds the same input twice", error, StringComparison.Ordinal);
     }
 
     [Fact]

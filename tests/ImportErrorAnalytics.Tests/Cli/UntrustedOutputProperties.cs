@@ -46,14 +46,22 @@ public class UntrustedOutputProperties
             File.WriteAllBytes(path, Malformed);
             File.WriteAllBytes(Path.Combine(directory, "z-good.json"), Good);
 
+            var copy = Path.Combine(temp.Path, name + ".json");
+            File.WriteAllBytes(copy, Good);
+            var snapshot = Path.Combine(temp.Path, "twice.snap");
+
             var skipped = Iea("report", "--input", directory, "--keep-going");
             var failed = Iea("report", "--input", directory);
             var missing = Iea("report", "--input", path + ".missing");
+            var twice = Iea("report", "--input", copy, Path.Combine(directory, "z-good.json"), "--snapshot", snapshot);
+            var refused = Iea("merge", snapshot);
 
             Assert.Equal(ExitCodes.Success, skipped.Code);
             Assert.Equal(ExitCodes.MalformedData, failed.Code);
             Assert.Equal(ExitCodes.InputNotFound, missing.Code);
-            foreach (var (stderr, shown) in new[] { (skipped.Err, path), (failed.Err, path), (missing.Err, path + ".missing") })
+            Assert.Equal(ExitCodes.Success, twice.Code);
+            Assert.Equal(ExitCodes.SnapshotsIncompatible, refused.Code);
+            foreach (var (stderr, shown) in new[] { (skipped.Err, path), (failed.Err, path), (missing.Err, path + ".missing"), (twice.Err, copy), (refused.Err, copy) })
             {
                 HostileText.AssertSafeStderr(stderr);
                 Assert.Contains(UntrustedText.Quote(shown), stderr, StringComparison.Ordinal);
@@ -73,12 +81,14 @@ public class UntrustedOutputProperties
                 var snapshot = SnapshotBytes.Of([(input, Malformed, InputFormat.Pages), ("good", Good, InputFormat.Pages)], o => o.KeepGoing = true);
                 return temp.File($"s{i}.snap", SnapshotBytes.Edited(SnapshotBytes.Write(snapshot), "\"imports\":[]", Import(i < 2 ? "7" : state)));
             }).ToArray();
+            var renamed = temp.File("renamed.snap", SnapshotBytes.Write(SnapshotBytes.Of([(state, Good, InputFormat.Pages)])));
             var strange = temp.File("strange.snap", SnapshotBytes.Edited(File.ReadAllBytes(snapshots[0]), "\"errorTypes\":{", Json(state) + ":{\"stateVersion\":1,\"state\":{}},\"errorTypes\":{"));
 
             var merged = Iea("merge", snapshots[0]);
             var twice = Iea("merge", snapshots[0], snapshots[1]);
             var unknown = Iea("merge", strange);
             var hostileId = Iea("merge", snapshots[2]);
+            var sameContent = Iea("merge", snapshots[0], renamed);
 
             Assert.Equal(ExitCodes.Success, merged.Code);
             Assert.Contains($"iea: skipped {UntrustedText.Quote(input)} page 1", merged.Err, StringComparison.Ordinal);
@@ -89,7 +99,9 @@ public class UntrustedOutputProperties
             Assert.Contains($"the aggregator {UntrustedText.Quote(state)}", unknown.Err, StringComparison.Ordinal);
             Assert.Equal(ExitCodes.SnapshotUnreadable, hostileId.Code);
             Assert.Contains($"holds an import whose id is {UntrustedText.Quote(state)}, not a HubSpot import id", hostileId.Err, StringComparison.Ordinal);
-            foreach (var stderr in new[] { merged.Err, twice.Err, unknown.Err, hostileId.Err })
+            Assert.Equal(ExitCodes.SnapshotsIncompatible, sameContent.Code);
+            Assert.Contains($"{UntrustedText.Quote(state)} in {UntrustedText.Quote(renamed)}", sameContent.Err, StringComparison.Ordinal);
+            foreach (var stderr in new[] { merged.Err, twice.Err, unknown.Err, hostileId.Err, sameContent.Err })
             {
                 HostileText.AssertSafeStderr(stderr);
             }

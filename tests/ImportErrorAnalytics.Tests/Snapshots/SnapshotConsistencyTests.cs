@@ -282,6 +282,7 @@ public class SnapshotConsistencyTests
     {
         var totals = State(payload, "totals");
         var counts = new List<JsonNode> { payload["counters"]!["errors"]!, payload["counters"]!["inputs"]!, totals["errors"]!, totals["unknownErrorTypeErrors"]! };
+        counts.AddRange(payload["runs"]!.AsArray().SelectMany(run => run!["inputs"]!.AsArray()).Select(input => input!["errors"]!));
         foreach (var names in new[] { State(payload, "errorTypes"), State(payload, "objectTypes") })
         {
             AddNameCounts(counts, names, "counts", "other");

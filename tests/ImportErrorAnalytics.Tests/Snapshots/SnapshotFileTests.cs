@@ -32,7 +32,12 @@ public class SnapshotFileTests
             header.RootElement.GetProperty("payloadSha256").GetString());
         var root = payload.RootElement;
         Assert.Equal(["runs", "settings", "counters", "skipped", "imports", "aggregators"], root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("page.json", root.GetProperty("runs")[0].GetProperty("inputs")[0].GetString());
+        var input = root.GetProperty("runs")[0].GetProperty("inputs")[0];
+        Assert.Equal(["name", "errors", "bytes", "xxh128"], input.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("page.json", input.GetProperty("name").GetString());
+        Assert.Equal(2, input.GetProperty("errors").GetInt64());
+        Assert.Equal(TwoErrors[0].Item2.Length, input.GetProperty("bytes").GetInt64());
+        Assert.Equal(Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(TwoErrors[0].Item2)), input.GetProperty("xxh128").GetString());
         Assert.Equal(10_000, root.GetProperty("settings").GetProperty("distinctCapacity").GetInt32());
         Assert.Equal(2, root.GetProperty("counters").GetProperty("errors").GetInt64());
         Assert.Equal(
@@ -49,9 +54,9 @@ public class SnapshotFileTests
     [InlineData("hello\nworld", "is not an iea snapshot")]
     [InlineData("{\"format\":\"something-else\",\"version\":1}\n{}", "is not an iea snapshot: its first line does not name the format 'iea-snapshot'")]
     [InlineData("{\"format\":\"iea-sna", "is truncated: it ends inside the snapshot header")]
-    [InlineData("{\"format\":\"iea-snapshot\",\"version\":2,\"payloadBytes\":-3,\"payloadSha256\":\"00\"}\n", "has a damaged snapshot header")]
-    [InlineData("{\"format\":\"iea-snapshot\",\"version\":2,\"payloadBytes\":9000000000000,\"payloadSha256\":\"0000000000000000000000000000000000000000000000000000000000000000\"}\n{}", "has a damaged snapshot header")]
-    [InlineData("{\"format\":\"iea-snapshot\",\"version\":2,\"payloadBytes\":2000000,\"payloadSha256\":\"0000000000000000000000000000000000000000000000000000000000000000\"}\n{}", "is truncated: its header announces 2,000,000 payload bytes, it holds 2")]
+    [InlineData("{\"format\":\"iea-snapshot\",\"version\":3,\"payloadBytes\":-3,\"payloadSha256\":\"00\"}\n", "has a damaged snapshot header")]
+    [InlineData("{\"format\":\"iea-snapshot\",\"version\":3,\"payloadBytes\":9000000000000,\"payloadSha256\":\"0000000000000000000000000000000000000000000000000000000000000000\"}\n{}", "has a damaged snapshot header")]
+    [InlineData("{\"format\":\"iea-snapshot\",\"version\":3,\"payloadBytes\":2000000,\"payloadSha256\":\"0000000000000000000000000000000000000000000000000000000000000000\"}\n{}", "is truncated: its header announces 2,000,000 payload bytes, it holds 2")]
     public void NotWholeSnapshots_AreRefusedSayingWhy(string content, string problem)
     {
         var error = Assert.Throws<SnapshotFormatException>(() => SnapshotBytes.Read(Encoding.UTF8.GetBytes(content), name: "x.snap"));
@@ -59,12 +64,15 @@ public class SnapshotFileTests
         Assert.Contains($"The snapshot 'x.snap' {problem}", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void AnotherFormatVersion_IsRefusedNamingIt()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void AnotherFormatVersion_IsRefusedNamingIt(int version)
     {
-        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotBytes.Read(SnapshotBytes.Signed(SnapshotBytes.Payload(Bytes()), version: 1)));
+        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotBytes.Read(SnapshotBytes.Signed(SnapshotBytes.Payload(Bytes()), version)));
 
-        Assert.Contains("has snapshot format version 1; this version of iea reads version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"has snapshot format version {version}; this version of iea reads version 3", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
