@@ -23,6 +23,7 @@ namespace ImportErrorAnalytics.Benchmarks;
 /// </summary>
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
+[MinColumn]
 public class FingerprintBenchmarks
 {
     private byte[] _pages = [];
