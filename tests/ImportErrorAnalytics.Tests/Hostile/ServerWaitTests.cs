@@ -236,7 +236,11 @@ public class ServerWaitTests
         return waits;
     }
 
-    /// <summary>The clock moves a second at a time while the client is quiet: a wait shows as itself to a second or two more.</summary>
+    /// <summary>
+    /// The clock moves a second at a time while the client is quiet: a wait shows as itself to a few seconds more (on a
+    /// loaded machine the client can stay quiet for several ticks after its wait). Every cap and every ignored header
+    /// still differs from the wait it guards against by far more (a day against 10 s, 10 s against none).
+    /// </summary>
     private static void AssertWait(TimeSpan expected, TimeSpan actual) =>
-        Assert.InRange(actual, expected, expected + TimeSpan.FromSeconds(2.5));
+        Assert.InRange(actual, expected, expected + TimeSpan.FromSeconds(6));
 }
