@@ -30,10 +30,14 @@ internal static class LibraryCompilation
             .ToList();
 
         var library = typeof(ImportErrorAnalytics.Aggregation.IErrorAggregator<,>).Assembly.Location;
+        // Every package assembly the library references (Polly, Microsoft.Extensions.*, System.IO.Hashing, ...), found
+        // beside it; the framework's own come with the reference pack.
+        var referenced = typeof(ImportErrorAnalytics.Aggregation.IErrorAggregator<,>).Assembly.GetReferencedAssemblies()
+            .Select(name => name.Name + ".dll")
+            .ToHashSet(StringComparer.Ordinal);
         var dependencies = Directory.GetFiles(Path.GetDirectoryName(library)!, "*.dll")
-            .Where(path => Path.GetFileName(path) is var name
-                && (name.StartsWith("Polly", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
-                    || name.StartsWith("System.Threading.RateLimiting", StringComparison.Ordinal)))
+            .Where(path => referenced.Contains(Path.GetFileName(path))
+                || Path.GetFileName(path).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal))
             .Select(path => MetadataReference.CreateFromFile(path));
         var references = TestEnvironment.AdditionalReferences.Where(r => r.Display != library).Concat(dependencies);
 
