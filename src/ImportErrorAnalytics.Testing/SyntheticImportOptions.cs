@@ -43,4 +43,17 @@ public sealed class SyntheticImportOptions
 
     /// <summary>Whether errors carry <c>errorMessage</c>.</summary>
     public bool IncludeErrorMessage { get; set; }
+
+    /// <summary>
+    /// Which fields each record carries: <see cref="SyntheticShape.Full"/> (the default) writes every field HubSpot's
+    /// 2026-03 schema requires, as the API does (about 1 KB a record); <see cref="SyntheticShape.Lean"/> about half of
+    /// them. Both shapes draw the same errors from the same seed: only the bytes differ, never what is counted.
+    /// </summary>
+    public SyntheticShape Shape { get; set; } = SyntheticShape.Full;
+
+    /// <summary>The import's id, written into the full shape's <c>invalidPropertyValue.sourceId</c> and <c>sourceMetadata</c>.</summary>
+    public string ImportId { get; set; } = "184448894";
+
+    /// <summary>A copy of these options.</summary>
+    public SyntheticImportOptions Copy() => (SyntheticImportOptions)MemberwiseClone();
 }
