@@ -38,7 +38,10 @@ public sealed class SyntheticImportOptions
     /// <summary>Length of a large value in characters.</summary>
     public int LargeValueLength { get; set; } = 4_000;
 
-    /// <summary>Whether errors carry <c>rowData</c>.</summary>
+    /// <summary>
+    /// Whether errors carry the row's cells in <c>rowData</c> (HubSpot's <c>includeRowData</c>); without it the full
+    /// shape writes the required <c>rowData</c> empty and the lean shape leaves it out.
+    /// </summary>
     public bool IncludeRowData { get; set; }
 
     /// <summary>Whether errors carry <c>errorMessage</c>.</summary>
