@@ -12,7 +12,8 @@ namespace ImportErrorAnalytics.Benchmarks;
 /// The configuration every benchmark here runs with (Program passes it to the switcher; command-line options such as
 /// <c>--job</c> are added to it): BenchmarkDotNet's default loggers, columns, analysers and validators, plus
 /// allocations (MemoryDiagnoser), medians, ratios to the class's baseline (time and allocations), allocated bytes per
-/// error read, and the GitHub-markdown table that RESULTS.md quotes. Built from empty so no exporter is listed twice.
+/// error read, the GitHub-markdown table that RESULTS.md quotes, and a build timeout of 10 minutes. Built from empty so
+/// no exporter is listed twice.
 /// </summary>
 public sealed class BenchmarkConfig : ManualConfig
 {
@@ -29,5 +30,9 @@ public sealed class BenchmarkConfig : ManualConfig
         SummaryStyle = SummaryStyle.Default.WithRatioStyle(RatioStyle.Value);
         Orderer = new DefaultOrderer(SummaryOrderPolicy.Declared);
         ArtifactsPath = defaults.ArtifactsPath;
+
+        // The generated project rebuilds the whole graph (the peers project copies DuckDB's 60 MB native library): on
+        // two shared cores that outlasts BenchmarkDotNet's default two minutes.
+        BuildTimeout = TimeSpan.FromMinutes(10);
     }
 }

@@ -56,7 +56,11 @@ public static class ErrorJsonWriter
         if (error.ObjectType is not null)
         {
             writer.WriteString("objectType", error.ObjectType);
-            writer.WriteString("objectTypeId", error.ObjectType == "CONTACT" ? "0-1" : "0-2");
+            writer.WriteString("objectTypeId", error.ObjectTypeId ?? (error.ObjectType == "CONTACT" ? "0-1" : "0-2"));
+        }
+        else if (error.ObjectTypeId is not null)
+        {
+            writer.WriteString("objectTypeId", error.ObjectTypeId);
         }
 
         if (error.KnownColumnNumber is { } column)
@@ -67,42 +71,75 @@ public static class ErrorJsonWriter
         WriteOptional(writer, "invalidValue", error.InvalidValue);
         WriteOptional(writer, "invalidValueToDisplay", error.InvalidValueToDisplay);
         WriteOptional(writer, "errorMessage", error.ErrorMessage);
+        WriteOptional(writer, "extraContext", error.ExtraContext);
         WriteSourceData(writer, error);
         if (error.HasPropertyValue)
         {
-            writer.WriteStartObject("invalidPropertyValue");
-            WriteOptional(writer, "name", error.PropertyName);
-            writer.WriteString("value", error.IsSensitive ? "" : error.EffectiveValue ?? "");
-            WriteOptional(writer, "dataSensitivity", error.DataSensitivity);
-            if (error.IsEncrypted is { } encrypted)
-            {
-                writer.WriteBoolean("isEncrypted", encrypted);
-            }
+            WritePropertyValue(writer, error);
+        }
 
-            if (error.MaskedSubstrings is { } masked)
-            {
-                writer.WriteStartObject("maskedSubstrings");
-                writer.WriteStartArray("substrings");
-                foreach (var range in masked)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("start", range.Start);
-                    writer.WriteNumber("end", range.End);
-                    writer.WriteEndObject();
-                }
+        writer.WriteEndObject();
+    }
 
-                writer.WriteEndArray();
+    private static void WritePropertyValue(Utf8JsonWriter writer, SyntheticError error)
+    {
+        writer.WriteStartObject("invalidPropertyValue");
+        WriteOptional(writer, "name", error.PropertyName);
+        writer.WriteString("value", error.IsSensitive ? "" : error.EffectiveValue ?? "");
+        WriteOptional(writer, "dataSensitivity", error.DataSensitivity);
+        if (error.IsEncrypted is { } encrypted)
+        {
+            writer.WriteBoolean("isEncrypted", encrypted);
+        }
+
+        if (error.MaskedSubstrings is { } masked)
+        {
+            writer.WriteStartObject("maskedSubstrings");
+            writer.WriteStartArray("substrings");
+            foreach (var range in masked)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("start", range.Start);
+                writer.WriteNumber("end", range.End);
                 writer.WriteEndObject();
             }
 
-            writer.WriteBoolean("isLargeValue", false);
-            writer.WriteString("source", "IMPORT");
-            writer.WriteStartArray("sourceVid");
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
+        var details = error.PropertyDetails;
+        writer.WriteBoolean("isLargeValue", details?.IsLargeValue ?? false);
+        writer.WriteString("source", details?.Source ?? "IMPORT");
+        writer.WriteStartArray("sourceVid");
+        foreach (var vid in details?.SourceVid ?? [])
+        {
+            writer.WriteNumberValue(vid);
+        }
+
+        writer.WriteEndArray();
+        if (details is not null)
+        {
+            WriteDetails(writer, details);
+        }
+
         writer.WriteEndObject();
+    }
+
+    private static void WriteDetails(Utf8JsonWriter writer, SyntheticPropertyDetails details)
+    {
+        writer.WriteString("sourceId", details.SourceId);
+        writer.WriteString("sourceLabel", details.SourceLabel);
+        writer.WriteString("sourceMetadata", details.SourceMetadata);
+        writer.WriteString("sourceUpstreamDeployable", details.SourceUpstreamDeployable);
+        writer.WriteString("requestId", details.RequestId);
+        writer.WriteNumber("timestamp", details.Timestamp);
+        writer.WriteNumber("persistenceTimestamp", details.PersistenceTimestamp);
+        writer.WriteBoolean("useTimestampAsPersistenceTimestamp", details.UseTimestampAsPersistenceTimestamp);
+        writer.WriteBoolean("selectedByUser", details.SelectedByUser);
+        writer.WriteNumber("selectedByUserTimestamp", details.SelectedByUserTimestamp);
+        writer.WriteNumber("updatedByUserId", details.UpdatedByUserId);
+        writer.WriteString("unit", details.Unit);
     }
 
     private static void WriteSourceData(Utf8JsonWriter writer, SyntheticError error)
@@ -134,7 +171,18 @@ public static class ErrorJsonWriter
             writer.WriteEndArray();
         }
 
-        writer.WriteString("pageName", "Sheet1");
+        if (error.AdditionalRowData is { } additional)
+        {
+            writer.WriteStartArray("additionalRowData");
+            foreach (var cell in additional)
+            {
+                writer.WriteStringValue(cell);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteString("pageName", error.PageName ?? "Sheet1");
         writer.WriteEndObject();
     }
 

@@ -15,6 +15,12 @@ public sealed record SyntheticError
     /// <summary><c>objectType</c>.</summary>
     public string? ObjectType { get; init; }
 
+    /// <summary>
+    /// <c>objectTypeId</c> (<c>0-1</c> for contacts, <c>0-2</c> companies, <c>0-3</c> deals). When <see langword="null"/>
+    /// and <see cref="ObjectType"/> is set, the writer writes <c>0-1</c> for <c>CONTACT</c> and <c>0-2</c> otherwise.
+    /// </summary>
+    public string? ObjectTypeId { get; init; }
+
     /// <summary><c>knownColumnNumber</c>.</summary>
     public int? KnownColumnNumber { get; init; }
 
@@ -51,14 +57,30 @@ public sealed record SyntheticError
     /// <summary><c>sourceData.rowData</c>.</summary>
     public IReadOnlyList<string>? RowData { get; init; }
 
+    /// <summary><c>sourceData.additionalRowData</c>.</summary>
+    public IReadOnlyList<string>? AdditionalRowData { get; init; }
+
+    /// <summary><c>sourceData.pageName</c> (the sheet); the writer writes <c>Sheet1</c> when <see langword="null"/>.</summary>
+    public string? PageName { get; init; }
+
     /// <summary><c>errorMessage</c>.</summary>
     public string? ErrorMessage { get; init; }
+
+    /// <summary><c>extraContext</c>.</summary>
+    public string? ExtraContext { get; init; }
+
+    /// <summary>
+    /// The rest of <c>invalidPropertyValue</c>'s required fields; <see langword="null"/> writes the lean defaults
+    /// (<c>isLargeValue</c> false, <c>source</c> IMPORT, an empty <c>sourceVid</c>) and nothing else.
+    /// </summary>
+    public SyntheticPropertyDetails? PropertyDetails { get; init; }
 
     /// <summary>The value the analysis counts: <c>invalidValue</c>, else <c>invalidValueToDisplay</c>.</summary>
     public string? EffectiveValue => InvalidValue ?? InvalidValueToDisplay;
 
     /// <summary>Whether the error has an <c>invalidPropertyValue</c> object: it is written when any of its fields is set.</summary>
-    public bool HasPropertyValue => PropertyName is not null || DataSensitivity is not null || IsEncrypted is not null || MaskedSubstrings is not null;
+    public bool HasPropertyValue =>
+        PropertyName is not null || DataSensitivity is not null || IsEncrypted is not null || MaskedSubstrings is not null || PropertyDetails is not null;
 
     /// <summary>Whether the analysis treats the value as sensitive by default (<see cref="IsSensitiveWhen"/> without showing <c>standard</c>).</summary>
     public bool IsSensitive => IsSensitiveWhen(showStandardSensitivity: false);
@@ -77,4 +99,22 @@ public sealed record SyntheticError
             "standard" => !showStandardSensitivity,
             _ => true,
         });
+
+    /// <summary>Field by field; lists by their elements.</summary>
+    /// <param name="other">The other error.</param>
+    public bool Equals(SyntheticError? other) =>
+        other is not null
+        && Id == other.Id && CreatedAt == other.CreatedAt && ErrorType == other.ErrorType && ObjectType == other.ObjectType
+        && ObjectTypeId == other.ObjectTypeId && KnownColumnNumber == other.KnownColumnNumber && InvalidValue == other.InvalidValue
+        && InvalidValueToDisplay == other.InvalidValueToDisplay && PropertyName == other.PropertyName
+        && DataSensitivity == other.DataSensitivity && IsEncrypted == other.IsEncrypted && SameList(MaskedSubstrings, other.MaskedSubstrings)
+        && FileId == other.FileId && LineNumber == other.LineNumber && ContainsEncryptedProperties == other.ContainsEncryptedProperties
+        && SameList(RowData, other.RowData) && SameList(AdditionalRowData, other.AdditionalRowData) && PageName == other.PageName
+        && ErrorMessage == other.ErrorMessage && ExtraContext == other.ExtraContext && Equals(PropertyDetails, other.PropertyDetails);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, CreatedAt, ErrorType, KnownColumnNumber, InvalidValue, FileId, LineNumber);
+
+    internal static bool SameList<T>(IReadOnlyList<T>? a, IReadOnlyList<T>? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && a.SequenceEqual(b));
 }

@@ -8,7 +8,8 @@ namespace ImportErrorAnalytics.Testing;
 /// A deterministic synthetic import's errors with realistic distributions: skewed error types tied to columns,
 /// Zipf-distributed values with a long tail, failing rows in clusters, several files with int64 ids, some
 /// sensitive values, some error types newer than the 2026-03 list, a few megabyte-class values.
-/// Errors are generated on the fly, never all held in memory.
+/// By default each record carries every field HubSpot's 2026-03 schema requires, as the API writes it
+/// (<see cref="SyntheticImportOptions.Shape"/>). Errors are generated on the fly, never all held in memory.
 /// </summary>
 public sealed class SyntheticImport
 {
@@ -55,6 +56,7 @@ public sealed class SyntheticImport
         var perFile = Math.Max(1, _options.Errors / files);
         var createdAt = 1_767_225_600_000L;
         var line = 0;
+        var full = _options.Shape == SyntheticShape.Full ? new FullShapeFields(_options) : null;
         for (long n = 0; n < _options.Errors; n++)
         {
             var fileIndex = (int)Math.Min(n / perFile, files - 1);
@@ -62,17 +64,16 @@ public sealed class SyntheticImport
             createdAt += random.Next(3);
             if (random.NextDouble() < 0.001)
             {
-                yield return FileWide(n, createdAt, fileIndex);
+                yield return FileWide(n, createdAt, fileIndex, full is not null);
                 continue;
             }
 
             var profile = Columns[columnSampler.Next(random)];
             var errorType = random.NextDouble() < _options.UnknownTypeRate ? UnknownTypes[random.Next(UnknownTypes.Length)] : profile.ErrorType;
-            var value = random.NextDouble() < _options.LargeValueRate
-                ? LargeValue(random, n)
-                : profile.Value(valueSampler.Next(random));
+            var large = random.NextDouble() < _options.LargeValueRate;
+            var value = large ? LargeValue(random, n) : profile.Value(valueSampler.Next(random));
             var sensitive = random.NextDouble() < _options.SensitiveRate;
-            yield return new SyntheticError
+            var error = new SyntheticError
             {
                 Id = Id(n),
                 CreatedAt = createdAt,
@@ -89,6 +90,14 @@ public sealed class SyntheticImport
                 ContainsEncryptedProperties = false,
                 RowData = _options.IncludeRowData ? ["Ada", "Lovelace", value] : null,
                 ErrorMessage = _options.IncludeErrorMessage ? $"Invalid value for property {profile.Property}" : null,
+            };
+            yield return full is null ? error : error with
+            {
+                ObjectTypeId = FullShapeFields.ObjectTypeId(profile.ObjectType),
+                MaskedSubstrings = [],
+                RowData = _options.IncludeRowData ? FullShapeFields.Row(line, profile.Column, value) : [],
+                AdditionalRowData = [],
+                PropertyDetails = full.Details(createdAt, FileId(fileIndex), line, profile.Property, value, large),
             };
         }
     }
@@ -118,21 +127,28 @@ public sealed class SyntheticImport
         return stream.ToArray();
     }
 
-    /// <summary>Writes one file per page into <paramref name="directory"/> (<c>page-00001.json</c>, ...).</summary>
+    /// <summary>
+    /// Writes one file per page into <paramref name="directory"/> (<c>page-00001.json</c>, ...: at least five digits,
+    /// more when there are more pages, so name order is page order), each with the cursor to the next page but the
+    /// last. The errors are generated as the files are written, never all held in memory.
+    /// </summary>
     /// <param name="directory">Created when missing.</param>
     /// <param name="pageSize">Errors per page.</param>
+    /// <param name="indented">Indent the JSON (HubSpot's API sends it without).</param>
     /// <returns>The number of pages written.</returns>
-    public int WritePageFiles(string directory, int pageSize)
+    public int WritePageFiles(string directory, int pageSize, bool indented = true)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         Directory.CreateDirectory(directory);
+        var count = (Math.Max(0, _options.Errors) + pageSize - 1) / pageSize;
+        var digits = Math.Max(5, count.ToString(CultureInfo.InvariantCulture).Length);
         var index = 0;
-        var pages = Pages(pageSize).ToList();
-        foreach (var page in pages)
+        foreach (var page in Pages(pageSize))
         {
             index++;
-            using var file = File.Create(Path.Combine(directory, $"page-{index:D5}.json"));
-            using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true });
-            ErrorJsonWriter.WritePage(writer, page, index < pages.Count ? Cursor(index) : null);
+            using var file = File.Create(Path.Combine(directory, "page-" + index.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0') + ".json"));
+            using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = indented });
+            ErrorJsonWriter.WritePage(writer, page, index < count ? Cursor(index) : null);
         }
 
         return index;
@@ -166,15 +182,25 @@ public sealed class SyntheticImport
         return Math.Min(next, rows);
     }
 
-    private static SyntheticError FileWide(long n, long createdAt, int fileIndex) => new()
+    private SyntheticError FileWide(long n, long createdAt, int fileIndex, bool full)
     {
-        Id = Id(n),
-        CreatedAt = createdAt,
-        ErrorType = "INCORRECT_NUMBER_OF_COLUMNS",
-        ObjectType = "CONTACT",
-        FileId = FileId(fileIndex),
-        LineNumber = 0,
-    };
+        var error = new SyntheticError
+        {
+            Id = Id(n),
+            CreatedAt = createdAt,
+            ErrorType = "INCORRECT_NUMBER_OF_COLUMNS",
+            ObjectType = "CONTACT",
+            FileId = FileId(fileIndex),
+            LineNumber = 0,
+        };
+        return full ? error with
+        {
+            ObjectTypeId = "0-1",
+            ContainsEncryptedProperties = false,
+            RowData = _options.IncludeRowData ? FullShapeFields.Row(0, null, null) : [],
+            AdditionalRowData = [],
+        } : error;
+    }
 
     private string LargeValue(Random random, long n)
     {

@@ -38,9 +38,25 @@ public sealed class SyntheticImportOptions
     /// <summary>Length of a large value in characters.</summary>
     public int LargeValueLength { get; set; } = 4_000;
 
-    /// <summary>Whether errors carry <c>rowData</c>.</summary>
+    /// <summary>
+    /// Whether errors carry the row's cells in <c>rowData</c> (HubSpot's <c>includeRowData</c>); without it the full
+    /// shape writes the required <c>rowData</c> empty and the lean shape leaves it out.
+    /// </summary>
     public bool IncludeRowData { get; set; }
 
     /// <summary>Whether errors carry <c>errorMessage</c>.</summary>
     public bool IncludeErrorMessage { get; set; }
+
+    /// <summary>
+    /// Which fields each record carries: <see cref="SyntheticShape.Full"/> (the default) writes every field HubSpot's
+    /// 2026-03 schema requires, as the API does (about 1 KB a record); <see cref="SyntheticShape.Lean"/> about half of
+    /// them. Both shapes draw the same errors from the same seed: only the bytes differ, never what is counted.
+    /// </summary>
+    public SyntheticShape Shape { get; set; } = SyntheticShape.Full;
+
+    /// <summary>The import's id, written into the full shape's <c>invalidPropertyValue.sourceId</c> and <c>sourceMetadata</c>.</summary>
+    public string ImportId { get; set; } = "184448894";
+
+    /// <summary>A copy of these options.</summary>
+    public SyntheticImportOptions Copy() => (SyntheticImportOptions)MemberwiseClone();
 }

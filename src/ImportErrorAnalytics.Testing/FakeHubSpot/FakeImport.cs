@@ -62,9 +62,9 @@ public sealed class FakeImport
     /// <summary>
     /// An import whose errors are <paramref name="errors"/>'s <see cref="SyntheticImport.Generate"/>, paged by offset
     /// with the request's <c>limit</c>. With <c>includeRowData</c> and <c>includeErrorMessage</c> the pages carry
-    /// <c>rowData</c> and <c>errorMessage</c> whatever the synthetic options say; without them the fields are dropped,
-    /// so a request without both flags gets exactly what <see cref="SyntheticImport.Generate"/> yields when the
-    /// options leave them off.
+    /// <c>rowData</c> and <c>errorMessage</c> whatever the synthetic options say; without them the fields are dropped
+    /// (in the full shape <c>rowData</c>, which the schema requires, is sent empty), so a request without both flags
+    /// gets exactly what <see cref="SyntheticImport.Generate"/> yields when the options leave them off.
     /// Counters: TOTAL_ROWS (<see cref="SyntheticImport.FileCount"/> × rows per file), ERRORS, CREATED_OBJECTS; file ids from the synthetic import.
     /// </summary>
     /// <param name="id">The import id.</param>

@@ -123,7 +123,13 @@ internal sealed class PageFileErrorSource : IErrorPageSource
                     writer.WriteStartObject(property.Name);
                     foreach (var inner in property.Value.EnumerateObject())
                     {
-                        if (!inner.NameEquals("rowData") && !inner.NameEquals("additionalRowData"))
+                        // The schema requires both arrays: HubSpot sends them empty when not asked for the row.
+                        if (inner.NameEquals("rowData") || inner.NameEquals("additionalRowData"))
+                        {
+                            writer.WriteStartArray(inner.Name);
+                            writer.WriteEndArray();
+                        }
+                        else
                         {
                             inner.WriteTo(writer);
                         }

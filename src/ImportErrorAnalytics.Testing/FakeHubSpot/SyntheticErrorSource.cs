@@ -22,21 +22,10 @@ internal sealed class SyntheticErrorSource : IErrorPageSource
     {
         // Row data and error messages do not draw from the random stream, so turning them on changes nothing else:
         // the server generates them always and drops them when a request does not ask for them.
-        var options = import.Options;
-        _full = new SyntheticImport(new SyntheticImportOptions
-        {
-            Seed = options.Seed,
-            Errors = options.Errors,
-            Files = options.Files,
-            RowsPerFile = options.RowsPerFile,
-            DistinctValuesPerColumn = options.DistinctValuesPerColumn,
-            SensitiveRate = options.SensitiveRate,
-            UnknownTypeRate = options.UnknownTypeRate,
-            LargeValueRate = options.LargeValueRate,
-            LargeValueLength = options.LargeValueLength,
-            IncludeRowData = true,
-            IncludeErrorMessage = true,
-        });
+        var options = import.Options.Copy();
+        options.IncludeRowData = true;
+        options.IncludeErrorMessage = true;
+        _full = new SyntheticImport(options);
         _total = Math.Max(0, options.Errors);
     }
 
@@ -47,7 +36,7 @@ internal sealed class SyntheticErrorSource : IErrorPageSource
         var count = (int)Math.Min(limit, _total - position);
         var errors = Take(position, count);
         var next = position + count;
-        return new Page(errors, next < _total ? next : null);
+        return new Page(errors, next < _total ? next : null, _full.Options.Shape);
     }
 
     private SyntheticError[] Take(long offset, int count)
@@ -118,7 +107,7 @@ internal sealed class SyntheticErrorSource : IErrorPageSource
         return page;
     }
 
-    private sealed class Page(SyntheticError[] errors, long? next) : ErrorPage
+    private sealed class Page(SyntheticError[] errors, long? next, SyntheticShape shape) : ErrorPage
     {
         public override int Count => errors.Length;
 
@@ -132,9 +121,10 @@ internal sealed class SyntheticErrorSource : IErrorPageSource
                 error = error with { ErrorMessage = null };
             }
 
-            if (!includeRowData && error.RowData is not null)
+            if (!includeRowData && error.RowData is { Count: > 0 })
             {
-                error = error with { RowData = null };
+                // The full shape always has the schema's required rowData, empty unless asked for.
+                error = error with { RowData = shape == SyntheticShape.Full ? [] : null };
             }
 
             ErrorJsonWriter.WriteError(writer, error);

@@ -91,7 +91,9 @@ public class FakeHubSpotServerTests
         Assert.Equal(full.Generate().Select(Json).ToList(), with);
         Assert.Equal(full.Generate().Select(e => Json(e with { ErrorMessage = null })).ToList(), rowsOnly);
         Assert.Contains(with, r => r.Contains("\"rowData\"", StringComparison.Ordinal) && r.Contains("\"errorMessage\"", StringComparison.Ordinal));
-        Assert.DoesNotContain(without, r => r.Contains("\"rowData\"", StringComparison.Ordinal) || r.Contains("\"errorMessage\"", StringComparison.Ordinal));
+        // rowData is required by the schema: without the flag it is sent empty.
+        Assert.All(without, r => Assert.Contains("\"rowData\":[],", r, StringComparison.Ordinal));
+        Assert.DoesNotContain(without, r => r.Contains("\"errorMessage\"", StringComparison.Ordinal));
     }
 
     [Fact]
