@@ -2,8 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace ImportErrorAnalytics.Reporting;
 
-/// <summary>The source-generated JSON contract of the report (no reflection at run time).</summary>
+/// <summary>
+/// The source-generated JSON contract of the report (no reflection at run time). The report is only written, so only
+/// the serialization code is generated: it writes through <c>Utf8JsonWriter</c> directly, without building the per-property
+/// metadata the serializer would otherwise create (and compile, generic method by generic method) at the first report.
+/// </summary>
 [JsonSourceGenerationOptions(
+    GenerationMode = JsonSourceGenerationMode.Serialization,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
