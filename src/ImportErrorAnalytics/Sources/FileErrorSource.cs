@@ -8,10 +8,11 @@ namespace ImportErrorAnalytics.Sources;
 
 /// <summary>
 /// Pages or NDJSON read from a file. A regular file of response pages smaller than <see cref="WholeFileBytes"/> (a saved
-/// page or a few) is read whole into a pooled buffer, in one system call with no hand-off to another thread, and the
-/// parser reads it as one span; a larger file, one that is no regular file (a pipe, a device), and NDJSON (whose reader
-/// decides its limits on the lines it has buffered) stream through a <see cref="PipeReader"/> in 64 KB reads. The page
-/// reader's outcome does not depend on how the bytes arrive: the pages, the errors and their byte offsets are the same.
+/// page or a few) is read whole into a pooled buffer, in one system call with no hand-off to another thread, and parsed
+/// as one span on one core (a few milliseconds: less than starting the parallel page reader would cost); a larger file,
+/// one that is no regular file (a pipe, a device), and NDJSON (whose reader decides its limits on the lines it has
+/// buffered) stream through a <see cref="PipeReader"/> in 64 KB reads. The page readers' outcome does not depend on how
+/// the bytes arrive nor on how many cores parse them: the pages, the errors and their byte offsets are the same.
 /// </summary>
 /// <param name="path">The file.</param>
 /// <param name="format">Its format.</param>
@@ -46,7 +47,7 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
 
         try
         {
-            await foreach (var page in StreamErrorSource.ReadAsync(pipe, context, format, cancellationToken).ConfigureAwait(false))
+            await foreach (var page in StreamErrorSource.ReadAsync(pipe, context, format, cancellationToken, oneCore: rented is not null).ConfigureAwait(false))
             {
                 yield return page;
             }

@@ -31,11 +31,14 @@ internal sealed class StreamErrorSource(string name, Func<CancellationToken, Val
         }
     }
 
-    /// <summary>The pages of <paramref name="pipe"/>: NDJSON, or response pages on one core or (with several parse workers for this input) on several.</summary>
-    internal static IAsyncEnumerable<ImportErrorPage> ReadAsync(PipeReader pipe, ReadContext context, InputFormat format, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The pages of <paramref name="pipe"/>: NDJSON, or response pages on one core or (with several parse workers for
+    /// this input, unless <paramref name="oneCore"/>) on several.
+    /// </summary>
+    internal static IAsyncEnumerable<ImportErrorPage> ReadAsync(PipeReader pipe, ReadContext context, InputFormat format, CancellationToken cancellationToken, bool oneCore = false) =>
         format == InputFormat.Ndjson
             ? NdjsonStreamReader.ReadAsync(pipe, context, cancellationToken)
-            : context.ParseWorkers > 1
+            : context.ParseWorkers > 1 && !oneCore
                 ? ParallelPageReader.ReadAsync(pipe, context, context.ParseWorkers, cancellationToken)
                 : PageStreamReader.ReadAsync(pipe, context, cancellationToken);
 }
