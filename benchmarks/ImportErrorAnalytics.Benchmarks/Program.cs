@@ -4,12 +4,20 @@ namespace ImportErrorAnalytics.Benchmarks;
 
 internal static class Program
 {
-    /// <summary>BenchmarkDotNet's switcher, or <c>multi-import [options]</c>: the measured multi-import program.</summary>
+    /// <summary>
+    /// BenchmarkDotNet's switcher, <c>multi-import [options]</c> (the measured multi-import program), or
+    /// <c>write-pages [options]</c> (a corpus of saved pages for the whole-process timings).
+    /// </summary>
     private static async Task<int> Main(string[] args)
     {
         if (args is ["multi-import", .. var rest])
         {
             return await MultiImportBenchmark.RunAsync(rest);
+        }
+
+        if (args is ["write-pages", .. var options])
+        {
+            return WritePagesCommand.Run(options);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchmarkConfig());

@@ -24,27 +24,31 @@ internal static class ImportSetFiles
         {
             var importId = report.Sources[0].ImportId;
             var markdown = new Lazy<string>(() => MarkdownReport.Render(report, new MarkdownReportOptions { MaxBytes = output.MaxBytes }));
+            var json = new Lazy<byte[]>(() => JsonReport.ToUtf8Bytes(report));
             if (output.OutputPath is { } path)
             {
-                written &= await WriteAsync(PathFor(path, importId), importId, output.Format == ReportFormat.Markdown ? markdown.Value : JsonReport.ToJson(report), stderr).ConfigureAwait(false);
+                Func<string, Task> write = output.Format == ReportFormat.Markdown
+                    ? p => ReportFiles.WriteAtomicallyAsync(p, markdown.Value)
+                    : p => ReportFiles.WriteAtomicallyAsync(p, json.Value);
+                written &= await WriteAsync(PathFor(path, importId), importId, stderr, write).ConfigureAwait(false);
             }
 
-            if (output.JsonPath is { } json)
+            if (output.JsonPath is { } jsonPath)
             {
-                written &= await WriteAsync(PathFor(json, importId), importId, JsonReport.ToJson(report), stderr).ConfigureAwait(false);
+                written &= await WriteAsync(PathFor(jsonPath, importId), importId, stderr, p => ReportFiles.WriteAtomicallyAsync(p, json.Value)).ConfigureAwait(false);
             }
 
             if (output.MarkdownPath is { } md)
             {
-                written &= await WriteAsync(PathFor(md, importId), importId, markdown.Value, stderr).ConfigureAwait(false);
+                written &= await WriteAsync(PathFor(md, importId), importId, stderr, p => ReportFiles.WriteAtomicallyAsync(p, markdown.Value)).ConfigureAwait(false);
             }
         }
 
         return written;
     }
 
-    private static Task<bool> WriteAsync(string path, string importId, string content, TextWriter stderr) =>
-        ReportFiles.TryAsync(stderr, $"the report of import {importId} to '{path}'", () => ReportFiles.WriteAtomicallyAsync(path, content));
+    private static Task<bool> WriteAsync(string path, string importId, TextWriter stderr, Func<string, Task> write) =>
+        ReportFiles.TryAsync(stderr, $"the report of import {importId} to '{path}'", () => write(path));
 
     /// <summary>
     /// <c>dir/report.json</c> → <c>dir/report.{importId}.json</c>, by the import's canonical id (digits without

@@ -10,10 +10,14 @@ namespace ImportErrorAnalytics.Cli;
 /// </summary>
 internal static class OptionChecks
 {
-    /// <summary>Adds a check: <paramref name="problem"/> returns the message for a bad value, or <see langword="null"/>.</summary>
+    /// <summary>
+    /// Adds a check: <paramref name="problem"/> returns the message for a bad value, or <see langword="null"/>. Only a
+    /// value given on the command line is checked: a default is valid by construction, and checking it would cost every
+    /// run the check's own start-up (parsing the default <c>--base-url</c> loads the URI parser).
+    /// </summary>
     public static void Check<T>(this Option<T> option, Func<T, string?> problem) => option.Validators.Add(result =>
     {
-        if (TryGetValue(result, out T value) && problem(value) is { } message)
+        if (!result.Implicit && TryGetValue(result, out T value) && problem(value) is { } message)
         {
             result.AddError(message);
         }

@@ -28,12 +28,12 @@ internal static class InputPaths
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)
                 .ToList();
-            return files.ConvertAll(file => (ErrorSource)StreamErrorSource.ForFile(file, format ?? FormatOf(file)));
+            return files.ConvertAll(file => (ErrorSource)new FileErrorSource(file, format ?? FormatOf(file)));
         }
 
         if (File.Exists(path))
         {
-            return [StreamErrorSource.ForFile(path, format ?? FormatOf(path))];
+            return [new FileErrorSource(path, format ?? FormatOf(path))];
         }
 
         throw new FileNotFoundException($"Input not found: {UntrustedText.Quote(path)} is neither a file nor a directory.", path);

@@ -26,12 +26,7 @@ internal sealed class StreamErrorSource(string name, Func<CancellationToken, Val
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: BufferSize, minimumReadSize: BufferSize / 4, leaveOpen: false));
         try
         {
-            var pages = format == InputFormat.Ndjson
-                ? NdjsonStreamReader.ReadAsync(pipe, context, cancellationToken)
-                : context.ParseWorkers > 1
-                    ? ParallelPageReader.ReadAsync(pipe, context, context.ParseWorkers, cancellationToken)
-                    : PageStreamReader.ReadAsync(pipe, context, cancellationToken);
-            await foreach (var page in pages.ConfigureAwait(false))
+            await foreach (var page in ReadAsync(pipe, context, format, cancellationToken).ConfigureAwait(false))
             {
                 yield return page;
             }
@@ -47,8 +42,14 @@ internal sealed class StreamErrorSource(string name, Func<CancellationToken, Val
         }
     }
 
-    public static StreamErrorSource ForFile(string path, InputFormat format) => new(
-        path,
-        _ => ValueTask.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan)),
-        format);
+    /// <summary>
+    /// The pages of <paramref name="pipe"/>: NDJSON, or response pages on one core or (with several parse workers for
+    /// this input, unless <paramref name="oneCore"/>) on several.
+    /// </summary>
+    internal static IAsyncEnumerable<ImportErrorPage> ReadAsync(PipeReader pipe, ReadContext context, InputFormat format, CancellationToken cancellationToken, bool oneCore = false) =>
+        format == InputFormat.Ndjson
+            ? NdjsonStreamReader.ReadAsync(pipe, context, cancellationToken)
+            : context.ParseWorkers > 1 && !oneCore
+                ? ParallelPageReader.ReadAsync(pipe, context, context.ParseWorkers, cancellationToken)
+                : PageStreamReader.ReadAsync(pipe, context, cancellationToken);
 }

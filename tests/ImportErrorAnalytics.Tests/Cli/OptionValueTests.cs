@@ -90,6 +90,39 @@ public class OptionValueTests
         Assert.DoesNotContain('\u001b', stderr.ToString());
     }
 
+    /// <summary>
+    /// A check runs on values given on the command line only: a default is valid by construction, and checking it cost
+    /// every run the check's start-up (the default --base-url loaded and ran the URI parser).
+    /// </summary>
+    [Fact]
+    public void ACheck_SeesAGivenValue_NotTheDefault()
+    {
+        var checkedValues = new List<string>();
+        var option = new Option<string>("--thing") { DefaultValueFactory = _ => "the default" };
+        option.Check(value =>
+        {
+            checkedValues.Add(value);
+            return value == "bad" ? "--thing must not be bad." : null;
+        });
+        var command = new RootCommand { option };
+
+        Assert.Empty(command.Parse([]).Errors);
+        Assert.Empty(checkedValues);
+        Assert.Equal("--thing must not be bad.", Assert.Single(command.Parse(["--thing", "bad"]).Errors).Message);
+        Assert.Equal(["bad"], checkedValues);
+    }
+
+    [Fact]
+    public async Task ABaseUrlThatIsNoUrl_IsStillAUsageError()
+    {
+        var stderr = new StringWriter();
+
+        var code = await IeaCommand.RunAsync(["report", "--import-id", "1", "--base-url", "not a url"], TextWriter.Null, stderr);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--base-url must be an absolute http or https URL.", stderr.ToString(), StringComparison.Ordinal);
+    }
+
     private static bool IsNumber(Type type) =>
         (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(int) || t == typeof(long) || t == typeof(double) || t == typeof(decimal));
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Reflection;
+using System.Reflection.PortableExecutable;
 using System.Text.Json;
 using ImportErrorAnalytics.Cli;
 using ImportErrorAnalytics.Tests.Support;
@@ -73,6 +74,27 @@ public class ToolPackageTests(PackedPackages packed)
         Assert.Equal(2000, report.RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
     }
 
+    /// <summary>The portable package is a tool of its own: where no RID-specific package fits, it is the one that runs.</summary>
+    [Fact]
+    public async Task ThePortablePackage_InstalledByItsOwnId_Runs()
+    {
+        packed.ThrowIfNotInstalled();
+        var tools = Path.Combine(packed.Root, "portable");
+        var install = packed.Commands.Single(c => c.StartsWith("dotnet tool install ", StringComparison.Ordinal))
+            .Replace("--global", $"--tool-path {tools}", StringComparison.Ordinal)
+            .Replace("ImportErrorAnalytics.Tool", "ImportErrorAnalytics.Tool.any", StringComparison.Ordinal);
+
+        var installed = await packed.RunAsync(install);
+        var report = await Processes.RunAsync(
+            Path.Combine(tools, OperatingSystem.IsWindows() ? "iea.exe" : "iea"), ["report", "--input", Path.Combine("samples", "import-184448894")], packed.Repository, environment: packed.Environment);
+
+        Assert.True(installed.ExitCode == 0, installed.Describe());
+        Assert.True(report.ExitCode == 0, report.Describe());
+        using var json = JsonDocument.Parse(report.Stdout);
+        Assert.Equal(600, json.RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
+        Assert.DoesNotContain(Directory.EnumerateFiles(tools, "*.dll", SearchOption.AllDirectories), dll => dll.Contains("linux-x64", StringComparison.Ordinal));
+    }
+
     /// <summary>The README command in backticks that starts with <paramref name="start"/>.</summary>
     private static string ReadmeCommand(string start)
     {
@@ -83,18 +105,54 @@ public class ToolPackageTests(PackedPackages packed)
     }
 
     [Fact]
-    public void TheToolPackage_IsADotnetToolNamedIeaThatCarriesItsDependencies()
+    public void TheToolPackage_IsADotnetToolNamedIea_PointingToALinuxX64PackageAndAPortableOne()
     {
         using var package = ZipFile.OpenRead(packed.PackagePath("ImportErrorAnalytics.Tool"));
         var nuspec = ReadEntry(package, "ImportErrorAnalytics.Tool.nuspec");
-        var settings = ReadEntry(package, "tools/net10.0/any/DotnetToolSettings.xml");
+        var settings = ReadEntry(package, "tools/any/any/DotnetToolSettings.xml");
 
         Assert.Contains("<packageType name=\"DotnetTool\" />", nuspec, StringComparison.Ordinal);
         Assert.Contains("Name=\"iea\"", settings, StringComparison.Ordinal);
+        Assert.Contains("<RuntimeIdentifierPackage RuntimeIdentifier=\"linux-x64\" Id=\"ImportErrorAnalytics.Tool.linux-x64\" />", settings, StringComparison.Ordinal);
+        Assert.Contains("<RuntimeIdentifierPackage RuntimeIdentifier=\"any\" Id=\"ImportErrorAnalytics.Tool.any\" />", settings, StringComparison.Ordinal);
         Assert.Contains("<readme>README.md</readme>", nuspec, StringComparison.Ordinal);
         Assert.NotNull(package.GetEntry("README.md"));
-        Assert.NotNull(package.GetEntry("tools/net10.0/any/ImportErrorAnalytics.dll"));
-        Assert.NotNull(package.GetEntry("tools/net10.0/any/Spectre.Console.dll"));
+    }
+
+    /// <summary>
+    /// The linux-x64 package holds ReadyToRun images (precompiled code beside the IL), the portable one IL only; both
+    /// carry the dependencies and the runtime settings of a short-lived process.
+    /// </summary>
+    [Theory]
+    [InlineData("linux-x64", true)]
+    [InlineData("any", false)]
+    public void EachToolPackage_CarriesTheToolItsDependenciesAndItsRuntimeSettings(string runtime, bool readyToRun)
+    {
+        using var package = ZipFile.OpenRead(packed.PackagePath("ImportErrorAnalytics.Tool." + runtime));
+        var folder = $"tools/net10.0/{runtime}/";
+
+        Assert.Contains("Name=\"iea\"", ReadEntry(package, folder + "DotnetToolSettings.xml"), StringComparison.Ordinal);
+        Assert.NotNull(package.GetEntry(folder + "Spectre.Console.dll"));
+        foreach (var assembly in new[] { "iea.dll", "ImportErrorAnalytics.dll", "System.CommandLine.dll" })
+        {
+            Assert.True(readyToRun == IsReadyToRun(package, folder + assembly), $"{folder}{assembly}: ReadyToRun should be {readyToRun}.");
+        }
+
+        RuntimeSettingsTests.AssertShortLivedProcessSettings(ReadEntry(package, folder + "iea.runtimeconfig.json"));
+    }
+
+    private static bool IsReadyToRun(ZipArchive package, string name)
+    {
+        var entry = package.GetEntry(name) ?? throw new Xunit.Sdk.XunitException($"'{name}' is not in the package.");
+        using var image = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(image);
+        }
+
+        image.Position = 0;
+        using var reader = new PEReader(image);
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
     [Theory]
@@ -167,6 +225,7 @@ public sealed class PackedPackages : IAsyncLifetime
     /// </summary>
     public IReadOnlyDictionary<string, string?> Environment { get; private set; } = new Dictionary<string, string?>();
 
+    /// <summary>A package of <c>./artifacts</c>; the tool's RID-specific ones are named <c>ImportErrorAnalytics.Tool.linux-x64</c> and <c>ImportErrorAnalytics.Tool.any</c>.</summary>
     public string PackagePath(string id) => Path.Combine(Packages, $"{id}.{Version}.nupkg");
 
     /// <summary>Runs one command line through the shell in the repository copy.</summary>

@@ -186,22 +186,33 @@ public class ParallelPageReaderProperties
         byte[] bytes, IReadOnlyList<int> chunks, int workers, ParserLimits? limits = null, bool keepGoing = false,
         bool recordFastPath = true, InputFormat format = InputFormat.Pages, bool showStandardSensitivity = false)
     {
+        var pipe = PipeReader.Create(new TrickleStream(bytes, chunks), new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1));
+        return Read(
+            (context, token) => format == InputFormat.Ndjson ? NdjsonStreamReader.ReadAsync(pipe, context, token)
+                : workers == 0 ? PageStreamReader.ReadAsync(pipe, context, token)
+                : ParallelPageReader.ReadAsync(pipe, context, workers, token),
+            limits, keepGoing, recordFastPath, showStandardSensitivity);
+    }
+
+    /// <summary>What <paramref name="read"/> gives, through a context of input <c>test.json</c> with these settings.</summary>
+    /// <param name="parseWorkers">The context's <see cref="ReadContext.ParseWorkers"/>.</param>
+    internal static Outcome Read(
+        Func<ReadContext, CancellationToken, IAsyncEnumerable<ImportErrorPage>> read, ParserLimits? limits = null, bool keepGoing = false,
+        bool recordFastPath = true, bool showStandardSensitivity = false, int parseWorkers = 1)
+    {
         var skipped = new List<string>();
         var context = new ReadContext("test.json", 0, limits ?? new ParserLimits(), new PagePool(), keepGoing ? s => skipped.Add(Describe(s)) : null)
         {
             RecordFastPath = recordFastPath,
             ShowStandardSensitivity = showStandardSensitivity,
+            ParseWorkers = parseWorkers,
         };
-        var pipe = PipeReader.Create(new TrickleStream(bytes, chunks), new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1));
         var pages = new List<string>();
         string? error = null;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
-            var reader = format == InputFormat.Ndjson ? NdjsonStreamReader.ReadAsync(pipe, context, timeout.Token)
-                : workers == 0 ? PageStreamReader.ReadAsync(pipe, context, timeout.Token)
-                : ParallelPageReader.ReadAsync(pipe, context, workers, timeout.Token);
-            Collect(reader, pages).GetAwaiter().GetResult();
+            Collect(read(context, timeout.Token), pages).GetAwaiter().GetResult();
         }
         catch (ImportErrorFormatException ex)
         {

@@ -8,6 +8,21 @@ namespace ImportErrorAnalytics.Tests.Reporting;
 /// <summary>The JSON report keeps the documented contract (schema version 3): names, nesting, nulls.</summary>
 public class JsonReportContractTests
 {
+    /// <summary>The asynchronous writer gives the string's bytes (the contract generates serialization code only, which the asynchronous serializer cannot run).</summary>
+    [Fact]
+    public async Task WriteAsync_WritesTheUtf8BytesOfToJson()
+    {
+        var bytes = new SyntheticImport(new SyntheticImportOptions { Seed = 11, Errors = 2_000 }).ToPageBytes(100);
+        var report = await AnalyzerRuns.Builder([("p.json", bytes, ImportErrorAnalytics.Parsing.InputFormat.Pages)]).Build().RunAsync();
+        using var written = new MemoryStream();
+
+        await JsonReport.WriteAsync(report, written);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(JsonReport.ToJson(report)), written.ToArray());
+        Assert.Equal(JsonReport.ToUtf8Bytes(report), written.ToArray());
+        Assert.True(written.CanWrite, "the destination is left open");
+    }
+
     [Fact]
     public async Task Report_HasTheDocumentedShape()
     {
