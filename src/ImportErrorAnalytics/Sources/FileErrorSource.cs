@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Parsing.Parallel;
+using ImportErrorAnalytics.Sources.Fingerprints;
 
 namespace ImportErrorAnalytics.Sources;
 
@@ -12,7 +13,9 @@ namespace ImportErrorAnalytics.Sources;
 /// as one span on one core (a few milliseconds: less than starting the parallel page reader would cost); a larger file,
 /// one that is no regular file (a pipe, a device), and NDJSON (whose reader decides its limits on the lines it has
 /// buffered) stream through a <see cref="PipeReader"/> in 64 KB reads. The page readers' outcome does not depend on how
-/// the bytes arrive nor on how many cores parse them: the pages, the errors and their byte offsets are the same.
+/// the bytes arrive nor on how many cores parse them: the pages, the errors and their byte offsets are the same. Either
+/// way every byte of the file is fingerprinted (<see cref="ReadContext.Fingerprint"/>), the rest read once the pages are
+/// done.
 /// </summary>
 /// <param name="path">The file.</param>
 /// <param name="format">Its format.</param>
@@ -33,15 +36,16 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
     {
         var file = new FileStream(
             File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan), FileAccess.Read, bufferSize: 0);
+        var hashed = new FingerprintingStream(file);
         PipeReader pipe;
         byte[]? rented;
         try
         {
-            (pipe, rented) = Open(file, format == InputFormat.Pages && file.CanSeek ? file.Length : -1, wholeFileBytes);
+            (pipe, rented) = Open(file, hashed, format == InputFormat.Pages && file.CanSeek ? file.Length : -1, wholeFileBytes);
         }
         catch
         {
-            await file.DisposeAsync().ConfigureAwait(false);
+            await hashed.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
@@ -51,11 +55,15 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
             {
                 yield return page;
             }
+
+            // What the pipe still buffers was hashed as it was read: the rest of the file is read straight from it.
+            await hashed.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            context.Fingerprint = hashed.Fingerprint;
         }
         finally
         {
             await pipe.CompleteAsync().ConfigureAwait(false);
-            await file.DisposeAsync().ConfigureAwait(false);
+            await hashed.DisposeAsync().ConfigureAwait(false);
             if (rented is not null)
             {
                 ArrayPool<byte>.Shared.Return(rented);
@@ -64,15 +72,16 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
     }
 
     /// <summary>
-    /// The pipe over <paramref name="file"/>, which <paramref name="length"/> says is that long (-1: stream it). A
-    /// small file is read at once, up to one byte more than its length, so a file that grew since shows it: the bytes
-    /// read so far go first, the rest streams after them. Returns the rented buffer to give back after the pipe, if any.
+    /// The pipe over <paramref name="file"/>, which <paramref name="length"/> says is that long (-1: stream it), read
+    /// through <paramref name="hashed"/> (which wraps it) or hashed into it. A small file is read at once, up to one
+    /// byte more than its length, so a file that grew since shows it: the bytes read so far go first, the rest streams
+    /// after them. Returns the rented buffer to give back after the pipe, if any.
     /// </summary>
-    internal static (PipeReader Pipe, byte[]? Rented) Open(FileStream file, long length, int wholeFileBytes)
+    internal static (PipeReader Pipe, byte[]? Rented) Open(FileStream file, FingerprintingStream hashed, long length, int wholeFileBytes)
     {
         if (length <= 0 || length >= wholeFileBytes)
         {
-            return (Stream(file), null);
+            return (Stream(hashed), null);
         }
 
         var rented = ArrayPool<byte>.Shared.Rent((int)length + 1);
@@ -85,13 +94,15 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
                 filled += read;
             }
 
-            if (filled < rented.Length)
+            var ended = filled < rented.Length;
+            hashed.Include(rented.AsSpan(0, filled), ended);
+            if (ended)
             {
                 return (PipeReader.Create(new ReadOnlySequence<byte>(rented, 0, filled)), rented);
             }
 
             file.Position = filled;
-            return (Stream(new PrefixedStream(rented.AsMemory(0, filled), file)), rented);
+            return (Stream(new PrefixedStream(rented.AsMemory(0, filled), hashed)), rented);
         }
         catch
         {

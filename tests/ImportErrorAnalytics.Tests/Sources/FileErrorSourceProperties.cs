@@ -1,8 +1,10 @@
+using System.IO.Hashing;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Sources;
+using ImportErrorAnalytics.Sources.Fingerprints;
 using ImportErrorAnalytics.Testing;
 using ImportErrorAnalytics.Tests.Parsing;
 using ImportErrorAnalytics.Tests.Support;
@@ -64,15 +66,18 @@ public class FileErrorSourceProperties
         var bytes = new SyntheticImport(new SyntheticImportOptions { Seed = 4, Errors = 200 }).ToPageBytes(20);
         using var directory = new TempDirectory();
         var path = directory.File("pages.json", bytes);
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read);
+        await using var hashed = new FingerprintingStream(file);
 
-        var (pipe, rented) = FileErrorSource.Open(file, bytes.Length - shortBy, wholeFileBytes: bytes.Length * 2);
+        var (pipe, rented) = FileErrorSource.Open(file, hashed, bytes.Length - shortBy, wholeFileBytes: bytes.Length * 2);
         using var read = new MemoryStream();
         await pipe.CopyToAsync(read);
         await pipe.CompleteAsync();
+        await hashed.ReadToEndAsync(CancellationToken.None);
 
         Assert.NotNull(rented);
         Assert.Equal(bytes, read.ToArray());
+        Assert.Equal(new InputFingerprint(XxHash128.HashToUInt128(bytes), bytes.Length), hashed.Fingerprint);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using FsCheck.Xunit;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Sources.Fingerprints;
+using ImportErrorAnalytics.Testing;
 using ImportErrorAnalytics.Tests.Parsing;
 using ImportErrorAnalytics.Tests.Support;
 
@@ -104,6 +105,57 @@ public class InputFingerprintProperties
             Assert.Equal(Of(bytes), only.Fingerprint);
             Assert.Equal(snapshot.Counters.Errors, only.Errors);
         });
+
+    /// <summary>
+    /// Files, read whole (a small file of pages) or streamed (NDJSON), damaged or not, under keep-going: the fingerprint
+    /// is of every byte of each file, as it is for a stream with the same bytes.
+    /// </summary>
+    [Property(MaxTest = 60)]
+    public Property Files_ReadWholeOrStreamed_AreFingerprintedWhole() =>
+        Prop.ForAll(ErrorGenerators.ErrorsAndSeed, input =>
+        {
+            var (errors, seed) = input;
+            var random = new Random(seed);
+            var pages = RandomJson.Pages(ParserProperties.SplitIntoPages(errors, seed), seed);
+            var ndjson = JsonText.Ndjson(errors);
+            if (random.Next(2) == 0)
+            {
+                pages = ParserProperties.Mutate(pages, random);
+                ndjson = ParserProperties.Mutate(ndjson, random);
+            }
+
+            using var directory = new TempDirectory();
+            var snapshot = ImportErrorAnalyzer.CreateBuilder()
+                .Configure(o =>
+                {
+                    o.KeepGoing = true;
+                    o.MaxDegreeOfParallelism = 1 + (seed % 3);
+                })
+                .AddPath(directory.File("pages.json", pages))
+                .AddPath(directory.File("errors.ndjson", ndjson))
+                .Build().RunToSnapshotAsync().GetAwaiter().GetResult();
+
+            var inputs = snapshot.Runs[0].Inputs;
+            Assert.Equal([Of(pages), Of(ndjson)], inputs.Select(i => i.Fingerprint));
+        });
+
+    /// <summary>A file of pages too large to read whole, whose first page is malformed: skipped, and fingerprinted whole.</summary>
+    [Fact]
+    public async Task ALargeFileSkippedAtItsFirstPage_IsFingerprintedWhole()
+    {
+        var page = JsonText.Page(new SyntheticImport(new SyntheticImportOptions { Seed = 3, Errors = 500 }).Generate(), after: null);
+        byte[] bytes = [.. "{\"results\":[{]}"u8, .. Enumerable.Range(0, 1 + ((2 << 20) / page.Length)).SelectMany(_ => page)];
+        using var directory = new TempDirectory();
+
+        var snapshot = await ImportErrorAnalyzer.CreateBuilder()
+            .Configure(o => o.KeepGoing = true)
+            .AddPath(directory.File("big.json", bytes))
+            .Build().RunToSnapshotAsync();
+
+        Assert.True(bytes.Length > 2 << 20);
+        Assert.Single(snapshot.Skipped);
+        Assert.Equal(Of(bytes), Assert.Single(snapshot.Runs[0].Inputs).Fingerprint);
+    }
 
     [Fact]
     public async Task APageTooLargeEarlyInABigInput_StillFingerprintsAllOfIt()

@@ -50,6 +50,17 @@ internal sealed class FingerprintingStream(Stream inner) : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+    /// <summary>
+    /// Hashes <paramref name="bytes"/>, read from the input ahead of this stream (a file read whole); <paramref
+    /// name="ended"/> says whether that read found the input's end.
+    /// </summary>
+    public void Include(ReadOnlySpan<byte> bytes, bool ended)
+    {
+        _hash.Append(bytes);
+        _bytes += bytes.Length;
+        _ended |= ended;
+    }
+
     /// <summary>Reads the rest of the input (hashing it, parsing nothing), unless a read already found its end.</summary>
     public async Task ReadToEndAsync(CancellationToken cancellationToken)
     {
