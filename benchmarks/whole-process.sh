@@ -17,7 +17,8 @@
 # 5. Prints medians, ratios and peak RSS. Exits non-zero on any difference between the answers.
 #
 # The tools, as timed:
-#   iea:    IEA report --input DIR --out FILE      (IEA: the Release apphost, or set IEA=... to time another build)
+#   iea:    IEA report --input DIR --out FILE      (IEA: this checkout published for linux-x64 as its tool package is
+#           built, ReadyToRun with the tool's runtime settings; or set IEA=... to time another build or installed tool)
 #   DuckDB: iea-peers duckdb --input DIR --out FILE (DuckDB 1.5 embedded through DuckDB.NET: read_json with an
 #           explicit schema into a table, then every aggregate of the report in SQL, see DuckDb/ReportSql.cs)
 #   jq:     jq -r '.results[].errorType' DIR/*.json | sort | uniq -c   (error types only; skipped when jq is absent)
@@ -32,9 +33,12 @@ mkdir -p "$work"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== build (Release)"
-dotnet build src/ImportErrorAnalytics.Cli -c Release -v quiet -nologo > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 3; }
+if [ -z "${IEA:-}" ]; then
+  rm -rf "$work/iea-publish"
+  dotnet publish src/ImportErrorAnalytics.Cli -c Release -r linux-x64 -v quiet -nologo -o "$work/iea-publish" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 3; }
+fi
 dotnet build benchmarks/ImportErrorAnalytics.Peers -c Release -v quiet -nologo >> "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 3; }
-iea=${IEA:-src/ImportErrorAnalytics.Cli/bin/Release/net10.0/iea}
+iea=${IEA:-$work/iea-publish/iea}
 peers=benchmarks/ImportErrorAnalytics.Peers/bin/Release/net10.0/linux-x64/iea-peers
 timer=/usr/bin/time
 [ -x "$timer" ] || { echo "whole-process: /usr/bin/time (GNU time) is needed" >&2; exit 3; }
