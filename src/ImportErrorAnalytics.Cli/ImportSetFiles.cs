@@ -24,18 +24,17 @@ internal static class ImportSetFiles
         {
             var importId = report.Sources[0].ImportId;
             var markdown = new Lazy<string>(() => MarkdownReport.Render(report, new MarkdownReportOptions { MaxBytes = output.MaxBytes }));
-            var json = new Lazy<byte[]>(() => JsonReport.ToUtf8Bytes(report));
             if (output.OutputPath is { } path)
             {
                 Func<string, Task> write = output.Format == ReportFormat.Markdown
                     ? p => ReportFiles.WriteAtomicallyAsync(p, markdown.Value)
-                    : p => ReportFiles.WriteAtomicallyAsync(p, json.Value);
+                    : p => ReportFiles.WriteAtomicallyAsync(p, report);
                 written &= await WriteAsync(PathFor(path, importId), importId, stderr, write).ConfigureAwait(false);
             }
 
             if (output.JsonPath is { } jsonPath)
             {
-                written &= await WriteAsync(PathFor(jsonPath, importId), importId, stderr, p => ReportFiles.WriteAtomicallyAsync(p, json.Value)).ConfigureAwait(false);
+                written &= await WriteAsync(PathFor(jsonPath, importId), importId, stderr, p => ReportFiles.WriteAtomicallyAsync(p, report)).ConfigureAwait(false);
             }
 
             if (output.MarkdownPath is { } md)

@@ -19,20 +19,28 @@ internal static class ReportFiles
     public static async Task<bool> WriteAllAsync(ImportErrorReport report, OutputSettings output, TextWriter stdout, TextWriter stderr)
     {
         var markdown = new Lazy<string>(() => MarkdownReport.Render(report, new MarkdownReportOptions { MaxBytes = output.MaxBytes }));
-        var json = new Lazy<byte[]>(() => JsonReport.ToUtf8Bytes(report));
         var written = output.OutputPath is null
             ? await TryAsync(stderr, "the report to standard output", async () =>
             {
-                await stdout.WriteLineAsync(output.Format == ReportFormat.Markdown ? markdown.Value : JsonReport.ToJson(report)).ConfigureAwait(false);
+                if (output.Format == ReportFormat.Markdown)
+                {
+                    await stdout.WriteLineAsync(markdown.Value).ConfigureAwait(false);
+                }
+                else
+                {
+                    JsonReport.WriteTo(report, stdout);
+                    await stdout.WriteLineAsync().ConfigureAwait(false);
+                }
+
                 await stdout.FlushAsync().ConfigureAwait(false);
             }).ConfigureAwait(false)
             : await TryAsync(stderr, $"the report to '{output.OutputPath}' (--out)", () => output.Format == ReportFormat.Markdown
                 ? WriteAtomicallyAsync(output.OutputPath, markdown.Value)
-                : WriteAtomicallyAsync(output.OutputPath, json.Value)).ConfigureAwait(false);
+                : WriteAtomicallyAsync(output.OutputPath, report)).ConfigureAwait(false);
 
         if (output.JsonPath is not null)
         {
-            written &= await TryAsync(stderr, $"the JSON report to '{output.JsonPath}' (--json-out)", () => WriteAtomicallyAsync(output.JsonPath, json.Value)).ConfigureAwait(false);
+            written &= await TryAsync(stderr, $"the JSON report to '{output.JsonPath}' (--json-out)", () => WriteAtomicallyAsync(output.JsonPath, report)).ConfigureAwait(false);
         }
 
         if (output.MarkdownPath is not null)
@@ -82,6 +90,17 @@ internal static class ReportFiles
     /// <summary>Writes a report file through the library's atomic writer: a new owner-only temporary file, flushed, renamed.</summary>
     internal static Task WriteAtomicallyAsync(string path, string content) => AtomicFile.WriteTextAsync(path, content, CancellationToken.None);
 
-    /// <summary>Writes a report file of UTF-8 bytes (the JSON report) through the library's atomic writer.</summary>
-    internal static Task WriteAtomicallyAsync(string path, byte[] content) => AtomicFile.WriteAsync(path, content, CancellationToken.None);
+    /// <summary>
+    /// Writes the JSON report through the library's atomic writer, serialized straight into the file in chunks (a report
+    /// of many megabytes is never whole in memory).
+    /// </summary>
+    internal static Task WriteAtomicallyAsync(string path, ImportErrorReport report) => AtomicFile.WriteAsync(
+        path,
+        (stream, _) =>
+        {
+            JsonReport.WriteTo(report, stream);
+            return ValueTask.CompletedTask;
+        },
+        AtomicFileOptions.ForData(),
+        CancellationToken.None);
 }

@@ -195,8 +195,27 @@ public class OutputFailureTests
     }
 
     /// <summary>Standard output on a full disk.</summary>
+    /// <summary>Standard output on a full device: every write fails, whichever overload the report goes through.</summary>
     private sealed class FullWriter : StringWriter
     {
-        public override Task WriteLineAsync(string? value) => throw new IOException("No space left on device");
+        public override void Write(char value) => throw Full();
+
+        public override void Write(char[] buffer, int index, int count) => throw Full();
+
+        public override void Write(ReadOnlySpan<char> buffer) => throw Full();
+
+        public override void Write(string? value) => throw Full();
+
+        public override Task WriteAsync(char value) => throw Full();
+
+        public override Task WriteAsync(string? value) => throw Full();
+
+        public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) => throw Full();
+
+        public override Task WriteLineAsync(string? value) => throw Full();
+
+        public override Task WriteLineAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) => throw Full();
+
+        private static IOException Full() => new("No space left on device");
     }
 }
