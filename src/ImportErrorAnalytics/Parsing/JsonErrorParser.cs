@@ -124,13 +124,20 @@ internal sealed partial class JsonErrorParser
     /// <summary>Forgets all position state (used between NDJSON lines).</summary>
     public void Reset()
     {
-        _state = new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = !_recordMode, MaxDepth = 256 });
+        _state = new JsonReaderState(_recordMode ? RecordReaderOptions : PageReaderOptions);
         _depth = 0;
         _pending = Field.None;
         _skipDepth = -1;
         _inRecord = false;
         _interrupt = Interrupt.None;
+        _noScanAt = -1;
     }
+
+    /// <summary>The reader's options for response pages: several pages may follow one another.</summary>
+    private static JsonReaderOptions PageReaderOptions => new() { AllowMultipleValues = true, MaxDepth = 256 };
+
+    /// <summary>The reader's options for one NDJSON line.</summary>
+    private static JsonReaderOptions RecordReaderOptions => new() { AllowMultipleValues = false, MaxDepth = 256 };
 
     /// <summary>
     /// Reads tokens from <paramref name="buffer"/> until it runs out or a top-level value completes.
@@ -148,12 +155,14 @@ internal sealed partial class JsonErrorParser
             // times slower in multi-segment mode, so any buffer whose bytes lie in one span is read as that span.
             if (rest.First.Length == rest.Length)
             {
+                _scanBytes = rest.First;
                 var span = new Utf8JsonReader(rest.First.Span, isFinalBlock, _state);
                 completed = Run(ref span, out var used);
                 offset += used;
             }
             else
             {
+                _scanBytes = default;
                 var reader = new Utf8JsonReader(rest, isFinalBlock, _state);
                 completed = Run(ref reader, out var used);
                 offset += used;
@@ -274,7 +283,7 @@ internal sealed partial class JsonErrorParser
                     return false;
                 }
 
-                if (!TryReadRecord(ref reader))
+                if (!(_recordFastPath && TryScanRecords(ref reader)) && !TryReadRecord(ref reader))
                 {
                     BeginRecord();
                 }
