@@ -1,10 +1,11 @@
+using System.Buffers;
 using System.Text.Json;
 using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Parsing;
 
 /// <summary>
-/// The record scan: the fastest path, for records of a response page that lie whole in the span being read. It reads
+/// The record scan: the fastest path, for records of a response page that lie whole in one span of the bytes read. It reads
 /// the fields the aggregators use straight from the bytes and passes over everything else with the validating skips
 /// of <see cref="JsonSpan"/>, without tokenizing it, record after record, then hands the reader back the position
 /// after the last record it took. It takes a record only when it proves it valid JSON and reads it exactly as
@@ -22,8 +23,8 @@ internal sealed partial class JsonErrorParser
     /// </summary>
     private static readonly JsonReaderState AfterRecordState = StateAfterRecord();
 
-    /// <summary>The bytes the current reader reads when they are one span (empty otherwise): what the scan may read.</summary>
-    private ReadOnlyMemory<byte> _scanBytes;
+    /// <summary>The bytes the current reader reads: the scan reads records that lie whole in one of their segments.</summary>
+    private ReadOnlySequence<byte> _scanBytes;
 
     /// <summary>The absolute offset of a record's opening brace the scan gave up on: the token paths read it.</summary>
     private long _noScanAt = -1;
@@ -49,12 +50,15 @@ internal sealed partial class JsonErrorParser
     /// <returns>False when the scan took no record: the caller reads this one with the token paths.</returns>
     private bool TryScanRecords(ref Utf8JsonReader reader)
     {
-        var json = _scanBytes.Span;
-        var at = (int)reader.TokenStartIndex;
-        if (json.IsEmpty || BaseOffset + at == _noScanAt)
+        // The scan reads from the record's opening brace to the end of the segment that holds it.
+        var start = reader.TokenStartIndex;
+        if (BaseOffset + start == _noScanAt || start >= _scanBytes.Length)
         {
             return false;
         }
+
+        var json = _scanBytes.IsSingleSegment ? _scanBytes.FirstSpan[(int)start..] : _scanBytes.Slice(start).FirstSpan;
+        var at = 0;
 
         var page = _page!;
         var taken = -1;
@@ -72,7 +76,7 @@ internal sealed partial class JsonErrorParser
                     return false;
                 }
 
-                _noScanAt = BaseOffset + at;
+                _noScanAt = BaseOffset + start + at;
                 break;
             }
 
@@ -97,7 +101,7 @@ internal sealed partial class JsonErrorParser
         }
 
         _interrupt = Interrupt.Restart;
-        _restartAt = taken;
+        _restartAt = start + taken;
         _restartState = AfterRecordState;
         return true;
     }

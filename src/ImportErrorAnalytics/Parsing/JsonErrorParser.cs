@@ -150,19 +150,18 @@ internal sealed partial class JsonErrorParser
         {
             var rest = offset == 0 ? buffer : buffer.Slice(offset);
             bool completed;
+            _scanBytes = rest;
 
             // A slice that ends exactly at a segment's end may still say it is not single-segment; the reader is several
             // times slower in multi-segment mode, so any buffer whose bytes lie in one span is read as that span.
             if (rest.First.Length == rest.Length)
             {
-                _scanBytes = rest.First;
                 var span = new Utf8JsonReader(rest.First.Span, isFinalBlock, _state);
                 completed = Run(ref span, out var used);
                 offset += used;
             }
             else
             {
-                _scanBytes = default;
                 var reader = new Utf8JsonReader(rest, isFinalBlock, _state);
                 completed = Run(ref reader, out var used);
                 offset += used;
@@ -170,11 +169,13 @@ internal sealed partial class JsonErrorParser
 
             if (_interrupt != Interrupt.Restart)
             {
+                _scanBytes = default;
                 consumed = buffer.GetPosition(offset);
                 return completed;
             }
 
-            // The record fast path gave up: read on, token by token, from just inside the record it left.
+            // The record fast path gave up (read on, token by token, from just inside the record it left), or the scan
+            // took records (read on after the last).
             _interrupt = Interrupt.None;
         }
     }
