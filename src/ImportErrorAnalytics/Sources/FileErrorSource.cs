@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Parsing.Parallel;
+using ImportErrorAnalytics.Sources.Fingerprints;
 
 namespace ImportErrorAnalytics.Sources;
 
@@ -13,6 +14,9 @@ namespace ImportErrorAnalytics.Sources;
 /// one that is no regular file (a pipe, a device), and NDJSON (whose reader decides its limits on the lines it has
 /// buffered) stream through a <see cref="PipeReader"/> in 64 KB reads. The page readers' outcome does not depend on how
 /// the bytes arrive nor on how many cores parse them: the pages, the errors and their byte offsets are the same.
+/// Either way every byte of the file is fingerprinted (<see cref="FingerprintingStream"/>), the rest read after the pages
+/// if the reader stopped early, and the whole input's fingerprint goes to <see cref="ReadContext.Fingerprint"/>, as
+/// for any stream.
 /// </summary>
 /// <param name="path">The file.</param>
 /// <param name="format">Its format.</param>
@@ -35,9 +39,10 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
             File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan), FileAccess.Read, bufferSize: 0);
         PipeReader pipe;
         byte[]? rented;
+        FingerprintingStream hashed;
         try
         {
-            (pipe, rented) = Open(file, format == InputFormat.Pages && file.CanSeek ? file.Length : -1, wholeFileBytes);
+            (pipe, rented, hashed) = Open(file, format == InputFormat.Pages && file.CanSeek ? file.Length : -1, wholeFileBytes);
         }
         catch
         {
@@ -51,6 +56,9 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
             {
                 yield return page;
             }
+
+            await hashed.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            context.Fingerprint = hashed.Fingerprint;
         }
         finally
         {
@@ -66,13 +74,15 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
     /// <summary>
     /// The pipe over <paramref name="file"/>, which <paramref name="length"/> says is that long (-1: stream it). A
     /// small file is read at once, up to one byte more than its length, so a file that grew since shows it: the bytes
-    /// read so far go first, the rest streams after them. Returns the rented buffer to give back after the pipe, if any.
+    /// read so far go first, the rest streams after them. Returns the rented buffer to give back after the pipe, if any,
+    /// and the stream that fingerprints the file's bytes: those the pipe reads, and the rest once read to its end.
     /// </summary>
-    internal static (PipeReader Pipe, byte[]? Rented) Open(FileStream file, long length, int wholeFileBytes)
+    internal static (PipeReader Pipe, byte[]? Rented, FingerprintingStream Hashed) Open(FileStream file, long length, int wholeFileBytes)
     {
         if (length <= 0 || length >= wholeFileBytes)
         {
-            return (Stream(file), null);
+            var streamed = new FingerprintingStream(file);
+            return (Stream(streamed), null, streamed);
         }
 
         var rented = ArrayPool<byte>.Shared.Rent((int)length + 1);
@@ -87,11 +97,13 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
 
             if (filled < rented.Length)
             {
-                return (PipeReader.Create(new ReadOnlySequence<byte>(rented, 0, filled)), rented);
+                // The whole file is in the buffer: its fingerprint is taken from there once the pages are done.
+                return (PipeReader.Create(new ReadOnlySequence<byte>(rented, 0, filled)), rented, new FingerprintingStream(new MemoryStream(rented, 0, filled, writable: false)));
             }
 
             file.Position = filled;
-            return (Stream(new PrefixedStream(rented.AsMemory(0, filled), file)), rented);
+            var grown = new FingerprintingStream(new PrefixedStream(rented.AsMemory(0, filled), file));
+            return (Stream(grown), rented, grown);
         }
         catch
         {

@@ -66,7 +66,7 @@ public class FileErrorSourceProperties
         var path = directory.File("pages.json", bytes);
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
 
-        var (pipe, rented) = FileErrorSource.Open(file, bytes.Length - shortBy, wholeFileBytes: bytes.Length * 2);
+        var (pipe, rented, _) = FileErrorSource.Open(file, bytes.Length - shortBy, wholeFileBytes: bytes.Length * 2);
         using var read = new MemoryStream();
         await pipe.CopyToAsync(read);
         await pipe.CompleteAsync();
