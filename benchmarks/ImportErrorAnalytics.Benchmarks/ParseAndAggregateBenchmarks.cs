@@ -93,6 +93,13 @@ public class ParseAndAggregateBenchmarks
         return slots.Length;
     }
 
+    /// <summary>
+    /// Parser and every built-in aggregator on ONE thread over whole pages held in memory (each page one span, as a
+    /// parse worker of the default options reads them): the per-core cost of the library against <see cref="BareTokenScan"/>.
+    /// </summary>
+    [Benchmark]
+    public int ParseAndAggregateWholePagesOneThread() => AggregateWholePagesOf(_pages);
+
     /// <summary>The streaming parser alone, touching every record.</summary>
     [Benchmark]
     public Task<long> ParseOnly() => ParseOnlyOver(_pages);
@@ -127,6 +134,36 @@ public class ParseAndAggregateBenchmarks
 
         await reader.CompleteAsync();
         return sum;
+    }
+
+    /// <summary>Parses each whole page (one per line) and hands it to every built-in aggregator, on the calling thread.</summary>
+    internal static int AggregateWholePagesOf(byte[] pages)
+    {
+        var slots = new BuiltInAggregators(new AnalyzerOptions()).CreateSlots();
+        var parser = new JsonErrorParser("bench", new ParserLimits().MaxValueBytes, recordMode: false);
+        var page = new PagePool(0).Rent();
+        var start = 0;
+        while (start < pages.Length)
+        {
+            var length = pages.AsSpan(start).IndexOf((byte)'\n');
+            length = length < 0 ? pages.Length - start : length + 1;
+            page.Reset("bench", 0, 0, isResponsePage: true);
+            parser.Reset();
+            parser.Begin(page, 1);
+            if (!parser.Parse(new ReadOnlySequence<byte>(pages, start, length), isFinalBlock: false, out _))
+            {
+                throw new InvalidOperationException("A page did not complete.");
+            }
+
+            foreach (var slot in slots)
+            {
+                slot.AddPage(page);
+            }
+
+            start += length;
+        }
+
+        return slots.Length;
     }
 
     internal static long ParseWholePagesOf(byte[] pages)

@@ -62,21 +62,32 @@ internal sealed partial class JsonErrorParser
     private static Field Match(Context context, ReadOnlySpan<byte> name) => context switch
     {
         Context.Record => MatchRecordField(name),
-        Context.SourceData =>
-            name.SequenceEqual("lineNumber"u8) ? Field.LineNumber :
-            name.SequenceEqual("fileId"u8) ? Field.FileId :
-            name.SequenceEqual("containsEncryptedProperties"u8) ? Field.ContainsEncryptedProperties : Field.Unknown,
-        Context.PropertyValue =>
-            name.SequenceEqual("name"u8) ? Field.Name :
-            name.SequenceEqual("dataSensitivity"u8) ? Field.DataSensitivity :
-            name.SequenceEqual("isEncrypted"u8) ? Field.IsEncrypted :
-            name.SequenceEqual("maskedSubstrings"u8) ? Field.MaskedSubstrings : Field.Unknown,
+        Context.SourceData => MatchSourceDataField(name),
+        Context.PropertyValue => MatchPropertyValueField(name),
         Context.MaskedSubstrings => name.SequenceEqual("substrings"u8) ? Field.Substrings : Field.Unknown,
         Context.Page =>
             name.SequenceEqual("results"u8) ? Field.Results :
             name.SequenceEqual("paging"u8) ? Field.Paging : Field.Unknown,
         Context.Paging => name.SequenceEqual("next"u8) ? Field.Next : Field.Unknown,
         Context.PagingNext => name.SequenceEqual("after"u8) ? Field.After : Field.Unknown,
+        _ => Field.Unknown,
+    };
+
+    /// <summary>By length first: most names of a record's objects are none of the few read, and differ in length from them.</summary>
+    private static Field MatchSourceDataField(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        6 when name.SequenceEqual("fileId"u8) => Field.FileId,
+        10 when name.SequenceEqual("lineNumber"u8) => Field.LineNumber,
+        27 when name.SequenceEqual("containsEncryptedProperties"u8) => Field.ContainsEncryptedProperties,
+        _ => Field.Unknown,
+    };
+
+    private static Field MatchPropertyValueField(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        4 when name.SequenceEqual("name"u8) => Field.Name,
+        11 when name.SequenceEqual("isEncrypted"u8) => Field.IsEncrypted,
+        15 when name.SequenceEqual("dataSensitivity"u8) => Field.DataSensitivity,
+        16 when name.SequenceEqual("maskedSubstrings"u8) => Field.MaskedSubstrings,
         _ => Field.Unknown,
     };
 

@@ -182,11 +182,12 @@ public class ParallelPageReaderProperties
     /// <param name="recordFastPath">False reads every record token by token (the oracle of the record fast path).</param>
     /// <param name="format">NDJSON is read by its own sequential reader (<paramref name="workers"/> must be 0).</param>
     /// <param name="showStandardSensitivity">Values of <c>standard</c> sensitivity are shown.</param>
+    /// <param name="bufferSize">The pipe's segment size: the input's length (or more) gives the sequential reader all of it in one span.</param>
     internal static Outcome Read(
         byte[] bytes, IReadOnlyList<int> chunks, int workers, ParserLimits? limits = null, bool keepGoing = false,
-        bool recordFastPath = true, InputFormat format = InputFormat.Pages, bool showStandardSensitivity = false)
+        bool recordFastPath = true, InputFormat format = InputFormat.Pages, bool showStandardSensitivity = false, int bufferSize = 4096)
     {
-        var pipe = PipeReader.Create(new TrickleStream(bytes, chunks), new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1));
+        var pipe = PipeReader.Create(new TrickleStream(bytes, chunks), new StreamPipeReaderOptions(bufferSize: bufferSize, minimumReadSize: 1));
         return Read(
             (context, token) => format == InputFormat.Ndjson ? NdjsonStreamReader.ReadAsync(pipe, context, token)
                 : workers == 0 ? PageStreamReader.ReadAsync(pipe, context, token)

@@ -32,13 +32,37 @@ public class ParserProperties
             var (errors, seed) = input;
             var bytes = RandomJson.Page(errors, "cursor", seed);
 
-            var whole = PageParsing.ParseAsync(bytes).GetAwaiter().GetResult();
+            // In one span the record scan reads what it can prove valid; byte by byte only the token paths can.
+            var whole = PageParsing.ParseAsync(bytes, bufferSize: bytes.Length + 1).GetAwaiter().GetResult();
             var byteByByte = PageParsing.ParseAsync(bytes, [1], limits: InParts(seed)).GetAwaiter().GetResult();
             var random = PageParsing.ParseAsync(bytes, RandomChunks(seed), limits: InParts(seed + 1)).GetAwaiter().GetResult();
 
             Assert.Equal(PageParsing.Flatten(whole), PageParsing.Flatten(byteByByte));
             Assert.Equal(PageParsing.Flatten(whole), PageParsing.Flatten(random));
             Assert.Equal("cursor", Assert.Single(byteByByte).After);
+        });
+
+    [Property(MaxTest = 40)]
+    public Property Parse_OfHubSpotsFullShape_IsIndependentOfHowTheBytesAreSplit() =>
+        Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            var options = new SyntheticImportOptions
+            {
+                Seed = seed,
+                Errors = 1 + random.Next(20),
+                IncludeRowData = random.Next(2) == 0,
+                IncludeErrorMessage = random.Next(2) == 0,
+                DistinctValuesPerColumn = 50,
+            };
+            var bytes = new SyntheticImport(options).ToPageBytes(1 + random.Next(8));
+
+            var whole = PageParsing.Flatten(PageParsing.ParseAsync(bytes, bufferSize: bytes.Length + 1).GetAwaiter().GetResult());
+
+            Assert.Equal(options.Errors, whole.Count);
+            Assert.Equal(whole, PageParsing.Flatten(PageParsing.ParseAsync(bytes).GetAwaiter().GetResult()));
+            Assert.Equal(whole, PageParsing.Flatten(PageParsing.ParseAsync(bytes, [1 + random.Next(3)], limits: InParts(seed)).GetAwaiter().GetResult()));
+            Assert.Equal(whole, PageParsing.Flatten(PageParsing.ParseAsync(bytes, RandomChunks(seed), limits: InParts(seed + 1)).GetAwaiter().GetResult()));
         });
 
     [Property(MaxTest = 100)]

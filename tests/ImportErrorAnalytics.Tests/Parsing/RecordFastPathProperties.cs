@@ -35,6 +35,7 @@ public class RecordFastPathProperties
             Assert.Null(oracle.Error);
             Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, showStandardSensitivity: showStandard));
             Assert.Equal(oracle, Read(bytes, [], workers: 1 + (seed % 3), limits, showStandardSensitivity: showStandard));
+            Assert.Equal(oracle, Read(bytes, [], workers: 0, limits, showStandardSensitivity: showStandard, bufferSize: bytes.Length + 1));
         });
 
     [Property(MaxTest = 300)]
@@ -54,6 +55,19 @@ public class RecordFastPathProperties
             var oracle = Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: false, format, showStandard);
 
             Assert.Equal(oracle, Read(bytes, chunks, workers: 0, limits, keepGoing, recordFastPath: true, format, showStandard));
+
+            // All of the input in one span: the record scan reads every record it can prove valid.
+            var whole = bytes.Length + 1;
+            Assert.Equal(
+                Read(bytes, [], workers: 0, limits, keepGoing, recordFastPath: false, format, showStandard, whole),
+                Read(bytes, [], workers: 0, limits, keepGoing, recordFastPath: true, format, showStandard, whole));
+            if (format == InputFormat.Pages)
+            {
+                var workers = 1 + random.Next(2);
+                Assert.Equal(
+                    Read(bytes, [], workers, limits, keepGoing, recordFastPath: false, showStandardSensitivity: showStandard),
+                    Read(bytes, [], workers, limits, keepGoing, recordFastPath: true, showStandardSensitivity: showStandard));
+            }
         });
 
     /// <summary>Records the fast path must leave to the state machine, or take and fill exactly as it would.</summary>
@@ -153,24 +167,37 @@ public class RecordFastPathProperties
         // The first sight of a name HubSpot added later (the synthetic import has two) goes through the state machine, which adds it
         // to the name table; from then on such records are ordinary too.
         var bytes = new SyntheticImport(new SyntheticImportOptions { Seed = 4, Errors = 200 }).ToPageBytes(200);
-        Assert.Equal(200, ParseOnePage(bytes, out var fast));
+        Assert.Equal(200, ParseOnePage(bytes, out var fast, out var scanned));
         Assert.InRange(fast, 190, 200);
-        Assert.Equal(200, ParseOnePage(bytes, out fast));
+        Assert.InRange(scanned, 190, fast);
+        Assert.Equal(200, ParseOnePage(bytes, out fast, out scanned));
         Assert.Equal(200, fast);
+        Assert.Equal(200, scanned);
 
+        // The scan leaves the null and the escaped name to the token paths (neither takes them: the state machine does).
         var text = $$"""{"results":[{{Valid}},{"errorType":null},{{Valid}},{"error\u0054ype":"INVALID_EMAIL"},{"invalidValue":"<FF>"}]}""";
-        Assert.Equal(5, ParseOnePage(Bytes(text.Replace("<FF>", "x", StringComparison.Ordinal)), out fast));
+        Assert.Equal(5, ParseOnePage(Bytes(text.Replace("<FF>", "x", StringComparison.Ordinal)), out fast, out scanned));
         Assert.Equal(3, fast);
+        Assert.Equal(3, scanned);
+
+        // A record the scan leaves (an escaped sensitivity level) but the reader's fast path takes.
+        text = $$$"""{"results":[{{{Valid}}},{"invalidValue":"v","invalidPropertyValue":{"dataSensitivity":"st\u0061ndard"}},{{{Valid}}}]}""";
+        Assert.Equal(3, ParseOnePage(Bytes(text), out fast, out scanned));
+        Assert.Equal(3, fast);
+        Assert.Equal(2, scanned);
     }
 
-    private static int ParseOnePage(byte[] bytes, out int readFast)
+    /// <param name="readFast">Records taken by the scan or the reader's fast path.</param>
+    /// <param name="scanned">Records taken by the scan.</param>
+    private static int ParseOnePage(byte[] bytes, out int readFast, out int scanned)
     {
         var parser = new JsonErrorParser("test.json", new ParserLimits().MaxValueBytes, recordMode: false);
         var page = new PagePool(0).Rent();
         page.Reset("test.json", 0, 0, isResponsePage: true);
         parser.Begin(page, 1);
         Assert.True(parser.Parse(new ReadOnlySequence<byte>(bytes), isFinalBlock: false, out _));
-        readFast = parser.RecordsReadFast;
+        readFast = parser.RecordsReadFast + parser.RecordsScanned;
+        scanned = parser.RecordsScanned;
         return page.Count;
     }
 

@@ -12,10 +12,10 @@ internal static class PageParsing
     /// same page, record indexes continuing, at most <see cref="ParserLimits.MaxRecordsPerPart"/> records each).
     /// </summary>
     public static async Task<List<(List<ParsedError> Records, string? After)>> ParseAsync(
-        byte[] bytes, IReadOnlyList<int>? chunks = null, InputFormat format = InputFormat.Pages, ParserLimits? limits = null)
+        byte[] bytes, IReadOnlyList<int>? chunks = null, InputFormat format = InputFormat.Pages, ParserLimits? limits = null, int bufferSize = 4096)
     {
         var stream = new TrickleStream(bytes, chunks ?? []);
-        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1));
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: bufferSize, minimumReadSize: 1));
         var pages = new List<(List<ParsedError>, string?)>();
         var maxRecords = format == InputFormat.Pages ? (limits ?? new ParserLimits()).MaxRecordsPerPart : int.MaxValue;
         List<ParsedError>? records = null;
