@@ -26,7 +26,7 @@ internal sealed class AggregatorOption
     /// </summary>
     public static Task<int> RunWithAsync(
         IReadOnlyList<string> files, TextWriter stderr, Func<Func<ImportErrorAnalyzerBuilder, ImportErrorAnalyzerBuilder>, Task<int>> run, CancellationToken cancellationToken) =>
-        RunWithSetAsync(files, stderr, set => run(set is null ? builder => builder : set.AddTo), cancellationToken);
+        RunWithSetAsync(files, stderr, set => run(set is null ? builder => builder : builder => set.AddTo(builder)), cancellationToken);
 
     /// <summary>As <see cref="RunWithAsync"/>, handing <paramref name="run"/> the loaded set (<see langword="null"/> without files).</summary>
     public static async Task<int> RunWithSetAsync(
