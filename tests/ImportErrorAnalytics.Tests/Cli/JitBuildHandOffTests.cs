@@ -62,7 +62,7 @@ public class JitBuildHandOffTests
         Assert.True(File.Exists(host), host);
     }
 
-    private static string? Find(IReadOnlyDictionary<string, string?> environment, IReadOnlyCollection<string> files, IReadOnlyDictionary<string, string>? registered = null) =>
+    private static string? Find(Dictionary<string, string?> environment, string[] files, Dictionary<string, string>? registered = null) =>
         DotnetHost.Find(
             name => environment.GetValueOrDefault(name),
             files.Contains,
