@@ -145,7 +145,8 @@ public class ToolPackageTests(PackedPackages packed)
     public void TheLinuxX64Package_CarriesTheNativeIea_AndTheJitBuildBesideIt()
     {
         using var package = ZipFile.OpenRead(packed.PackagePath("ImportErrorAnalytics.Tool.linux-x64"));
-        const string folder = "tools/net10.0/linux-x64/";
+        // A native (self-contained) tool's files sit under the framework-neutral "any".
+        const string folder = "tools/any/linux-x64/";
         var settings = ReadEntry(package, folder + "DotnetToolSettings.xml");
         var files = package.Entries.Select(e => e.FullName).Where(n => n.StartsWith(folder, StringComparison.Ordinal)).Select(n => n[folder.Length..]).ToList();
 
