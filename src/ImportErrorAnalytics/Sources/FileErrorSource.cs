@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Parsing.Parallel;
+using ImportErrorAnalytics.Sources.Fingerprints;
 
 namespace ImportErrorAnalytics.Sources;
 
@@ -13,6 +14,8 @@ namespace ImportErrorAnalytics.Sources;
 /// one that is no regular file (a pipe, a device), and NDJSON (whose reader decides its limits on the lines it has
 /// buffered) stream through a <see cref="PipeReader"/> in 64 KB reads. The page readers' outcome does not depend on how
 /// the bytes arrive nor on how many cores parse them: the pages, the errors and their byte offsets are the same.
+/// Either way every byte is read through a <see cref="FingerprintingStream"/>, and the rest of the file after the pages
+/// too, so the input's fingerprint (<see cref="ReadContext.Fingerprint"/>) names its whole content, as for any stream.
 /// </summary>
 /// <param name="path">The file.</param>
 /// <param name="format">Its format.</param>
@@ -33,11 +36,12 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
     {
         var file = new FileStream(
             File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan), FileAccess.Read, bufferSize: 0);
+        var hashed = new FingerprintingStream(file);
         PipeReader pipe;
         byte[]? rented;
         try
         {
-            (pipe, rented) = Open(file, format == InputFormat.Pages && file.CanSeek ? file.Length : -1, wholeFileBytes);
+            (pipe, rented) = Open(hashed, format == InputFormat.Pages && file.CanSeek ? file.Length : -1, wholeFileBytes);
         }
         catch
         {
@@ -51,6 +55,11 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
             {
                 yield return page;
             }
+
+            // What the pipe buffered was hashed as it was read; the rest of the file (after a skip under keep-going)
+            // is read straight from it, so the fingerprint names the whole input.
+            await hashed.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            context.Fingerprint = hashed.Fingerprint;
         }
         finally
         {
@@ -64,11 +73,12 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
     }
 
     /// <summary>
-    /// The pipe over <paramref name="file"/>, which <paramref name="length"/> says is that long (-1: stream it). A
-    /// small file is read at once, up to one byte more than its length, so a file that grew since shows it: the bytes
-    /// read so far go first, the rest streams after them. Returns the rented buffer to give back after the pipe, if any.
+    /// The pipe over <paramref name="file"/> (read from its current position), which <paramref name="length"/> says is
+    /// that long (-1: stream it). A small file is read at once, up to one byte more than its length, so a file that grew
+    /// since shows it: the bytes read so far go first, the rest streams after them. Returns the rented buffer to give
+    /// back after the pipe, if any.
     /// </summary>
-    internal static (PipeReader Pipe, byte[]? Rented) Open(FileStream file, long length, int wholeFileBytes)
+    internal static (PipeReader Pipe, byte[]? Rented) Open(Stream file, long length, int wholeFileBytes)
     {
         if (length <= 0 || length >= wholeFileBytes)
         {
@@ -80,7 +90,7 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
         {
             var filled = 0;
             int read;
-            while (filled < rented.Length && (read = RandomAccess.Read(file.SafeFileHandle, rented.AsSpan(filled), filled)) > 0)
+            while (filled < rented.Length && (read = file.Read(rented.AsSpan(filled))) > 0)
             {
                 filled += read;
             }
@@ -90,7 +100,6 @@ internal sealed class FileErrorSource(string path, InputFormat format, int whole
                 return (PipeReader.Create(new ReadOnlySequence<byte>(rented, 0, filled)), rented);
             }
 
-            file.Position = filled;
             return (Stream(new PrefixedStream(rented.AsMemory(0, filled), file)), rented);
         }
         catch
