@@ -5,9 +5,10 @@
 # usage: benchmarks/startup.sh [LABEL=PATH_TO_IEA ...]
 #
 #   Each argument names an `iea` executable to time (an installed tool's `iea`, or a folder's `iea` from
-#   `dotnet publish`). With none, this checkout is published for linux-x64 as its tool package is built (ReadyToRun)
-#   into a temporary folder and timed alone. The executables run alternately, RUNS times each (default 5); the script
-#   prints each one's median wall time and median peak memory (`/usr/bin/time`), and its ratio to the first one's.
+#   `dotnet publish`). With none, this checkout is published for linux-x64 as its tool package is built (the native
+#   `iea`, with the JIT build in `jit/`) into a temporary folder and timed alone. The executables run alternately,
+#   RUNS times each (default 5); the script prints each one's median wall time, its ratio to the first one's, median CPU time (user + system: on a loaded
+#   machine the steadier figure) and median peak memory (`/usr/bin/time`).
 #   Each run's report goes to a file (`--out`), which is compared with the first executable's: the script stops when
 #   two reports differ.
 #
@@ -58,11 +59,11 @@ fi
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $runs runs each, alternating; $(nproc) cores"
-printf '%-10s %-16s %12s %10s %14s\n' case iea "median wall" ratio "median peak"
+printf '%-10s %-16s %12s %10s %12s %14s\n' case iea "median wall" ratio "median CPU" "median peak"
 for case in "${cases[@]}"; do
   name=${case%%|*}
   args=${case#*|}
-  declare -A walls=() rss=()
+  declare -A walls=() rss=() cpus=()
   for ((run = 1; run <= runs; run++)); do
     for i in "${!paths[@]}"; do
       out=()
@@ -70,14 +71,16 @@ for case in "${cases[@]}"; do
         out=("$work/report-$i.json")
       fi
       # shellcheck disable=SC2086 # the case's arguments are words
-      /usr/bin/time -o "$work/time.txt" -f '%e %M' "${paths[$i]}" $args "${out[@]}" > /dev/null 2> "$work/stderr-$i.txt" || {
+      /usr/bin/time -o "$work/time.txt" -f '%e %M %U %S' "${paths[$i]}" $args "${out[@]}" > /dev/null 2> "$work/stderr-$i.txt" || {
         echo "${labels[$i]} failed on $name:" >&2
         cat "$work/stderr-$i.txt" >&2
         exit 1
       }
       measured=$(tail -n 1 "$work/time.txt")
-      walls[$i]+="${measured% *} "
-      rss[$i]+="${measured#* } "
+      read -r wall_s peak_kb user_s system_s <<< "$measured"
+      walls[$i]+="$wall_s "
+      rss[$i]+="$peak_kb "
+      cpus[$i]+="$(awk -v u="$user_s" -v s="$system_s" 'BEGIN { print u + s }') "
       if [ ${#out[@]} -gt 0 ] && [ "$i" -gt 0 ] && ! cmp -s "$work/report-0.json" "$work/report-$i.json"; then
         echo "the reports of ${labels[0]} and ${labels[$i]} differ on $name" >&2
         exit 1
@@ -88,9 +91,10 @@ for case in "${cases[@]}"; do
   for i in "${!paths[@]}"; do
     wall=$(tr ' ' '\n' <<< "${walls[$i]}" | grep . | median)
     peak=$(tr ' ' '\n' <<< "${rss[$i]}" | grep . | median)
+    cpu=$(tr ' ' '\n' <<< "${cpus[$i]}" | grep . | median)
     first=${first:-$wall}
-    printf '%-10s %-16s %10.3f s %9.2fx %11.1f MB\n' "$name" "${labels[$i]}" "$wall" "$(awk -v a="$wall" -v b="$first" 'BEGIN { print a / b }')" "$(awk -v k="$peak" 'BEGIN { print k / 1024 }')"
+    printf '%-10s %-16s %10.3f s %9.2fx %10.3f s %11.1f MB\n' "$name" "${labels[$i]}" "$wall" "$(awk -v a="$wall" -v b="$first" 'BEGIN { print a / b }')" "$cpu" "$(awk -v k="$peak" 'BEGIN { print k / 1024 }')"
   done
-  unset walls rss
+  unset walls rss cpus
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -18,11 +18,14 @@ namespace ImportErrorAnalytics.Cli.CustomAggregators;
 /// <param name="Compiler">Roslyn's C# compiler.</param>
 internal sealed record AggregatorBuilds(string Runtime, string Library, string Analyzers, string Compiler)
 {
+    /// <summary>The assembly holding the IEA analyzers (a normal project reference of the CLI).</summary>
+    internal static Assembly AnalyzerAssembly => typeof(global::ImportErrorAnalytics.Analyzers.HotPathAllocationAnalyzer).Assembly;
+
     /// <summary>The builds of this process.</summary>
     public static AggregatorBuilds Current { get; } = new(
         $"{RuntimeInformation.FrameworkDescription} {Identity(typeof(object).Assembly)}",
         Identity(typeof(IErrorAggregator).Assembly),
-        Identity(AggregatorCompiler.AnalyzerAssembly),
+        Identity(AnalyzerAssembly),
         $"{Identity(typeof(CSharpCompilation).Assembly)} {Identity(typeof(Microsoft.CodeAnalysis.Compilation).Assembly)}");
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -31,6 +32,8 @@ internal sealed record CompiledAggregators(string Hash, byte[]? Image, IReadOnly
 /// and these builds and the image's hash; otherwise the file is compiled again and the entry rewritten. A folder that
 /// is not private is never read, written or pruned: the files are compiled in memory, with one warning.
 /// </summary>
+[RequiresUnreferencedCode("Compiles C# with Roslyn and loads the result into collectible contexts: the JIT build of iea only (JitOnlyFeatures).")]
+[RequiresDynamicCode("Compiles C# with Roslyn and loads the result into collectible contexts: the JIT build of iea only (JitOnlyFeatures).")]
 internal sealed class AggregatorCache
 {
     /// <summary>The largest manifest read.</summary>

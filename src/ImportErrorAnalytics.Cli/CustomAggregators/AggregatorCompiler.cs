@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text;
@@ -13,6 +14,8 @@ namespace ImportErrorAnalytics.Cli.CustomAggregators;
 /// <c>[ErrorAggregator]</c> generator (IEA0005-IEA0010) and the IEA analyzers (IEA0001-IEA0004), as a project
 /// referencing the package would.
 /// </summary>
+[RequiresUnreferencedCode("Compiles C# with Roslyn and loads the result into collectible contexts: the JIT build of iea only (JitOnlyFeatures).")]
+[RequiresDynamicCode("Compiles C# with Roslyn and loads the result into collectible contexts: the JIT build of iea only (JitOnlyFeatures).")]
 internal static class AggregatorCompiler
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(CreateReferences);
@@ -20,9 +23,6 @@ internal static class AggregatorCompiler
     private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> Analyzers = new(CreateAnalyzers);
 
     private static readonly Lazy<ImmutableArray<ISourceGenerator>> Generators = new(CreateGenerators);
-
-    /// <summary>The assembly holding the IEA analyzers (a normal project reference of the CLI).</summary>
-    internal static Assembly AnalyzerAssembly => typeof(global::ImportErrorAnalytics.Analyzers.HotPathAllocationAnalyzer).Assembly;
 
     /// <summary>Compiles <paramref name="source"/>; the image is <see langword="null"/> when there are errors.</summary>
     public static async Task<(byte[]? Image, IReadOnlyList<AggregatorDiagnostic> Diagnostics)> CompileAsync(
@@ -78,6 +78,7 @@ internal static class AggregatorCompiler
     }
 
     /// <summary>The runtime's trusted platform assemblies and the library (deduplicated by file name).</summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000:Avoid accessing Assembly file path when publishing as a single file", Justification = "An empty location (an assembly without a file) is skipped; the JIT build that runs this has the library as a file, listed among the trusted platform assemblies too.")]
     private static ImmutableArray<MetadataReference> CreateReferences()
     {
         var paths = ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
@@ -105,7 +106,7 @@ internal static class AggregatorCompiler
 
     private static ImmutableArray<DiagnosticAnalyzer> CreateAnalyzers() =>
     [
-        .. AnalyzerAssembly.GetTypes()
+        .. AggregatorBuilds.AnalyzerAssembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!),
@@ -114,7 +115,7 @@ internal static class AggregatorCompiler
     /// <summary>The generators of the analyzer assembly (the <c>[ErrorAggregator]</c> one).</summary>
     private static ImmutableArray<ISourceGenerator> CreateGenerators() =>
     [
-        .. AnalyzerAssembly.GetTypes()
+        .. AggregatorBuilds.AnalyzerAssembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(IIncrementalGenerator).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => ((IIncrementalGenerator)Activator.CreateInstance(t)!).AsSourceGenerator()),

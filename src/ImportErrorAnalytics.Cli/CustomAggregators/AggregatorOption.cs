@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImportErrorAnalytics.Cli.Hosting;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Escaping;
 
@@ -20,11 +21,12 @@ internal sealed class AggregatorOption
     /// <summary>
     /// Loads the aggregator files (printing their diagnostics), then runs <paramref name="run"/> with a step that adds
     /// them to a builder; unloads them afterwards. Returns the load's exit code when a file cannot be used, and
-    /// <see cref="ExitCodes.CustomAggregatorFailed"/> when their code throws.
+    /// <see cref="ExitCodes.CustomAggregatorFailed"/> when their code throws. In the native <c>iea</c>, which cannot
+    /// compile and load code, the process becomes the JIT build with the same arguments (<see cref="JitRelaunch"/>).
     /// </summary>
     public static Task<int> RunWithAsync(
         IReadOnlyList<string> files, TextWriter stderr, Func<Func<ImportErrorAnalyzerBuilder, ImportErrorAnalyzerBuilder>, Task<int>> run, CancellationToken cancellationToken) =>
-        RunWithSetAsync(files, stderr, set => run(set is null ? builder => builder : set.AddTo), cancellationToken);
+        RunWithSetAsync(files, stderr, set => run(set is null ? builder => builder : builder => set.AddTo(builder)), cancellationToken);
 
     /// <summary>As <see cref="RunWithAsync"/>, handing <paramref name="run"/> the loaded set (<see langword="null"/> without files).</summary>
     public static async Task<int> RunWithSetAsync(
@@ -33,6 +35,12 @@ internal sealed class AggregatorOption
         if (files.Count == 0)
         {
             return await run(null).ConfigureAwait(false);
+        }
+
+        if (!JitOnlyFeatures.IsSupported)
+        {
+            // The native iea: the JIT build shipped beside it compiles and runs the files, as this run.
+            return await JitRelaunch.RunAsync("--aggregator", stderr).ConfigureAwait(false);
         }
 
         var (set, code) = await CustomAggregatorSet.LoadAsync(files, stderr, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Pipeline;
@@ -10,6 +11,8 @@ namespace ImportErrorAnalytics.Cli.CustomAggregators;
 /// The aggregators of the <c>--aggregator</c> files: compiled (or taken from the cache), checked by the IEA analyzers,
 /// and loaded into collectible contexts that <see cref="Dispose"/> unloads.
 /// </summary>
+[RequiresUnreferencedCode("Compiles C# with Roslyn and loads the result into collectible contexts: the JIT build of iea only (JitOnlyFeatures).")]
+[RequiresDynamicCode("Compiles C# with Roslyn and loads the result into collectible contexts: the JIT build of iea only (JitOnlyFeatures).")]
 internal sealed class CustomAggregatorSet : IDisposable
 {
     private static readonly MethodInfo AddAggregator = typeof(ImportErrorAnalyzerBuilder).GetMethod(nameof(ImportErrorAnalyzerBuilder.AddAggregator))!;

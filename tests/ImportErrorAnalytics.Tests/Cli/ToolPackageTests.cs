@@ -119,26 +119,102 @@ public class ToolPackageTests(PackedPackages packed)
         Assert.NotNull(package.GetEntry("README.md"));
     }
 
-    /// <summary>
-    /// The linux-x64 package holds ReadyToRun images (precompiled code beside the IL), the portable one IL only; both
-    /// carry the dependencies and the runtime settings of a short-lived process.
-    /// </summary>
-    [Theory]
-    [InlineData("linux-x64", true)]
-    [InlineData("any", false)]
-    public void EachToolPackage_CarriesTheToolItsDependenciesAndItsRuntimeSettings(string runtime, bool readyToRun)
+    /// <summary>The portable package: the JIT build alone, IL only, with its dependencies and the runtime settings of a short-lived process.</summary>
+    [Fact]
+    public void ThePortablePackage_CarriesTheIlBuild_ItsDependenciesAndItsRuntimeSettings()
     {
-        using var package = ZipFile.OpenRead(packed.PackagePath("ImportErrorAnalytics.Tool." + runtime));
-        var folder = $"tools/net10.0/{runtime}/";
+        using var package = ZipFile.OpenRead(packed.PackagePath("ImportErrorAnalytics.Tool.any"));
+        const string folder = "tools/net10.0/any/";
 
         Assert.Contains("Name=\"iea\"", ReadEntry(package, folder + "DotnetToolSettings.xml"), StringComparison.Ordinal);
         Assert.NotNull(package.GetEntry(folder + "Spectre.Console.dll"));
         foreach (var assembly in new[] { "iea.dll", "ImportErrorAnalytics.dll", "System.CommandLine.dll" })
         {
-            Assert.True(readyToRun == IsReadyToRun(package, folder + assembly), $"{folder}{assembly}: ReadyToRun should be {readyToRun}.");
+            Assert.False(IsReadyToRun(package, folder + assembly), $"{folder}{assembly} should be IL only.");
         }
 
         RuntimeSettingsTests.AssertShortLivedProcessSettings(ReadEntry(package, folder + "iea.runtimeconfig.json"));
+    }
+
+    /// <summary>
+    /// The linux-x64 package: <c>iea</c> is a native executable (Native AOT), without the runtime's files, Roslyn or
+    /// its symbols; beside it in <c>jit/</c> the JIT build (ReadyToRun images, the runtime settings of a short-lived
+    /// process) that it hands <c>--aggregator</c> and <c>iea demo</c> to.
+    /// </summary>
+    [Fact]
+    public void TheLinuxX64Package_CarriesTheNativeIea_AndTheJitBuildBesideIt()
+    {
+        using var package = ZipFile.OpenRead(packed.PackagePath("ImportErrorAnalytics.Tool.linux-x64"));
+        // A native (self-contained) tool's files sit under the framework-neutral "any".
+        const string folder = "tools/any/linux-x64/";
+        var settings = ReadEntry(package, folder + "DotnetToolSettings.xml");
+        var files = package.Entries.Select(e => e.FullName).Where(n => n.StartsWith(folder, StringComparison.Ordinal)).Select(n => n[folder.Length..]).ToList();
+
+        Assert.Contains("Name=\"iea\" EntryPoint=\"iea\" Runner=\"executable\"", settings, StringComparison.Ordinal);
+        Assert.Equal("\u007fELF"u8.ToArray(), ReadBytes(package, folder + "iea", 4));
+        Assert.DoesNotContain(files, f => !f.Contains('/', StringComparison.Ordinal) && (f.EndsWith(".dll", StringComparison.Ordinal) || f.EndsWith(".dbg", StringComparison.Ordinal)));
+        foreach (var assembly in new[] { "iea.dll", "ImportErrorAnalytics.dll", "System.CommandLine.dll", "Microsoft.CodeAnalysis.CSharp.dll" })
+        {
+            Assert.True(IsReadyToRun(package, folder + "jit/" + assembly), $"{folder}jit/{assembly} should be a ReadyToRun image.");
+        }
+
+        Assert.Contains("jit/ImportErrorAnalytics.Analyzers.dll", files);
+        Assert.Contains("jit/iea.deps.json", files);
+        RuntimeSettingsTests.AssertShortLivedProcessSettings(ReadEntry(package, folder + "jit/iea.runtimeconfig.json"));
+    }
+
+    /// <summary>
+    /// The native <c>iea</c> as installed: its report equals the JIT build's byte for byte; <c>--aggregator</c> runs in
+    /// the JIT build with the same arguments, standard input and output, and exit codes (the README's <c>iea demo</c>
+    /// went the same way in <see cref="TheReadmesInstallCommands_RunWordForWord_InAFreshCopyOfTheRepository"/>).
+    /// </summary>
+    [Fact]
+    public async Task TheNativeTool_ReportsAsTheJitBuild_AndHandsAggregatorsToIt()
+    {
+        packed.ThrowIfNotInstalled();
+        var tools = Path.Combine(packed.Root, "native");
+        var installed = await packed.RunAsync(packed.Commands.Single(c => c.StartsWith("dotnet tool install ", StringComparison.Ordinal))
+            .Replace("--global", $"--tool-path {tools}", StringComparison.Ordinal));
+        Assert.True(installed.ExitCode == 0, installed.Describe());
+        var iea = Path.Combine(tools, "iea");
+        var jit = Directory.EnumerateFiles(Path.Combine(tools, ".store"), "iea.dll", SearchOption.AllDirectories).Single(f => f.Contains("/jit/", StringComparison.Ordinal));
+        var sample = Path.Combine("samples", "import-184448894");
+        var aggregator = Path.Combine("samples", "aggregators", "ErrorsPerObjectType.cs");
+
+        var native = await Processes.RunAsync(iea, ["report", "--input", sample, "--out", Path.Combine(packed.Root, "native.json")], packed.Repository, environment: packed.Environment);
+        var jitted = await Processes.RunAsync(Processes.Dotnet, [jit, "report", "--input", sample, "--out", Path.Combine(packed.Root, "jit.json")], packed.Repository, environment: packed.Environment);
+        var custom = await Processes.RunAsync(iea, ["report", "--input", sample, "--aggregator", aggregator], packed.Repository, environment: packed.Environment);
+        var piped = await packed.RunAsync($"{iea} report --input - --aggregator {aggregator} < {Path.Combine(sample, "page-00001.json")}");
+        var missing = await Processes.RunAsync(iea, ["report", "--input", sample, "--aggregator", "no-such-file.cs"], packed.Repository, environment: packed.Environment);
+
+        Assert.True(native.ExitCode == 0, native.Describe());
+        Assert.True(jitted.ExitCode == 0, jitted.Describe());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(packed.Root, "jit.json")), File.ReadAllBytes(Path.Combine(packed.Root, "native.json")));
+        Assert.True(custom.ExitCode == 0, custom.Describe());
+        using (var report = JsonDocument.Parse(custom.Stdout))
+        {
+            Assert.Equal(600, report.RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
+            Assert.Equal(JsonValueKind.Object, report.RootElement.GetProperty("custom").GetProperty("errorsPerObjectType").ValueKind);
+        }
+
+        Assert.True(piped.ExitCode == 0, piped.Describe());
+        using (var report = JsonDocument.Parse(piped.Stdout))
+        {
+            Assert.Equal(100, report.RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
+            Assert.Equal(JsonValueKind.Object, report.RootElement.GetProperty("custom").GetProperty("errorsPerObjectType").ValueKind);
+        }
+
+        Assert.True(missing.ExitCode == ExitCodes.InputNotFound, missing.Describe());
+        Assert.Contains("cannot read aggregator file", missing.Stderr, StringComparison.Ordinal);
+    }
+
+    private static byte[] ReadBytes(ZipArchive package, string name, int count)
+    {
+        var entry = package.GetEntry(name) ?? throw new Xunit.Sdk.XunitException($"'{name}' is not in the package.");
+        using var stream = entry.Open();
+        var bytes = new byte[count];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     private static bool IsReadyToRun(ZipArchive package, string name)
