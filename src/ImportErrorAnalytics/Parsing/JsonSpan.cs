@@ -220,34 +220,8 @@ internal static class JsonSpan
     /// </summary>
     public static int NextMember(ReadOnlySpan<byte> json, int at, bool first, out bool end)
     {
-        end = false;
-        var i = SkipWhitespace(json, at);
-        if (i >= json.Length)
-        {
-            return Unsure;
-        }
-
-        if (json[i] == '}')
-        {
-            end = true;
-            return i + 1;
-        }
-
-        if (!first)
-        {
-            if (json[i] != ',')
-            {
-                return Unsure;
-            }
-
-            i = SkipWhitespace(json, i + 1);
-            if (i >= json.Length)
-            {
-                return Unsure;
-            }
-        }
-
-        return json[i] == '"' ? i : Unsure;
+        var i = Next(json, at, first, (byte)'}', out end);
+        return i < 0 || end || json[i] == '"' ? i : Unsure;
     }
 
     /// <summary>
@@ -279,7 +253,14 @@ internal static class JsonSpan
     /// The index of the next element of an array, or just past its closing bracket (<paramref name="end"/>), after an
     /// element or the opening bracket (<paramref name="first"/>); or <see cref="Unsure"/>.
     /// </summary>
-    public static int NextElement(ReadOnlySpan<byte> json, int at, bool first, out bool end)
+    public static int NextElement(ReadOnlySpan<byte> json, int at, bool first, out bool end) => Next(json, at, first, (byte)']', out end);
+
+    /// <summary>
+    /// What follows a member or element (or the opening bracket, <paramref name="first"/>) of an object or array that
+    /// <paramref name="close"/> ends: the index of the next one past its comma, or just past <paramref name="close"/>
+    /// (<paramref name="end"/>); or <see cref="Unsure"/>.
+    /// </summary>
+    private static int Next(ReadOnlySpan<byte> json, int at, bool first, byte close, out bool end)
     {
         end = false;
         var i = SkipWhitespace(json, at);
@@ -288,7 +269,7 @@ internal static class JsonSpan
             return Unsure;
         }
 
-        if (json[i] == ']')
+        if (json[i] == close)
         {
             end = true;
             return i + 1;
