@@ -1,6 +1,6 @@
 namespace ImportErrorAnalytics.Cli;
 
-/// <summary>The exit codes of <c>iea</c>; documented in the README.</summary>
+/// <summary>The exit codes of <c>iea</c>; documented in docs/command-line.md.</summary>
 internal static class ExitCodes
 {
     /// <summary>The report was written.</summary>

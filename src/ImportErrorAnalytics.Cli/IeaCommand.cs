@@ -59,7 +59,7 @@ internal static class IeaCommand
     /// <summary>The command tree: <c>report</c>, <c>merge</c> and <c>demo</c> with their options.</summary>
     internal static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null)
     {
-        var root = new RootCommand("iea: turns HubSpot CRM import errors into reports people act on.");
+        var root = new RootCommand("iea: turns HubSpot CRM import errors into reports people act on. Every option and exit code is explained in docs/command-line.md of the ImportErrorAnalytics repository.");
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr, stdin));
         root.Subcommands.Add(MergeCommand.Create(stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));

@@ -5,7 +5,7 @@ namespace ImportErrorAnalytics.Orleans;
 
 /// <summary>
 /// Snapshots as the grains pass them around and keep them: the library's versioned, checksummed snapshot format
-/// (see the README's "Snapshots and merging"), so a payload read back is refused whole when damaged.
+/// (see docs/snapshots.md), so a payload read back is refused whole when damaged.
 /// </summary>
 internal static class SnapshotPayload
 {

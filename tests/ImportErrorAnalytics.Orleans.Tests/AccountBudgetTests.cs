@@ -1,10 +1,12 @@
 using ImportErrorAnalytics.Orleans.Tests.Support;
+using ImportErrorAnalytics.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace ImportErrorAnalytics.Orleans.Tests;
 
 /// <summary>Every request of every import grain of an account draws from the account's one budget, measured where HubSpot would count.</summary>
 [Collection(SharedClusterDefinition.Name)]
+[Slow(SlowKind.Orleans)]
 public sealed class AccountBudgetTests(AnalyticsCluster cluster, ITestOutputHelper output)
 {
     private static readonly TimeSpan TenSeconds = TimeSpan.FromSeconds(10);

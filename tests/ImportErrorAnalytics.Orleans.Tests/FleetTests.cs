@@ -1,11 +1,13 @@
 using ImportErrorAnalytics.Orleans.Tests.Support;
 using ImportErrorAnalytics.Snapshots;
+using ImportErrorAnalytics.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace ImportErrorAnalytics.Orleans.Tests;
 
 /// <summary>Several accounts and imports at once on a two-silo cluster give what single runs give.</summary>
 [Collection(SharedClusterDefinition.Name)]
+[Slow(SlowKind.Orleans)]
 public sealed class FleetTests(AnalyticsCluster cluster, ITestOutputHelper output)
 {
     [Fact]

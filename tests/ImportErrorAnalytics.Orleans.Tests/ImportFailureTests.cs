@@ -1,10 +1,12 @@
 using ImportErrorAnalytics.Orleans.Tests.Support;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
+using ImportErrorAnalytics.Tests.Shared;
 
 namespace ImportErrorAnalytics.Orleans.Tests;
 
 /// <summary>An import that HubSpot stops (not worth retrying) fails with the reason, and resumes when started again.</summary>
 [Collection(SharedClusterDefinition.Name)]
+[Slow(SlowKind.Orleans)]
 public sealed class ImportFailureTests(AnalyticsCluster cluster)
 {
     private const string ImportId = "9901";

@@ -1,4 +1,5 @@
 using ImportErrorAnalytics.Orleans.Tests.Support;
+using ImportErrorAnalytics.Tests.Shared;
 
 namespace ImportErrorAnalytics.Orleans.Tests;
 
@@ -7,6 +8,7 @@ namespace ImportErrorAnalytics.Orleans.Tests;
 /// account keeps and reads it once, its roll-up counts it once, and what is no import id is refused, naming it.
 /// </summary>
 [Collection(SharedClusterDefinition.Name)]
+[Slow(SlowKind.Orleans)]
 public sealed class ImportIdentityTests(AnalyticsCluster cluster)
 {
     [Fact]

@@ -1,11 +1,13 @@
 using ImportErrorAnalytics.Orleans.Tests.Support;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
+using ImportErrorAnalytics.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace ImportErrorAnalytics.Orleans.Tests;
 
 /// <summary>A silo killed in the middle of an import: the import resumes elsewhere from its saved cursor.</summary>
 [Collection(SharedClusterDefinition.Name)]
+[Slow(SlowKind.Orleans)]
 public sealed class SiloCrashTests(IsolatedAnalyticsCluster cluster, ITestOutputHelper output) : IClassFixture<IsolatedAnalyticsCluster>
 {
     private const string ImportId = "9801";

@@ -1,9 +1,11 @@
 using ImportErrorAnalytics.Orleans.Tests.Support;
+using ImportErrorAnalytics.Tests.Shared;
 
 namespace ImportErrorAnalytics.Orleans.Tests;
 
 /// <summary>Tokens come from the provider and go only into the Authorization header.</summary>
 [Collection(SharedClusterDefinition.Name)]
+[Slow(SlowKind.Orleans)]
 public sealed class TokenTests(AnalyticsCluster cluster)
 {
     [Fact]

@@ -4,7 +4,7 @@ namespace ImportErrorAnalytics.Reporting;
 
 /// <summary>
 /// The result of a run: what failed, where, and how often. Serialized as the JSON report (schema version
-/// <see cref="CurrentSchemaVersion"/>, documented in the README). Lists are sorted by count descending, then by key.
+/// <see cref="CurrentSchemaVersion"/>, documented in docs/json-report.md). Lists are sorted by count descending, then by key.
 /// </summary>
 public sealed class ImportErrorReport
 {

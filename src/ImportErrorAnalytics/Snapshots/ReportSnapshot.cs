@@ -102,7 +102,7 @@ public sealed class ReportSnapshot
 
     /// <summary>
     /// Writes the snapshot: a header line (format, version, payload length and SHA-256) and the JSON payload, as the
-    /// README documents them.
+    /// docs/snapshots.md documents them.
     /// </summary>
     /// <param name="destination">The stream to write to; left open.</param>
     /// <param name="cancellationToken">Stops the write.</param>

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ImportErrorAnalytics.Snapshots;
 
-/// <summary>Writes a snapshot's payload: one JSON object, compact, ending with a newline (the layout is in the README).</summary>
+/// <summary>Writes a snapshot's payload: one JSON object, compact, ending with a newline (the layout is in docs/snapshots.md).</summary>
 internal static class SnapshotPayloadWriter
 {
     public static byte[] Write(ReportSnapshot snapshot)

@@ -2,11 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using ImportErrorAnalytics.Cli.CustomAggregators;
 using ImportErrorAnalytics.Files;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Cli;
 
 /// <summary>The <c>--aggregator</c> disk cache stays bounded: old and surplus entries go, used ones and foreign files stay.</summary>
+[Slow(SlowKind.Heavy)]
 public sealed class AggregatorCachePruningTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ImportErrorAnalytics.Cli;
 using ImportErrorAnalytics.Cli.CustomAggregators;
 using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Cli;
@@ -16,6 +17,7 @@ namespace ImportErrorAnalytics.Tests.Cli;
 /// may give files to another user; the checks compare owners, which root cannot bypass).
 /// </summary>
 [UnsupportedOSPlatform("windows")]
+[Slow(SlowKind.Process)]
 public sealed class AggregatorCacheTrustTests : IDisposable
 {
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Cli;
@@ -6,9 +7,10 @@ namespace ImportErrorAnalytics.Tests.Cli;
 /// <summary>
 /// A project that only references the freshly packed ImportErrorAnalytics package gets the IEA rules and the
 /// <c>[ErrorAggregator]</c> generator in its build, with no extra step: it sees IEA0001 and IEA0002, a pragma silences
-/// IEA0008, and the README's generated-aggregator program compiles (warnings as errors) and writes its result into the report.
+/// IEA0008, and the library guide's (docs/library.md) generated-aggregator program compiles (warnings as errors) and writes its result into the report.
 /// </summary>
 [Collection(PackingTests.Name)]
+[Slow(SlowKind.Packaging)]
 public class ConsumerProjectTests(PackedPackages packed)
 {
     [Fact]
@@ -92,10 +94,10 @@ public class ConsumerProjectTests(PackedPackages packed)
         Assert.False(report.RootElement.GetProperty("custom").TryGetProperty("overThreshold", out _));
     }
 
-    /// <summary>The README's <c>[ErrorAggregator]</c> example, reading the committed sample import.</summary>
+    /// <summary>docs/library.md's <c>[ErrorAggregator]</c> example, reading the committed sample import.</summary>
     private static string ReadmeProgram()
     {
-        var program = ReadmeText.Block("### Generated aggregators: `[ErrorAggregator]`", "csharp");
+        var program = ReadmeText.Block("### Generated aggregators: `[ErrorAggregator]`", "csharp", "docs/library.md");
         Assert.Contains("\"samples/import-184448894\"", program, StringComparison.Ordinal);
         return program.Replace("\"samples/import-184448894\"", JsonSerializer.Serialize(SamplePaths.ImportDirectory), StringComparison.Ordinal);
     }

@@ -4,11 +4,13 @@ using System.Text.Json;
 using ImportErrorAnalytics.Cli;
 using ImportErrorAnalytics.Cli.CustomAggregators;
 using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Cli;
 
 /// <summary><c>iea report --aggregator FILE</c>: compiled in-process, checked by the IEA analyzers, cached, collectible.</summary>
+[Slow(SlowKind.Heavy)]
 public class CustomAggregatorTests
 {
     private static string Pages => SamplePaths.ImportDirectory;

@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using ImportErrorAnalytics.Cli;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Cli;
@@ -11,6 +12,7 @@ namespace ImportErrorAnalytics.Tests.Cli;
 /// by its owner only, whatever the umask, and leaves no temporary file behind; <c>IEA_FILE_MODE</c> widens it.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
+[Slow(SlowKind.Process)]
 public sealed class DataFilePermissionTests : IDisposable
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;

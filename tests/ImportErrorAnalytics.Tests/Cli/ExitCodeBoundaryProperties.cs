@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ImportErrorAnalytics.Cli;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Cli;
@@ -14,6 +15,7 @@ namespace ImportErrorAnalytics.Tests.Cli;
 /// status, body and headers, damaged checkpoints, damaged snapshots (with and without a recomputed checksum) and damaged
 /// input files. Every run ends with a documented exit code of the boundary's family, never 70 (an internal error).
 /// </summary>
+[Slow(SlowKind.RealTime)]
 public class ExitCodeBoundaryProperties(ExitCodeBoundaryProperties.Server fixture) : IClassFixture<ExitCodeBoundaryProperties.Server>
 {
     private static readonly Arbitrary<(int Seed, int Retries, int Hits)> Damage = Arb.From(

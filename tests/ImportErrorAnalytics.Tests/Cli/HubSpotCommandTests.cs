@@ -1,11 +1,13 @@
 using System.Text.Json;
 using ImportErrorAnalytics.Cli;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Cli;
 
 /// <summary><c>iea report --import-id</c> and <c>iea demo</c> through the real command line, against the fake HubSpot.</summary>
+[Slow(SlowKind.Process)]
 public class HubSpotCommandTests
 {
     private static async Task<(int Code, string Out, string Err)> Iea(string token, params string[] args)

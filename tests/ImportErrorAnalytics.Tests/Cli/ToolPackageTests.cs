@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
 using ImportErrorAnalytics.Cli;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Cli;
@@ -14,6 +15,7 @@ namespace ImportErrorAnalytics.Tests.Cli;
 /// collection of its own after the parallel tests: the build's CPU load does not slow their timings.
 /// </summary>
 [Collection(PackingTests.Name)]
+[Slow(SlowKind.Packaging)]
 public class ToolPackageTests(PackedPackages packed)
 {
     [Fact]

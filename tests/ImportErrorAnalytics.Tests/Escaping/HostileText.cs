@@ -79,10 +79,19 @@ internal static class HostileText
     /// <summary>Asserts <paramref name="text"/> holds nothing <see cref="EscapedText"/> would escape, except line feeds.</summary>
     public static void AssertVisible(string text)
     {
+        // The messages are built only on failure: built for every code point, they made this check quadratic.
         foreach (var rune in Runes(text))
         {
-            Assert.True(rune is not null, $"An unpaired surrogate in {Show(text)}");
-            Assert.True(rune.Value.Value == '\n' || !EscapedText.IsInvisible(rune.Value), $"U+{rune.Value.Value:X4} shown raw in {Show(text)}");
+            if (rune is not { } shown)
+            {
+                Assert.Fail($"An unpaired surrogate in {Show(text)}");
+                return;
+            }
+
+            if (shown.Value != '\n' && EscapedText.IsInvisible(shown))
+            {
+                Assert.Fail($"U+{shown.Value:X4} shown raw in {Show(text)}");
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace ImportErrorAnalytics.Tests.Hostile;
@@ -7,9 +8,10 @@ namespace ImportErrorAnalytics.Tests.Hostile;
 /// Distinct keys cost O(1) each and memory follows what is stored: an input whose every record brings a new key of one
 /// kind costs about what the same bytes with a single key cost. The bounds are ten times looser than the goal (at most
 /// twice the time, at most 64 MB more), so a noisy machine does not fail them; the old process-wide, copy-on-write
-/// name table and the 64 KB block per file failed them by far more (see the README's limits).
+/// name table and the 64 KB block per file failed them by far more (see docs/json-report.md's limits).
 /// </summary>
 [Collection(MeasuredAlone.Name)]
+[Slow(SlowKind.Heavy)]
 public class DistinctKeyTests(ITestOutputHelper output)
 {
     private const int TwoMegabytes = 2 * 1024 * 1024;

@@ -9,6 +9,7 @@ using ImportErrorAnalytics.Sources.HubSpot;
 using ImportErrorAnalytics.Testing;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 using ImportErrorAnalytics.Tests.Pipeline;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Hostile;
@@ -19,6 +20,7 @@ namespace ImportErrorAnalytics.Tests.Hostile;
 /// and the import's description and the list of imports are read within limits.
 /// </summary>
 [Collection(HostileMeasurements.Name)]
+[Slow(SlowKind.Heavy)]
 public class PageSizeTests
 {
     private const int TenMillion = 10_000_000;

@@ -5,6 +5,7 @@ using FsCheck.Xunit;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Sources.HubSpot;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,6 +18,7 @@ namespace ImportErrorAnalytics.Tests.Hostile;
 /// exception) and <c>86400</c> waited a day, eight times. The client and the fake server share a fake clock, moved
 /// on only while the client waits, so the server's log shows each wait to within a second.
 /// </summary>
+[Slow(SlowKind.RealTime)]
 public class ServerWaitTests
 {
     private static readonly TimeSpan Cap = TimeSpan.FromSeconds(10);

@@ -1,5 +1,6 @@
 using System.Text;
 using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Parsing;
@@ -109,6 +110,7 @@ public class PageParserTests
     }
 
     [Fact]
+    [Slow(SlowKind.Heavy)]
     public async Task Parse_MegabyteValueInTinySegments_IsReadWhole()
     {
         var big = new string('v', 3 * 1024 * 1024);

@@ -8,6 +8,7 @@ using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Testing;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Pipeline;
@@ -121,6 +122,7 @@ public class AnalyzerBehaviourTests
     }
 
     [Fact]
+    [Slow(SlowKind.Heavy)]
     public async Task LargeSyntheticImport_EqualsTheReference()
     {
         var import = new SyntheticImport(new SyntheticImportOptions { Errors = 20_000, DistinctValuesPerColumn = 300, Seed = 5 });

@@ -2,11 +2,13 @@ using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Sources.HubSpot;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Pipeline;
 
 /// <summary>Several HubSpot imports in one run, against the fake HubSpot over loopback sockets.</summary>
+[Slow(SlowKind.RealTime)]
 public class MultiImportTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using FsCheck.Xunit;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Testing;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Reporting;
@@ -13,6 +14,7 @@ namespace ImportErrorAnalytics.Tests.Reporting;
 /// The JSON report written in chunks (to a file, to standard output) is byte for byte the report serialized whole,
 /// whatever the chunk size, and its memory stays at one chunk however large the report.
 /// </summary>
+[Slow(SlowKind.Heavy)]
 public class JsonReportStreamingTests
 {
     private static readonly Lazy<ImportErrorReport> Large = new(() =>

@@ -2,11 +2,13 @@ using System.Net;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Sources.HubSpot;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Sources;
 
 /// <summary>The real HTTP client against the fake HubSpot over loopback sockets.</summary>
+[Slow(SlowKind.RealTime)]
 public class HubSpotSourceTests
 {
     public static TheoryData<string> FaultKinds => ["429", "429-no-retry-after", "500", "502", "503", "504", "423", "477", "cut", "drip", "malformed", "html-503", "delay"];

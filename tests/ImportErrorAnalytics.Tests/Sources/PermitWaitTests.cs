@@ -1,9 +1,11 @@
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ImportErrorAnalytics.Tests.Sources;
 
 /// <summary>Waiting for the rate limiter is not the attempt taking long: many imports on one budget wait long and rightly.</summary>
+[Slow(SlowKind.RealTime)]
 public class PermitWaitTests
 {
     [Fact]

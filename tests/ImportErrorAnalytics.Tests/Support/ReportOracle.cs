@@ -7,7 +7,7 @@ namespace ImportErrorAnalytics.Tests.Support;
 
 /// <summary>
 /// The plain reference implementation: the report's sections computed with LINQ over materialised errors (in input
-/// order), exactly as the README defines them. Slow and obviously right.
+/// order), exactly as docs/json-report.md defines them. Slow and obviously right.
 /// </summary>
 internal static class ReportOracle
 {

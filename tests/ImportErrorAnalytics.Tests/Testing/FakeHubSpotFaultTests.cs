@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 using static ImportErrorAnalytics.Tests.Testing.FakeHubSpotTestKit;
 
@@ -115,31 +116,41 @@ public class FakeHubSpotFaultTests
     }
 
     [Fact]
-    public async Task SlowDrip_ArrivesInPieces_AndWhole()
+    public async Task SlowDrip_ArrivesInPieces_AndWhole_OnlyAsTheServersClockMoves()
     {
-        await using var server = await StartAsync(configure: o => o.Faults.OnRequest(2, Fault.SlowDrip(chunkSize: 100, TimeSpan.FromMilliseconds(30)), FaultTarget.Import));
+        // The pauses are the server's TimeProvider's: on a fake clock the body cannot be whole before the clock has
+        // moved one pause per chunk after the first, however fast or slow this machine is.
+        var clock = new FakeTimeProvider();
+        await using var server = await StartAsync(configure: o =>
+        {
+            o.TimeProvider = clock;
+            o.Faults.OnRequest(2, Fault.SlowDrip(chunkSize: 100, TimeSpan.FromMilliseconds(30)), FaultTarget.Import);
+        });
         using var client = Client(server);
         var path = "/crm/imports/2026-03/" + ImportId;
         var expected = await client.GetByteArrayAsync(path);
-
-        var watch = Stopwatch.StartNew();
-        using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
-        await using var stream = await response.Content.ReadAsStreamAsync();
-        var received = new MemoryStream();
-        var reads = 0;
-        var buffer = new byte[8192];
-        int n;
-        while ((n = await stream.ReadAsync(buffer)) > 0)
-        {
-            reads++;
-            received.Write(buffer, 0, n);
-        }
-
         var chunks = (expected.Length + 99) / 100;
         Assert.True(chunks >= 4, $"The import object is only {expected.Length} bytes.");
+
+        var received = new MemoryStream();
+        var reads = 0;
+        var reading = Task.Run(async () =>
+        {
+            using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            var buffer = new byte[8192];
+            int n;
+            while ((n = await stream.ReadAsync(buffer)) > 0)
+            {
+                reads++;
+                received.Write(buffer, 0, n);
+            }
+        });
+        var advanced = await AdvanceUntilAsync(clock, reading, TimeSpan.FromMilliseconds(5));
+
         Assert.Equal(expected, received.ToArray());
         Assert.True(reads >= chunks / 2, $"{reads} reads for {chunks} chunks");
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(30 * (chunks - 1) - 15), $"{watch.Elapsed} for {chunks} chunks");
+        Assert.True(advanced >= TimeSpan.FromMilliseconds(30 * (chunks - 1)), $"the body was whole after the clock moved {advanced} for {chunks} chunks");
         Assert.True(server.Requests.Snapshot()[1].Succeeded);
     }
 
@@ -215,16 +226,22 @@ public class FakeHubSpotFaultTests
     }
 
     [Fact]
-    public async Task Delay_AnswersNormallyAfterTheDelay()
+    public async Task Delay_AnswersNormally_OnlyAfterTheServersClockMovedTheDelay()
     {
-        await using var server = await StartAsync(configure: o => o.Faults.OnRequest(1, Fault.Delay(TimeSpan.FromMilliseconds(250))));
+        var clock = new FakeTimeProvider();
+        await using var server = await StartAsync(configure: o =>
+        {
+            o.TimeProvider = clock;
+            o.Faults.OnRequest(1, Fault.Delay(TimeSpan.FromMilliseconds(250)));
+        });
         using var client = Client(server);
 
-        var watch = Stopwatch.StartNew();
-        var (status, _, body) = await GetJsonAsync(client, Errors);
+        var answer = GetJsonAsync(client, Errors);
+        var advanced = await AdvanceUntilAsync(clock, answer, TimeSpan.FromMilliseconds(10));
+        var (status, _, body) = await answer;
 
         Assert.Equal(200, status);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(240), watch.Elapsed.ToString());
+        Assert.True(advanced >= TimeSpan.FromMilliseconds(250), $"answered after the clock moved {advanced}");
         Assert.Equal(100, body.GetProperty("results").GetArrayLength());
         Assert.True(server.Requests.Snapshot()[0].Succeeded);
     }
@@ -232,16 +249,18 @@ public class FakeHubSpotFaultTests
     [Fact]
     public async Task Hang_IsAbortedWhenTheServerStops()
     {
+        // Nothing but the server's stop can end the request: the hang has no end, the client no timeout. So the
+        // request fails after, and because, the server stopped (a time limit here would only measure the machine).
         var server = await StartAsync(configure: o => o.Faults.OnRequest(1, Fault.Hang()));
         using var client = Client(server);
+        client.Timeout = Timeout.InfiniteTimeSpan;
         var pending = client.GetAsync(Errors);
         await WaitForAsync(() => server.Requests.Count == 1);
+        Assert.False(pending.IsCompleted);
 
-        var watch = Stopwatch.StartNew();
         await server.DisposeAsync();
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => pending);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), watch.Elapsed.ToString());
+        await Assert.ThrowsAsync<HttpRequestException>(() => pending.WaitAsync(HangGuard));
     }
 
     [Fact]
@@ -386,13 +405,36 @@ public class FakeHubSpotFaultTests
         Assert.Equal("1", Header(nextDay, "X-HubSpot-RateLimit-Daily-Remaining"));
     }
 
+    /// <summary>How long a test waits for something that must happen before it calls it a hang: not a speed bound.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
-        var watch = Stopwatch.StartNew();
+        var guard = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "Timed out waiting for the server.");
+            Assert.True(guard.Elapsed < HangGuard, "Timed out waiting for the server.");
             await Task.Delay(10);
         }
+    }
+
+    /// <summary>
+    /// Moves <paramref name="clock"/> on by <paramref name="step"/> until <paramref name="done"/> completes, yielding to
+    /// the server between steps, and returns how far it moved: a lower bound on the server's waits, in its own time.
+    /// </summary>
+    private static async Task<TimeSpan> AdvanceUntilAsync(FakeTimeProvider clock, Task done, TimeSpan step)
+    {
+        var advanced = TimeSpan.Zero;
+        var guard = Stopwatch.StartNew();
+        while (!done.IsCompleted)
+        {
+            Assert.True(guard.Elapsed < HangGuard, $"Still waiting after the clock moved {advanced}.");
+            clock.Advance(step);
+            advanced += step;
+            await Task.WhenAny(done, Task.Delay(2));
+        }
+
+        await done;
+        return advanced;
     }
 }

@@ -4,7 +4,7 @@ namespace ImportErrorAnalytics.Reporting.Markdown;
 
 /// <summary>
 /// The report as Markdown for people: in a terminal, on GitHub, in a CI job summary. Every value from the import is
-/// untrusted and escaped (see the README); the JSON report always stays complete while this one keeps to a size budget.
+/// untrusted and escaped (see docs/markdown-report.md); the JSON report always stays complete while this one keeps to a size budget.
 /// </summary>
 public static class MarkdownReport
 {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ImportErrorAnalytics.Testing;
+using ImportErrorAnalytics.Tests.Shared;
 
 namespace ImportErrorAnalytics.Tests.Testing.Schema;
 
@@ -10,6 +11,7 @@ namespace ImportErrorAnalytics.Tests.Testing.Schema;
 /// field of the page, the error, <c>sourceData</c> and <c>invalidPropertyValue</c>, with the declared types, int32 and
 /// int64 ranges and enum values, and no field the schema does not name.
 /// </summary>
+[Slow(SlowKind.Heavy)]
 public class GeneratedPagesSchemaTests
 {
     private const string PageSchema = "CollectionResponsePublicImportErrorForwardPaging";
