@@ -5,7 +5,8 @@ using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Snapshots;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Cli;

@@ -1,13 +1,16 @@
+using ImportErrorAnalytics.Model;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Sources;
+using ImportErrorAnalytics.Sources.Capabilities;
 using Microsoft.Extensions.Logging;
 using Polly;
 using ImportErrorAnalytics.Escaping;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>
 /// An import's errors, page by page, from the HubSpot API: each page's body is parsed while it downloads, retried from
@@ -15,50 +18,46 @@ namespace ImportErrorAnalytics.Sources.HubSpot;
 /// handed on in parts as they parse; when its request is tried again, its parts come again from the first (whose
 /// <see cref="ImportErrorPage.FirstRecordIndex"/> is 0), and the consumer drops the parts it had.
 /// The cursor each page gives is checked before the page is handed on (<see cref="PagingCursors"/>).
+/// It keeps nothing of a read: the import's description goes to the reading run (<see cref="ReadContext.Describe"/>),
+/// and where a resumed read starts comes from it, so one source may be read by any number of runs.
 /// </summary>
 internal sealed partial class HubSpotErrorSource(
-    HubSpotClient client, HubSpotSourceOptions options, ResiliencePipeline pipeline, ILogger logger) : ErrorSource
+    HubSpotClient client, HubSpotSourceOptions options, ResiliencePipeline pipeline, ILogger logger) : ErrorSource, IResumableSource
 {
     public override string Name => client.ErrorsUri(null).ToString();
 
-    /// <summary>The import, once the run has read it.</summary>
-    public HubSpotImport? Import { get; private set; }
-
-    /// <summary>Where a resumed run starts: the cursor after the last committed page, and that page's index + 1.</summary>
-    public (string? After, int PageIndex) Start { get; set; }
-
     public string ImportId => options.ImportId;
 
-    public Uri BaseAddress => options.BaseAddress;
+    /// <summary>The API's base address, as the checkpoint names it.</summary>
+    public string Location => options.BaseAddress.ToString();
 
-    /// <summary>
-    /// The ordinal its records' positions carry, when not the run's input ordinal: each import of a multi-import run is
-    /// read by its own run, and its place among the imports decides which column property name is seen first.
-    /// </summary>
-    public int? Ordinal { get; set; }
+    public override IAsyncEnumerable<ImportErrorPage> ReadPagesAsync(ReadContext context, CancellationToken cancellationToken) =>
+        ReadPagesAsync(context, ResumePoint.Beginning, cancellationToken);
 
-    public override async IAsyncEnumerable<ImportErrorPage> ReadPagesAsync(ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ImportErrorPage> ReadPagesAsync(ReadContext context, ResumePoint start, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        HubSpotImport import;
         try
         {
-            Import = await ExecuteAsync(ReadImportAsync, cancellationToken).ConfigureAwait(false);
+            import = await ExecuteAsync(ReadImportAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportErrorFormatException ex)
         {
             throw HubSpotJsonBody.Invalid("the import's description", ex);
         }
 
-        if (!Import.IsDone)
+        context.Describe(import);
+        if (!import.IsDone)
         {
-            LogNotDone(logger, Untrusted.Name(options.ImportId), Untrusted.Name(Import.State));
+            LogNotDone(logger, Untrusted.Name(options.ImportId), Untrusted.Name(import.State));
         }
 
-        var (after, pageIndex) = Start;
+        var (after, pageIndex) = start;
         var cursors = new PagingCursors($"the errors of import {options.ImportId}");
         cursors.Resume(after, pageIndex);
         do
         {
-            var pageContext = new ReadContext(Name, Ordinal ?? context.SourceOrdinal, context.Limits, context.Pool, onSkip: null) { FirstPageIndex = pageIndex, RecordFastPath = context.RecordFastPath, ShowStandardSensitivity = context.ShowStandardSensitivity };
+            var pageContext = new ReadContext(Name, context.SourceOrdinal, context.Limits, context.Pool, onSkip: null) { FirstPageIndex = pageIndex, RecordFastPath = context.RecordFastPath, ShowStandardSensitivity = context.ShowStandardSensitivity };
             var parts = Channel.CreateBounded<ImportErrorPage>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var reading = ReadPageAsync(after, pageContext, parts.Writer, stop.Token);

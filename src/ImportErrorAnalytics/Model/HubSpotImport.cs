@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ImportErrorAnalytics.Escaping;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.Model;
 
 /// <summary>What HubSpot says of the import itself (<c>GET .../imports/2026-03/{importId}</c>).</summary>
 public sealed class HubSpotImport

@@ -1,4 +1,4 @@
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>Which path of the Imports API to call.</summary>
 public enum HubSpotApiVersion

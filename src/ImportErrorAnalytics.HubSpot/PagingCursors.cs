@@ -1,4 +1,4 @@
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>
 /// The <c>paging.next.after</c> cursors one run has followed through a paged HubSpot listing (an import's errors, or

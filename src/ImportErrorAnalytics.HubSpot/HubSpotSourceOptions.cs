@@ -1,6 +1,7 @@
+using ImportErrorAnalytics.Model;
 using System.Threading.RateLimiting;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>Where and how to read an import's errors from HubSpot. Validated when the analyzer is built.</summary>
 public sealed class HubSpotSourceOptions
@@ -35,7 +36,11 @@ public sealed class HubSpotSourceOptions
     /// <value>Defaults to 100 (private apps on Free and Starter).</value>
     public int RequestsPerTenSeconds { get; set; } = 100;
 
-    /// <summary>A limiter shared with other runs; when <see langword="null"/>, runs in one process with the same base address and token share one.</summary>
+    /// <summary>
+    /// A limiter shared with other runs, owned by the caller. When <see langword="null"/>, the imports of one analyzer
+    /// with the same base address, token and budget share one the analyzer owns (disposed with it); analyzers from one
+    /// DI container (<c>AddImportErrorAnalytics</c>) share the container's.
+    /// </summary>
     public RateLimiter? RateLimiter { get; set; }
 
     /// <summary>

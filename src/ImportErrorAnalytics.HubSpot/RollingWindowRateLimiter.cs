@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>
 /// At most N grants in any rolling window (HubSpot's ten-secondly burst rule), waiting on a <see cref="TimeProvider"/>:

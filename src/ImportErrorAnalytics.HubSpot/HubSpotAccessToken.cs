@@ -1,4 +1,4 @@
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>
 /// A HubSpot private-app access token. It is sent only in the <c>Authorization</c> header and never appears in

@@ -1,18 +1,20 @@
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Pipeline;
-using ImportErrorAnalytics.Sources.HubSpot;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ImportErrorAnalytics.DependencyInjection;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>The container's <see cref="IImportErrorAnalyzerFactory"/>.</summary>
 internal sealed class ImportErrorAnalyzerFactory(
-    IHttpClientFactory httpClients, TimeProvider time, HubSpotDefaults defaults, ILoggerFactory? loggers = null) : IImportErrorAnalyzerFactory
+    IHttpClientFactory httpClients, TimeProvider time, HubSpotDefaults defaults, HubSpotRateLimiters limiters, ILoggerFactory? loggers = null) : IImportErrorAnalyzerFactory
 {
+    /// <remarks>The analyzers it builds share the container's rate limiters (disposed with the container), not each its own.</remarks>
     public ImportErrorAnalyzerBuilder CreateBuilder() =>
         ImportErrorAnalyzer.CreateBuilder()
             .Configure(options => options.TimeProvider = time)
-            .WithLogging(loggers ?? NullLoggerFactory.Instance);
+            .WithLogging(loggers ?? NullLoggerFactory.Instance)
+            .Provide(limiters);
 
     public ImportErrorAnalyzerBuilder CreateBuilderForImport(string importId)
     {

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using ImportErrorAnalytics.Escaping;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>
 /// Sends requests to the Imports API with the bearer token and turns failing responses into

@@ -3,7 +3,7 @@ using System.Buffers;
 using System.Text.Json;
 using ImportErrorAnalytics.Parsing;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>
 /// The small JSON answers of the API (an import's description, a page of the list of imports), read whole, within a

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using ImportErrorAnalytics.Escaping;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.Model;
 
 /// <summary>
 /// HubSpot import ids and their one canonical spelling. HubSpot's Imports API types <c>{importId}</c> as an int64 and

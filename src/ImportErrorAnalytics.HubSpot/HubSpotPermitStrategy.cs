@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Polly;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>
 /// Takes one permit of the rate limiter for each attempt, between the retry and the attempt's timeout: waiting for the

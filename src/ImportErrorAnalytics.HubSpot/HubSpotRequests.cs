@@ -1,6 +1,6 @@
 using Polly;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>What every call to the API goes through: the retry pipeline (with a fresh per-call budget), whose attempts each take a permit.</summary>
 internal static class HubSpotRequests

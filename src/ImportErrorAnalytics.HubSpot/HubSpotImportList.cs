@@ -1,15 +1,17 @@
+using ImportErrorAnalytics.Model;
 using System.Globalization;
 using System.Text.Json;
 using ImportErrorAnalytics.Parsing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>
 /// Lists the account's imports (<c>GET /crm/imports/2026-03</c>, following <c>paging.next.after</c> to the last page),
-/// through the same rate limiter and retries as the errors: with equal base address, token and budget, the limiter is
-/// the one <see cref="Pipeline.ImportErrorAnalyzerBuilder.AddHubSpotImports"/> then uses.
+/// through the same retries as the errors, and the rate limiter <see cref="HubSpotSourceOptions.RateLimiter"/> gives
+/// (pass the same one to <see cref="HubSpotBuilderExtensions.AddHubSpotImports"/> to keep the listing and the run under
+/// one budget); without one, a limiter of the listing's own, disposed when it ends.
 /// </summary>
 public static class HubSpotImportList
 {
@@ -44,7 +46,8 @@ public static class HubSpotImportList
         var time = TimeProvider.System;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ImportErrorAnalytics.HubSpot");
         var client = new HubSpotClient(httpClient ?? HubSpotHttp.Shared, options, token, time);
-        var limiter = HubSpotRateLimiters.For(options, token, time);
+        using var owned = options.RateLimiter is null ? HubSpotRateLimiters.Create(options.RequestsPerTenSeconds, time) : null;
+        var limiter = options.RateLimiter ?? owned!;
         var pipeline = HubSpotResilience.Create(options, limiter, time, logger);
 
         var imports = new List<HubSpotImport>();

@@ -1,4 +1,4 @@
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>Why a call to HubSpot failed for good.</summary>
 public enum HubSpotFailure

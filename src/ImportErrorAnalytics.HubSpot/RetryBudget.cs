@@ -1,4 +1,4 @@
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>
 /// What one request may still spend on retries: every wait counts against one total

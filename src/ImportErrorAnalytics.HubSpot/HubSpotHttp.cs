@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>The HttpClient used when the caller supplies none: pooled connections that follow DNS changes.</summary>
 internal static class HubSpotHttp

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>A response worth retrying: 429 (ten-secondly), 423, 477, 5xx. Carries the wait HubSpot asked for.</summary>
 internal sealed class HubSpotTransientException(HttpStatusCode statusCode, bool rateLimited, TimeSpan? retryAfter, string message) : Exception(message)

@@ -1,5 +1,4 @@
-using ImportErrorAnalytics.DependencyInjection;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,7 +11,9 @@ public static class ImportErrorAnalyticsServiceCollectionExtensions
 
     /// <summary>
     /// Adds <see cref="IImportErrorAnalyzerFactory"/>, a named HttpClient for HubSpot (no client-side timeout: each
-    /// attempt has its own), and <see cref="TimeProvider.System"/> unless a TimeProvider is registered.
+    /// attempt has its own), the HubSpot rate limiters the analyzers it builds share (one per base address, token,
+    /// budget and clock, disposed with the container), and <see cref="TimeProvider.System"/> unless a TimeProvider is
+    /// registered.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configureHubSpot">Defaults for every HubSpot import read (token, base address, rate limit...).</param>
@@ -22,6 +23,7 @@ public static class ImportErrorAnalyticsServiceCollectionExtensions
         services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new HubSpotDefaults(configureHubSpot));
+        services.TryAddSingleton<HubSpotRateLimiters>();
         services.TryAddSingleton<IImportErrorAnalyzerFactory, ImportErrorAnalyzerFactory>();
         return services;
     }

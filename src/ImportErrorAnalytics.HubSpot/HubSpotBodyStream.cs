@@ -1,4 +1,4 @@
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>
 /// A response body as read from the wire, through <see cref="System.Net.Http.HttpClient"/>'s decompression: a body that

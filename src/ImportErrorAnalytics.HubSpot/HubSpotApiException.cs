@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>A call to HubSpot failed and will not succeed by retrying. The message never holds the token.</summary>
 public sealed class HubSpotApiException : Exception

@@ -6,7 +6,7 @@ using Polly.Retry;
 using Polly.Timeout;
 using ImportErrorAnalytics.Escaping;
 
-namespace ImportErrorAnalytics.Sources.HubSpot;
+namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>
 /// The Polly pipeline around one page (request and the whole body): a retry that waits what HubSpot asks
