@@ -108,6 +108,7 @@ internal static class ReportCommand
             return code;
         }
 
+        await using var owned = analyzer.ConfigureAwait(false);
         ImportErrorReport report;
         ReportSnapshot? snapshot = null;
         var exitCode = ExitCodes.Success;
