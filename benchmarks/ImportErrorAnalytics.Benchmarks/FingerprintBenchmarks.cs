@@ -94,7 +94,7 @@ public class FingerprintBenchmarks
         var options = new AnalyzerOptions { MaxDegreeOfParallelism = parallelism };
         options.Validate();
         var builtIns = new BuiltInAggregators(options);
-        return new ImportErrorAnalyzer([new PlainSource(pages)], builtIns, builtIns.CreateSlots(), options, null, null, NullLogger.Instance);
+        return new ImportErrorAnalyzer([new PlainSource(pages)], builtIns, builtIns.CreateSlots(), options, null, null, NullLogger.Instance, new AnalyzerResources());
     }
 
     /// <summary><see cref="StreamErrorSource"/> of response pages as it read before inputs were fingerprinted.</summary>

@@ -2,7 +2,8 @@ using BenchmarkDotNet.Attributes;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Testing;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 

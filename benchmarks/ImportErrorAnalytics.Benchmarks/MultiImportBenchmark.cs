@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using ImportErrorAnalytics.Pipeline;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Testing;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 

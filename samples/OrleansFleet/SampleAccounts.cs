@@ -1,6 +1,7 @@
 using System.Globalization;
 using ImportErrorAnalytics.Orleans;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Testing;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 

@@ -10,7 +10,7 @@ internal sealed class LibrarySymbols
     private LibrarySymbols(Compilation compilation)
     {
         ErrorAggregator = compilation.GetTypeByMetadataName("ImportErrorAnalytics.Aggregation.IErrorAggregator`2");
-        AccessToken = compilation.GetTypeByMetadataName("ImportErrorAnalytics.Sources.HubSpot.HubSpotAccessToken");
+        AccessToken = compilation.GetTypeByMetadataName("ImportErrorAnalytics.HubSpot.HubSpotAccessToken");
         ErrorTypeNameAttribute = compilation.GetTypeByMetadataName("ImportErrorAnalytics.Model.ErrorTypeNameAttribute");
     }
 

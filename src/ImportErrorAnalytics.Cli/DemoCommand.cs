@@ -3,7 +3,8 @@ using System.Globalization;
 using ImportErrorAnalytics.Cli.CustomAggregators;
 using ImportErrorAnalytics.Cli.Hosting;
 using ImportErrorAnalytics.Pipeline;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Testing;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 

@@ -1,5 +1,6 @@
 using ImportErrorAnalytics.Pipeline;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using Microsoft.Extensions.Logging;
 
 namespace ImportErrorAnalytics.Cli;
@@ -31,6 +32,11 @@ internal sealed record HubSpotInput(
 
     /// <summary><c>--max-retries</c>: retries of one request after a transient failure.</summary>
     public int MaxRetries { get; init; } = 8;
+
+    /// <summary>
+    /// The limiter of the command (listing and reading under one budget), owned by it; none: the analyzer's own.
+    /// </summary>
+    public System.Threading.RateLimiting.RateLimiter? RateLimiter { get; init; }
 
     /// <summary>Notes of the imports <c>--import-id</c> gave more than once (<c>import 1 (given as '1', '01')</c>).</summary>
     public IReadOnlyList<string> RepeatedImportIds { get; init; } = [];
@@ -78,6 +84,7 @@ internal sealed record HubSpotInput(
         options.IncludeRowData = IncludeRowData;
         options.AccessToken = HubSpotAccessToken.FromEnvironment(TokenVariable);
         options.RequestsPerTenSeconds = RequestsPerTenSeconds;
+        options.RateLimiter = RateLimiter;
         options.MaxRetries = MaxRetries;
     }
 }

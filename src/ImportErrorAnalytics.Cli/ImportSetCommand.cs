@@ -2,6 +2,7 @@ using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Escaping;
+using ImportErrorAnalytics.HubSpot;
 
 namespace ImportErrorAnalytics.Cli;
 
@@ -23,9 +24,11 @@ internal static class ImportSetCommand
         var progress = ReportCommand.CreateProgress(stderr);
         var loggers = new StderrLoggerFactory(stderr);
         HubSpotInput import;
+        // The listing and the imports' reading go under one budget: the command owns the limiter both use.
+        using var limiter = input.Import!.AllImports ? HubSpotRateLimiters.Create(input.Import.RequestsPerTenSeconds, TimeProvider.System) : null;
         try
         {
-            import = await input.Import!.ResolveAsync(loggers, cancellationToken).ConfigureAwait(false);
+            import = await (input.Import with { RateLimiter = limiter }).ResolveAsync(loggers, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ReportCommand.Classify(ex) is { } code)
         {
@@ -73,6 +76,7 @@ internal static class ImportSetCommand
             return code;
         }
 
+        await using var owned = analyzer.ConfigureAwait(false);
         ImportSetReport result;
         try
         {

@@ -5,7 +5,8 @@ using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Snapshots;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Cli;
@@ -107,6 +108,7 @@ internal static class ReportCommand
             return code;
         }
 
+        await using var owned = analyzer.ConfigureAwait(false);
         ImportErrorReport report;
         ReportSnapshot? snapshot = null;
         var exitCode = ExitCodes.Success;

@@ -4,7 +4,8 @@ using ImportErrorAnalytics.Cli.CustomAggregators;
 using ImportErrorAnalytics.Escaping;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Cli;
 

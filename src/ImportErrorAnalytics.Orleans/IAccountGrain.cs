@@ -12,7 +12,7 @@ public interface IAccountGrain : IGrainWithStringKey
     /// Adds imports to the account (an import added twice, in any spelling of its id, is kept once) and starts or
     /// resumes each.
     /// </summary>
-    /// <param name="importIds">HubSpot import ids: digits, leading zeros ignored (see <see cref="Sources.HubSpot.HubSpotImportIds"/>).</param>
+    /// <param name="importIds">HubSpot import ids: digits, leading zeros ignored (see <see cref="Model.HubSpotImportIds"/>).</param>
     /// <returns>The statuses of those imports, one per import, with its canonical id.</returns>
     /// <exception cref="ArgumentException">An id is not an import id (the message quotes it); no import is added.</exception>
     [Alias("StartImports")]

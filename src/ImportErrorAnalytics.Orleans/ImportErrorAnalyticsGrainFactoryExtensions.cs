@@ -12,7 +12,7 @@ public static class ImportErrorAnalyticsGrainFactoryExtensions
     /// <param name="grains">The grain factory (an <c>IClusterClient</c>, say).</param>
     /// <param name="accountId">The account (no <c>/</c>).</param>
     /// <param name="importId">
-    /// The HubSpot import id: digits, leading zeros ignored (see <see cref="Sources.HubSpot.HubSpotImportIds"/>), so
+    /// The HubSpot import id: digits, leading zeros ignored (see <see cref="Model.HubSpotImportIds"/>), so
     /// <c>"01"</c> and <c>"1"</c> get the one grain of import 1.
     /// </param>
     /// <exception cref="ArgumentException">The account id is empty or holds <c>/</c>, or the import id is not one (the message quotes it).</exception>

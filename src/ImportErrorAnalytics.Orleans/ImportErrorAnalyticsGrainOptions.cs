@@ -1,5 +1,6 @@
 using ImportErrorAnalytics.Pipeline;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Orleans;
 

@@ -7,7 +7,7 @@ public sealed class HardCodedAccessTokenTests
 {
     private const string Usings = """
         using System;
-        using ImportErrorAnalytics.Sources.HubSpot;
+        using ImportErrorAnalytics.HubSpot;
 
         """;
 

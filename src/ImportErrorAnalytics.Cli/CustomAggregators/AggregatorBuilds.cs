@@ -21,7 +21,7 @@ internal sealed record AggregatorBuilds(string Runtime, string Library, string A
     /// <summary>The assembly holding the IEA analyzers (a normal project reference of the CLI).</summary>
     internal static Assembly AnalyzerAssembly => typeof(global::ImportErrorAnalytics.Analyzers.HotPathAllocationAnalyzer).Assembly;
 
-    /// <summary>The builds of this process.</summary>
+    /// <summary>The builds of this process: fixed when the process loads these assemblies, so no state to own.</summary>
     public static AggregatorBuilds Current { get; } = new(
         $"{RuntimeInformation.FrameworkDescription} {Identity(typeof(object).Assembly)}",
         Identity(typeof(IErrorAggregator).Assembly),

@@ -42,8 +42,6 @@ internal sealed class AggregatorCache
     /// <summary>The largest image read.</summary>
     internal const long MaxImageBytes = 64 * 1024 * 1024;
 
-    private static readonly Lazy<AggregatorCache> SharedCache = new(() => new AggregatorCache(AggregatorCacheFolder.Open(Environment.GetEnvironmentVariable)));
-
     private readonly ConcurrentDictionary<string, CompiledAggregators> _memory = new(StringComparer.Ordinal);
     private readonly AggregatorBuilds _builds;
     private readonly TimeProvider _time;
@@ -57,8 +55,12 @@ internal sealed class AggregatorCache
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>The process's cache, in the folder the environment names (see <see cref="AggregatorCacheFolder"/>).</summary>
-    public static AggregatorCache Shared => SharedCache.Value;
+    /// <summary>
+    /// A cache for one command, in the folder the environment names now (see <see cref="AggregatorCacheFolder"/>): its
+    /// memory and its one warning end with the command, so commands run in one process (tests, a host) never see each
+    /// other's; what carries over is the folder, whose entries are checked on every read.
+    /// </summary>
+    public static AggregatorCache ForCommand() => new(AggregatorCacheFolder.Open(Environment.GetEnvironmentVariable));
 
     /// <summary>The folder, and whether it is used.</summary>
     public AggregatorCacheFolder Folder { get; }

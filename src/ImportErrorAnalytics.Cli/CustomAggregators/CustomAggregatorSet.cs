@@ -38,7 +38,7 @@ internal sealed class CustomAggregatorSet : IDisposable
     /// error or defines no aggregator (<see cref="ExitCodes.Usage"/>).
     /// </summary>
     public static Task<(CustomAggregatorSet? Set, int ExitCode)> LoadAsync(IReadOnlyList<string> paths, TextWriter stderr, CancellationToken cancellationToken) =>
-        LoadAsync(paths, stderr, AggregatorCache.Shared, cancellationToken);
+        LoadAsync(paths, stderr, AggregatorCache.ForCommand(), cancellationToken);
 
     /// <summary>As <see cref="LoadAsync(IReadOnlyList{string}, TextWriter, CancellationToken)"/>, compiling through <paramref name="cache"/>.</summary>
     public static async Task<(CustomAggregatorSet? Set, int ExitCode)> LoadAsync(IReadOnlyList<string> paths, TextWriter stderr, AggregatorCache cache, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using ImportErrorAnalytics.Escaping;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Orleans.Grains;
 

@@ -2,7 +2,8 @@ using ImportErrorAnalytics.Orleans.RateLimiting;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Snapshots;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using Orleans.Storage;
 using ImportErrorAnalytics.Escaping;
 

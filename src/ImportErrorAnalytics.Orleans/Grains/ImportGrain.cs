@@ -1,4 +1,4 @@
-using ImportErrorAnalytics.DependencyInjection;
+using ImportErrorAnalytics.HubSpot;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

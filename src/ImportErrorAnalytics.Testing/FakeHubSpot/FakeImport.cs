@@ -1,5 +1,5 @@
 using System.Globalization;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Testing.FakeHubSpot;
 

@@ -1,4 +1,4 @@
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Testing.FakeHubSpot;
 

@@ -41,6 +41,16 @@ internal sealed class ReadContext(string sourceName, int sourceOrdinal, ParserLi
     /// </summary>
     public InputFingerprint? Fingerprint { get; set; }
 
+    /// <summary>
+    /// What the import read through this context says of itself, handed over by its source
+    /// (<see cref="Sources.Capabilities.IImportSource"/>) before its first page; the run that made the context keeps it.
+    /// </summary>
+    public Model.HubSpotImport? Import { get; private set; }
+
+    /// <summary>Hands the run the description of the import this context reads.</summary>
+    /// <param name="import">The description.</param>
+    public void Describe(Model.HubSpotImport import) => Import = import ?? throw new ArgumentNullException(nameof(import));
+
     /// <summary>Buffered bytes beyond which an incomplete token is refused.</summary>
     public long MaxBuffered => (long)Limits.MaxValueBytes + 64 * 1024;
 

@@ -11,7 +11,8 @@ using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Sources;
 using ImportErrorAnalytics.Sources.Fingerprints;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Model;
+using ImportErrorAnalytics.Sources.Capabilities;
 using Microsoft.Extensions.Logging;
 
 namespace ImportErrorAnalytics.Pipeline;
@@ -19,13 +20,18 @@ namespace ImportErrorAnalytics.Pipeline;
 /// <summary>
 /// One run: sources -> parse workers -> bounded channel of complete pages -> aggregation workers, each with its own
 /// states, merged at the end. The first failure stops the parse stage; pages already parsed are still aggregated,
-/// so a failing run reports everything it committed. With a checkpoint store the run reads one HubSpot import page by
-/// page: a page is aggregated, the checkpoint saved, and only then is the next page requested.
+/// so a failing run reports everything it committed. With a checkpoint store the run reads one import that can resume
+/// (<see cref="IResumableSource"/>) page by page: a page is aggregated, the checkpoint saved, and only then is the next
+/// page requested.
 /// A page handed out in parts (more records than a part takes) goes whole to one aggregation worker: its parts are
 /// added to page-scoped staging states, merged into the worker's states (and counted) only when the last part arrives,
 /// and dropped if the page ends without it. So a page still commits at once, or not at all.
 /// Each input's committed errors are counted apart, and its source's fingerprint of its content kept, for the
 /// snapshot; two inputs of one run with the same content (and errors) are told to <paramref name="logger"/>.
+/// Everything a run learns while reading (an import's description, where a resumed import starts) is kept by the run,
+/// not by its sources: a source object read by several runs or analyzers carries nothing from one to another.
+/// The ordinal the first input's records carry is <paramref name="firstOrdinal"/>: its position among the imports of a
+/// multi-import run, whose imports are each read by a run of their own; 0 otherwise.
 /// </summary>
 internal sealed partial class AnalysisRun(
     IReadOnlyList<ErrorSource> sources,
@@ -34,7 +40,8 @@ internal sealed partial class AnalysisRun(
     AnalyzerOptions options,
     IProgress<AnalysisProgress>? progress,
     ICheckpointStore? checkpoint,
-    ILogger logger)
+    ILogger logger,
+    int firstOrdinal = 0)
 {
     // Enough to recycle every page in flight (channel, workers, and the parallel readers of single inputs), so a steady
     // run allocates no pages.
@@ -47,6 +54,8 @@ internal sealed partial class AnalysisRun(
     private readonly RunCounters _counters = new() { Inputs = sources.Count };
     private readonly long[] _inputErrors = new long[sources.Count];
     private readonly InputFingerprint?[] _fingerprints = new InputFingerprint?[sources.Count];
+    private readonly HubSpotImport?[] _imports = new HubSpotImport?[sources.Count];
+    private ResumePoint _start = ResumePoint.Beginning;
     private Exception? _firstError;
     private long _startedAt;
     private long _lastProgress;
@@ -122,7 +131,7 @@ internal sealed partial class AnalysisRun(
 
         cancellationToken.ThrowIfCancellationRequested();
         var merged = Merge(states);
-        var imports = sources.OfType<HubSpotErrorSource>().Select(source => source.Import).OfType<HubSpotImport>().ToList();
+        var imports = _imports.OfType<HubSpotImport>().ToList();
         States = new RunStates(merged, _counters, _skipped.ToArray(), imports, Inputs());
         var report = ReportAssembler.Build(builtIns, merged, _counters, States.Skipped, imports, options, complete: _firstError is null);
         if (_firstError is not null)
@@ -192,7 +201,7 @@ internal sealed partial class AnalysisRun(
     private async Task ReadSourceAsync(int ordinal, ChannelWriter<PendingPage> pages, CancellationToken token)
     {
         var source = sources[ordinal];
-        var context = new ReadContext(source.Name, ordinal, options.Limits, _pool, options.KeepGoing ? _skipped.Enqueue : null)
+        var context = new ReadContext(source.Name, firstOrdinal + ordinal, options.Limits, _pool, options.KeepGoing ? _skipped.Enqueue : null)
         {
             ParseWorkers = _workersPerInput,
             ShowStandardSensitivity = options.ShowStandardSensitivity,
@@ -200,8 +209,17 @@ internal sealed partial class AnalysisRun(
         PageParts? open = null;
         try
         {
-            await foreach (var page in source.ReadPagesAsync(context, token).ConfigureAwait(false))
+            var read = checkpoint is not null && source is IResumableSource resumable
+                ? resumable.ReadPagesAsync(context, _start, token)
+                : source.ReadPagesAsync(context, token);
+            await foreach (var page in read.ConfigureAwait(false))
             {
+                // An import's description comes before its first page; kept here (not on the source) for the report and
+                // the checkpoint, which the worker writes after it took this page from the channel.
+                if (context.Import is { } described)
+                {
+                    _imports[ordinal] = described;
+                }
                 // Read what is needed of the page before handing it on: the worker that takes it returns it to the pool,
                 // from where another parse worker may rent it at once.
                 var last = page.IsLastPart;
@@ -340,7 +358,7 @@ internal sealed partial class AnalysisRun(
     private async Task SaveCheckpointAsync(string? after, int nextPageIndex, AggregatorSlot[] slots, CancellationToken cancellationToken)
     {
         _checkpointBuffer.ResetWrittenCount();
-        CheckpointCodec.Write(_checkpointBuffer, (HubSpotErrorSource)sources[0], after, nextPageIndex, _counters, slots, options.ShowStandardSensitivity);
+        CheckpointCodec.Write(_checkpointBuffer, (IResumableSource)sources[0], Volatile.Read(ref _imports[0]), after, nextPageIndex, _counters, slots, options.ShowStandardSensitivity);
         try
         {
             await checkpoint!.SaveAsync(_checkpointBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
@@ -355,7 +373,8 @@ internal sealed partial class AnalysisRun(
     /// <summary>Loads the checkpoint, if any: the source starts after its cursor, the worker from its states.</summary>
     private async Task<Checkpoint?> ResumeAsync(CancellationToken cancellationToken)
     {
-        var source = (HubSpotErrorSource)sources[0];
+        // The builder lets a checkpoint run only over one source that can resume.
+        var source = (IResumableSource)sources[0];
         byte[]? bytes;
         try
         {
@@ -372,7 +391,7 @@ internal sealed partial class AnalysisRun(
         }
 
         var saved = CheckpointCodec.Read(bytes, checkpoint.Name, source, prototypes, options.ClusterGap, options.ShowStandardSensitivity);
-        source.Start = (saved.After, saved.NextPageIndex);
+        _start = new ResumePoint(saved.After, saved.NextPageIndex);
         _counters.Restore(saved.Pages, saved.Errors, saved.Bytes);
         _inputErrors[0] = saved.Errors;
         BuiltInAggregators.UseRunNames(saved.Slots, _pool.Names);

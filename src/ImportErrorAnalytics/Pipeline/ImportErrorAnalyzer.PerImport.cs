@@ -1,5 +1,5 @@
 using ImportErrorAnalytics.Reporting;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Sources.Capabilities;
 
 namespace ImportErrorAnalytics.Pipeline;
 
@@ -7,28 +7,30 @@ namespace ImportErrorAnalytics.Pipeline;
 public sealed partial class ImportErrorAnalyzer
 {
     /// <summary>
-    /// Reads every input, each a HubSpot import (<see cref="ImportErrorAnalyzerBuilder.AddHubSpotImports"/>), up to
+    /// Reads every input, each an import (a HubSpot import: <c>AddHubSpotImports</c> of ImportErrorAnalytics.HubSpot), up to
     /// <see cref="AnalyzerOptions.MaxConcurrentImports"/> at once under their shared rate limiter, and returns one report
     /// per import plus a combined report with per-import rows (<see cref="ImportErrorReport.PerImport"/>).
     /// </summary>
     /// <param name="cancellationToken">Stops the run promptly.</param>
     /// <exception cref="InvalidOperationException">An input is not a HubSpot import, or a checkpoint is set (it covers one import).</exception>
-    /// <exception cref="HubSpotApiException">HubSpot refused, or kept failing past the retry budget, for one of the imports (the others are cancelled).</exception>
+    /// <exception cref="Exception">What an import's source throws (a <c>HubSpotApiException</c>: HubSpot refused, or kept failing past the retry budget), for one of the imports (the others are cancelled).</exception>
+    /// <exception cref="ObjectDisposedException">The analyzer was disposed.</exception>
     /// <exception cref="Parsing.ImportErrorFormatException">An import's data stayed malformed past the retries (the others are cancelled).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public Task<ImportSetReport> RunPerImportAsync(CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_checkpoint is not null)
         {
             throw new InvalidOperationException("A checkpoint covers a single-import run; RunPerImportAsync cannot use one.");
         }
 
-        var imports = _sources.OfType<HubSpotErrorSource>().ToList();
+        var imports = _sources.OfType<IImportSource>().ToList();
         if (imports.Count != _sources.Count)
         {
             throw new InvalidOperationException("RunPerImportAsync needs every input to be a HubSpot import.");
         }
 
-        return new ImportSetRun(imports, _builtIns, _prototypes, _options, _progress).RunAsync(cancellationToken);
+        return new ImportSetRun(_sources, _builtIns, _prototypes, _options, _progress).RunAsync(cancellationToken);
     }
 }

@@ -10,10 +10,13 @@ namespace ImportErrorAnalytics.Pipeline;
 
 /// <summary>
 /// Streams import errors from its inputs through the parser into the aggregators and returns the report.
-/// Create one with <see cref="CreateBuilder"/>. Each <see cref="RunAsync"/> is a fresh run over the inputs.
+/// Create one with <see cref="CreateBuilder"/>. Each <see cref="RunAsync"/> is a fresh run over the inputs: nothing a
+/// run learns is kept for the next, by the analyzer or by its inputs. Dispose the analyzer when done: it owns what its
+/// inputs share (the HubSpot rate limiters it made), and another analyzer never shares them.
 /// </summary>
-public sealed partial class ImportErrorAnalyzer
+public sealed partial class ImportErrorAnalyzer : IAsyncDisposable, IDisposable
 {
+    private readonly AnalyzerResources _resources;
     private readonly IReadOnlyList<ErrorSource> _sources;
     private readonly BuiltInAggregators _builtIns;
     private readonly IReadOnlyList<AggregatorSlot> _prototypes;
@@ -29,8 +32,10 @@ public sealed partial class ImportErrorAnalyzer
         AnalyzerOptions options,
         IProgress<AnalysisProgress>? progress,
         Checkpoints.ICheckpointStore? checkpoint,
-        ILogger logger)
+        ILogger logger,
+        AnalyzerResources resources)
     {
+        _resources = resources;
         _logger = logger;
         _checkpoint = checkpoint;
         _sources = sources;
@@ -49,13 +54,29 @@ public sealed partial class ImportErrorAnalyzer
     /// Malformed input (unless keep-going); its <see cref="ImportErrorFormatException.PartialReport"/> holds what was committed.
     /// </exception>
     /// <exception cref="OperationCanceledException">The run was cancelled (a checkpoint stays consistent).</exception>
-    /// <exception cref="Sources.HubSpot.HubSpotApiException">HubSpot refused, or kept failing past the retry budget.</exception>
+    /// <exception cref="Exception">What its inputs throw: a HubSpot import's <c>HubSpotApiException</c> when HubSpot refused, or kept failing past the retry budget.</exception>
     /// <exception cref="Checkpoints.CheckpointException">
     /// The checkpoint cannot be read, is damaged or inconsistent, or belongs to another import; or it cannot be saved
     /// (<see cref="Checkpoints.CheckpointException.IsSaveFailure"/>).
     /// </exception>
-    public Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken = default) =>
-        new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint, _logger).RunAsync(cancellationToken);
+    /// <exception cref="ObjectDisposedException">The analyzer was disposed.</exception>
+    public Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint, _logger).RunAsync(cancellationToken);
+    }
+
+    /// <summary>Disposes what the analyzer owns (its inputs' rate limiters); a run still going may then fail.</summary>
+    public ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        return _resources.DisposeAsync();
+    }
+
+    /// <summary>Disposes what the analyzer owns, as <see cref="DisposeAsync"/> does.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private volatile bool _disposed;
 
     /// <summary>
     /// Reads every input like <see cref="RunAsync"/> and returns the merged states as a snapshot instead of the report:
@@ -69,13 +90,15 @@ public sealed partial class ImportErrorAnalyzer
     /// </exception>
     /// <exception cref="ImportErrorFormatException">Malformed input (unless keep-going).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    /// <exception cref="Sources.HubSpot.HubSpotApiException">HubSpot refused, or kept failing past the retry budget.</exception>
+    /// <exception cref="Exception">What its inputs throw: a HubSpot import's <c>HubSpotApiException</c> when HubSpot refused, or kept failing past the retry budget.</exception>
     /// <exception cref="Checkpoints.CheckpointException">
     /// The checkpoint cannot be read, is damaged or inconsistent, or belongs to another import; or it cannot be saved
     /// (<see cref="Checkpoints.CheckpointException.IsSaveFailure"/>).
     /// </exception>
+    /// <exception cref="ObjectDisposedException">The analyzer was disposed.</exception>
     public Task<ReportSnapshot> RunToSnapshotAsync(CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ReportSnapshot.ThrowIfNotPersistent(_prototypes);
         return RunToSnapshotCoreAsync(cancellationToken);
     }

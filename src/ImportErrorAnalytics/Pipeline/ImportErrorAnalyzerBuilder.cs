@@ -3,7 +3,7 @@ using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Sources;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Sources.Capabilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ImportErrorAnalytics.Escaping;
@@ -13,7 +13,8 @@ namespace ImportErrorAnalytics.Pipeline;
 /// <summary>Configures the inputs, options and custom aggregators of an <see cref="ImportErrorAnalyzer"/>.</summary>
 public sealed partial class ImportErrorAnalyzerBuilder
 {
-    private readonly List<Func<ErrorSource>> _sources = [];
+    private readonly List<Func<AnalyzerResources, ErrorSource>> _sources = [];
+    private readonly Dictionary<Type, object> _provided = [];
     private ILoggerFactory _loggers = NullLoggerFactory.Instance;
     private ICheckpointStore? _checkpoint;
     private readonly List<Func<AggregatorSlot>> _custom = [];
@@ -48,7 +49,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
         ArgumentException.ThrowIfNullOrEmpty(path);
         foreach (var source in InputPaths.Expand(path, format, () => _stdin()))
         {
-            _sources.Add(() => source);
+            _sources.Add(_ => source);
         }
 
         return this;
@@ -62,34 +63,42 @@ public sealed partial class ImportErrorAnalyzerBuilder
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(open);
-        _sources.Add(() => new StreamErrorSource(name, open, format));
+        _sources.Add(_ => new StreamErrorSource(name, open, format));
         return this;
     }
 
     /// <summary>
-    /// Adds an import's errors read from the HubSpot API, page by page, with retries, rate limiting and (with
-    /// <see cref="WithCheckpoint"/>) resume. The import itself is read too, into the report's <c>sources</c>.
+    /// Adds an input made by a source package (ImportErrorAnalytics.HubSpot) when <see cref="Build"/> runs, with the
+    /// analyzer's <see cref="AnalyzerResources"/>: what it makes there is the new analyzer's alone, disposed with it.
     /// </summary>
-    /// <param name="configure">Sets the import id (read by its canonical spelling, see <see cref="HubSpotImportIds"/>), base address, token and limits.</param>
-    /// <param name="httpClient">The client to send with (from <c>IHttpClientFactory</c>, say); a shared pooled one when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException">At <see cref="Build"/>: an option is out of range, or the import id is not one (the message quotes it).</exception>
-    /// <exception cref="HubSpotApiException">At <see cref="Build"/>: no token was given and <c>HUBSPOT_ACCESS_TOKEN</c> is unset.</exception>
-    public ImportErrorAnalyzerBuilder AddHubSpotImport(Action<HubSpotSourceOptions> configure, HttpClient? httpClient = null)
+    /// <param name="create">Makes the source.</param>
+    internal ImportErrorAnalyzerBuilder AddSource(Func<AnalyzerResources, ErrorSource> create)
     {
-        ArgumentNullException.ThrowIfNull(configure);
-        var options = new HubSpotSourceOptions();
-        configure(options);
-        _sources.Add(() =>
-        {
-            options.Validate();
-            var token = options.AccessToken ?? HubSpotAccessToken.FromEnvironment();
-            var time = Options.TimeProvider;
-            var logger = _loggers.CreateLogger("ImportErrorAnalytics.HubSpot");
-            var client = new HubSpotClient(httpClient ?? HubSpotHttp.Shared, options, token, time);
-            return new HubSpotErrorSource(client, options, HubSpotResilience.Create(options, HubSpotRateLimiters.For(options, token, time), time, logger), logger);
-        });
+        ArgumentNullException.ThrowIfNull(create);
+        _sources.Add(create);
         return this;
     }
+
+    /// <summary>
+    /// Gives the sources a source package adds a service owned elsewhere (the DI container's rate limiters): every
+    /// analyzer this builder builds uses it, and none disposes it.
+    /// </summary>
+    /// <typeparam name="T">The service's type, what <see cref="Provided{T}"/> asks for.</typeparam>
+    /// <param name="service">The service.</param>
+    internal ImportErrorAnalyzerBuilder Provide<T>(T service)
+        where T : class
+    {
+        _provided[typeof(T)] = service ?? throw new ArgumentNullException(nameof(service));
+        return this;
+    }
+
+    /// <summary>The service given to <see cref="Provide{T}"/>, if any.</summary>
+    /// <typeparam name="T">Its type.</typeparam>
+    internal T? Provided<T>()
+        where T : class => _provided.TryGetValue(typeof(T), out var service) ? (T)service : null;
+
+    /// <summary>The logger factory given to <see cref="WithLogging"/>.</summary>
+    internal ILoggerFactory LoggerFactory => _loggers;
 
     /// <summary>Logs retries, waits and warnings through <paramref name="loggerFactory"/> (never the token).</summary>
     /// <param name="loggerFactory">The logger factory.</param>
@@ -101,7 +110,8 @@ public sealed partial class ImportErrorAnalyzerBuilder
 
     /// <summary>
     /// Saves the cursor and the merged aggregator states after each committed page (atomically) and resumes from
-    /// them when the file exists. Needs exactly one HubSpot import as input, and aggregators that can save their state.
+    /// them when the file exists. Needs exactly one input that can resume (a HubSpot import), and aggregators that can
+    /// save their state.
     /// </summary>
     /// <param name="path">The checkpoint file.</param>
     public ImportErrorAnalyzerBuilder WithCheckpoint(string path)
@@ -159,6 +169,10 @@ public sealed partial class ImportErrorAnalyzerBuilder
     /// An option is out of range, two aggregators share a name, an import id is not one, or one HubSpot import is
     /// added twice (in any spelling of its id).
     /// </exception>
+    /// <remarks>
+    /// Each analyzer built owns what its inputs need (rate limiters, unless a DI container or the options give them):
+    /// dispose it when done. Two analyzers share nothing but what the caller gave both.
+    /// </remarks>
     public ImportErrorAnalyzer Build()
     {
         Options.Validate();
@@ -170,11 +184,26 @@ public sealed partial class ImportErrorAnalyzerBuilder
             throw new ArgumentException($"Two aggregators are named {UntrustedText.Quote(duplicate.Key)}; names must be unique.");
         }
 
-        var sources = _sources.ConvertAll(create => create());
+        var resources = new AnalyzerResources();
+        try
+        {
+            var sources = _sources.ConvertAll(create => create(resources));
+            Check(sources, prototypes);
+            return new ImportErrorAnalyzer(sources, builtIns, prototypes, Options, _progress, _checkpoint, _loggers.CreateLogger("ImportErrorAnalytics.Inputs"), resources);
+        }
+        catch
+        {
+            resources.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+    }
+
+    private void Check(List<ErrorSource> sources, List<AggregatorSlot> prototypes)
+    {
         ThrowIfAnImportIsTwice(sources);
         if (_checkpoint is not null)
         {
-            if (sources.Count != 1 || sources[0] is not HubSpotErrorSource)
+            if (sources.Count != 1 || sources[0] is not IResumableSource)
             {
                 throw new ArgumentException("A checkpoint needs exactly one input, a HubSpot import.");
             }
@@ -184,8 +213,6 @@ public sealed partial class ImportErrorAnalyzerBuilder
                 throw new ArgumentException($"A checkpoint needs aggregators that can save their state; {UntrustedText.Quote(custom.Aggregator.Name)} cannot (implement IPersistentErrorAggregator).");
             }
         }
-
-        return new ImportErrorAnalyzer(sources, builtIns, prototypes, Options, _progress, _checkpoint, _loggers.CreateLogger("ImportErrorAnalytics.Inputs"));
     }
 
     /// <summary>
@@ -197,7 +224,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in sources)
         {
-            if (source is HubSpotErrorSource import && !seen.Add(import.ImportId))
+            if (source is IImportSource import && !seen.Add(import.ImportId))
             {
                 throw new ArgumentException(
                     $"HubSpot import {import.ImportId} is added twice, so its errors would be counted twice (ids are compared in their canonical spelling: '01' is import 1). AddHubSpotImports reads each import once.");

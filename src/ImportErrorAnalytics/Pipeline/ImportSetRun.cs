@@ -3,7 +3,8 @@ using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Snapshots;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Sources;
+using ImportErrorAnalytics.Sources.Capabilities;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImportErrorAnalytics.Pipeline;
@@ -15,7 +16,7 @@ namespace ImportErrorAnalytics.Pipeline;
 /// first failure cancels the other imports and is rethrown.
 /// </summary>
 internal sealed class ImportSetRun(
-    IReadOnlyList<HubSpotErrorSource> imports,
+    IReadOnlyList<ErrorSource> imports,
     BuiltInAggregators builtIns,
     IReadOnlyList<AggregatorSlot> prototypes,
     AnalyzerOptions options,
@@ -33,8 +34,8 @@ internal sealed class ImportSetRun(
         var tasks = new Task[imports.Count];
         for (var i = 0; i < imports.Count; i++)
         {
-            imports[i].Ordinal = i;
-            runs[i] = new AnalysisRun([imports[i]], builtIns, prototypes, options, sum?.For(i), checkpoint: null, NullLogger.Instance);
+            // Import i's records carry ordinal i (as in a single run over all of them); its run keeps that, not the source.
+            runs[i] = new AnalysisRun([imports[i]], builtIns, prototypes, options, sum?.For(i), checkpoint: null, NullLogger.Instance, firstOrdinal: i);
             tasks[i] = RunOneAsync(runs[i], i, reports, gate, stop);
         }
 
@@ -106,7 +107,7 @@ internal sealed class ImportSetRun(
         counters.Restore(runs.Sum(r => r.States!.Counters.Pages), runs.Sum(r => r.States!.Counters.Errors), runs.Sum(r => r.States!.Counters.Bytes));
         var sources = reports.SelectMany(report => report.Sources).ToList();
         var combined = ReportAssembler.Build(builtIns, merged, counters, [], [], options, complete: true, sources);
-        var perImport = PerImportRows.Build(combined, imports.Select((source, i) => (source.ImportId, reports[i])).ToList());
+        var perImport = PerImportRows.Build(combined, imports.Select((source, i) => (((IImportSource)source).ImportId, reports[i])).ToList());
         return new ImportSetReport
         {
             Imports = reports,

@@ -1,6 +1,6 @@
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Reporting;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Pipeline;
 

@@ -13,7 +13,7 @@ internal static class ReportAssembler
         IReadOnlyList<AggregatorSlot> slots,
         RunCounters counters,
         IReadOnlyList<SkippedInput> skipped,
-        IReadOnlyList<Sources.HubSpot.HubSpotImport> imports,
+        IReadOnlyList<Model.HubSpotImport> imports,
         AnalyzerOptions options,
         bool complete,
         IReadOnlyList<ReportSource>? sources = null,
@@ -103,7 +103,7 @@ internal static class ReportAssembler
     /// <param name="import">The import as HubSpot describes it.</param>
     /// <param name="errors">Its errors, or null when the run read several imports together and cannot tell them apart.</param>
     /// <param name="failingLines">Its distinct failing lines, likewise.</param>
-    private static ReportSource DescribeImport(Sources.HubSpot.HubSpotImport import, long? errors, long? failingLines)
+    private static ReportSource DescribeImport(Model.HubSpotImport import, long? errors, long? failingLines)
     {
         var rows = import.TotalRows;
         var warnings = new List<string>();

@@ -3,7 +3,7 @@ using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Files;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Snapshots;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using ImportErrorAnalytics.Reporting;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Snapshots;
 

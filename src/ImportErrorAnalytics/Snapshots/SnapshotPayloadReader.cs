@@ -4,7 +4,7 @@ using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Sources.Fingerprints;
 using ImportErrorAnalytics.Reporting;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Snapshots;

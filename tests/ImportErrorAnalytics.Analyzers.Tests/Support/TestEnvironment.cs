@@ -32,6 +32,8 @@ internal static class TestEnvironment
         [
             .. Directory.GetFiles(folder, "*.dll").Order(StringComparer.Ordinal).Select(path => MetadataReference.CreateFromFile(path)),
             MetadataReference.CreateFromFile(typeof(IErrorAggregator<,>).Assembly.Location),
+            // HubSpotAccessToken (IEA0002) lives in the HubSpot package.
+            MetadataReference.CreateFromFile(typeof(ImportErrorAnalytics.HubSpot.HubSpotAccessToken).Assembly.Location),
         ];
     }
 

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Snapshots;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Testing;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 

@@ -35,6 +35,8 @@ public class ConsumerProjectTests(PackedPackages packed)
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ImportErrorAnalytics" Version="{{packed.Version}}" />
+                <!-- HubSpotAccessToken (IEA0002) is the HubSpot package's. -->
+                <PackageReference Include="ImportErrorAnalytics.HubSpot" Version="{{packed.Version}}" />
               </ItemGroup>
             </Project>
             """);
@@ -48,7 +50,7 @@ public class ConsumerProjectTests(PackedPackages packed)
             """);
         await File.WriteAllTextAsync(Path.Combine(directory, "Rules.cs"), """
             using ImportErrorAnalytics.Model;
-            using ImportErrorAnalytics.Sources.HubSpot;
+            using ImportErrorAnalytics.HubSpot;
 
             internal static class Rules
             {

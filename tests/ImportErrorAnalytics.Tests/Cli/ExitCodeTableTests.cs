@@ -2,7 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ImportErrorAnalytics.Cli;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 using ImportErrorAnalytics.Tests.Support;
 

@@ -37,7 +37,7 @@ public class ToolPackageTests(PackedPackages packed)
         Assert.True(report.RootElement.GetProperty("complete").GetBoolean());
         Assert.Equal(60_000, report.RootElement.GetProperty("totals").GetProperty("errors").GetInt64());
         Assert.Contains("iea demo: the fake HubSpot answered", packed.Results[^1].Stderr, StringComparison.Ordinal);
-        foreach (var id in new[] { "ImportErrorAnalytics", "ImportErrorAnalytics.Testing", "ImportErrorAnalytics.Tool" })
+        foreach (var id in new[] { "ImportErrorAnalytics", "ImportErrorAnalytics.HubSpot", "ImportErrorAnalytics.Testing", "ImportErrorAnalytics.Tool" })
         {
             Assert.True(File.Exists(packed.PackagePath(id)), $"'{packed.PackagePath(id)}' was not produced.");
         }
@@ -236,6 +236,7 @@ public class ToolPackageTests(PackedPackages packed)
     [Theory]
     [InlineData("ImportErrorAnalytics")]
     [InlineData("ImportErrorAnalytics.Testing")]
+    [InlineData("ImportErrorAnalytics.HubSpot")]
     public void TheLibraryPackages_CarryTheReadmeXmlDocsLicenseAndSymbols(string id)
     {
         using var package = ZipFile.OpenRead(packed.PackagePath(id));

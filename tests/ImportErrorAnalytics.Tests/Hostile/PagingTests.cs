@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ImportErrorAnalytics.Cli;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 using ImportErrorAnalytics.Tests.Support;
 

@@ -1,5 +1,5 @@
-using ImportErrorAnalytics.DependencyInjection;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ImportErrorAnalytics.Escaping;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Tests.Sources;
 

@@ -1,4 +1,5 @@
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 using ImportErrorAnalytics.Tests.Support;
 

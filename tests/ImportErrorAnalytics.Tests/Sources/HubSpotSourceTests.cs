@@ -1,6 +1,7 @@
 using System.Net;
 using ImportErrorAnalytics.Parsing;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;

@@ -1,7 +1,7 @@
-using ImportErrorAnalytics.DependencyInjection;
+using ImportErrorAnalytics.HubSpot;
 using ImportErrorAnalytics.Escaping;
 using ImportErrorAnalytics.Pipeline;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

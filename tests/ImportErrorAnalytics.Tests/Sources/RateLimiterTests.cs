@@ -1,4 +1,5 @@
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ImportErrorAnalytics.Tests.Sources;
@@ -32,17 +33,22 @@ public class RateLimiterTests
     }
 
     [Fact]
-    public void SameAddressAndToken_ShareOneLimiter()
+    public void SameAddressTokenAndClock_ShareOneLimiterOfOneRegistry()
     {
         var token = HubSpotAccessToken.From("pat-na1-00000000-0000-0000-0000-000000000000");
         var options = new HubSpotSourceOptions { ImportId = "1", BaseAddress = new Uri("http://127.0.0.1:1/"), RequestsPerTenSeconds = 7 };
 
-        var first = HubSpotRateLimiters.For(options, token, TimeProvider.System);
-        var second = HubSpotRateLimiters.For(options, token, TimeProvider.System);
-        var other = HubSpotRateLimiters.For(options, HubSpotAccessToken.From("pat-na1-other"), TimeProvider.System);
+        using var limiters = new HubSpotRateLimiters();
+        var first = limiters.For(options, token, TimeProvider.System);
+        var second = limiters.For(options, token, TimeProvider.System);
+        var other = limiters.For(options, HubSpotAccessToken.From("pat-na1-other"), TimeProvider.System);
+        var otherClock = limiters.For(options, token, new FakeTimeProvider());
+        using var elsewhere = new HubSpotRateLimiters();
 
         Assert.Same(first, second);
         Assert.NotSame(first, other);
+        Assert.NotSame(first, otherClock);
+        Assert.NotSame(first, elsewhere.For(options, token, TimeProvider.System));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Reporting;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Testing;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 

@@ -1,7 +1,8 @@
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Testing;
 using ImportErrorAnalytics.Testing.FakeHubSpot;
 

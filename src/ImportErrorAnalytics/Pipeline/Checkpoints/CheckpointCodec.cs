@@ -2,7 +2,8 @@ using System.Buffers;
 using System.Text.Json;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Model;
+using ImportErrorAnalytics.Sources.Capabilities;
 using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Pipeline.Checkpoints;
@@ -21,14 +22,14 @@ internal static class CheckpointCodec
     public const int Version = 2;
 
     public static void Write(
-        IBufferWriter<byte> output, HubSpotErrorSource source, string? after, int nextPageIndex, RunCounters counters, IReadOnlyList<AggregatorSlot> slots, bool showStandardSensitivity)
+        IBufferWriter<byte> output, IResumableSource source, HubSpotImport? import, string? after, int nextPageIndex, RunCounters counters, IReadOnlyList<AggregatorSlot> slots, bool showStandardSensitivity)
     {
         using var writer = new Utf8JsonWriter(output);
         writer.WriteStartObject();
         writer.WriteNumber("version", Version);
         writer.WriteBoolean("showStandardSensitivity", showStandardSensitivity);
         writer.WriteString("importId", source.ImportId);
-        writer.WriteString("baseAddress", source.BaseAddress.ToString());
+        writer.WriteString("baseAddress", source.Location);
         writer.WriteString("after", after);
         writer.WriteNumber("nextPageIndex", nextPageIndex);
         writer.WriteBoolean("complete", after is null);
@@ -37,7 +38,7 @@ internal static class CheckpointCodec
         writer.WriteNumber("errors", counters.Errors);
         writer.WriteNumber("bytes", counters.Bytes);
         writer.WriteEndObject();
-        if (source.Import is { } import)
+        if (import is not null)
         {
             writer.WritePropertyName("import");
             JsonSerializer.Serialize(writer, import, CheckpointJsonContext.Default.HubSpotImport);
@@ -57,7 +58,7 @@ internal static class CheckpointCodec
     /// <summary>Reads a checkpoint that <paramref name="name"/> held.</summary>
     /// <param name="bytes">The checkpoint.</param>
     /// <param name="name">Names it in messages.</param>
-    /// <param name="source">The import the run reads.</param>
+    /// <param name="source">The import the run reads (its id and location must be the checkpoint's).</param>
     /// <param name="prototypes">The run's aggregators, built-ins first.</param>
     /// <param name="clusterGap">The run's cluster gap.</param>
     /// <param name="showStandardSensitivity">Whether the run shows values of <c>standard</c> sensitivity.</param>
@@ -66,7 +67,7 @@ internal static class CheckpointCodec
     /// disagree with each other, a cursor that disagrees with <c>complete</c>, an import id not in its canonical spelling
     /// or a description of another import), or belong to another import or settings.
     /// </exception>
-    public static Checkpoint Read(byte[] bytes, string name, HubSpotErrorSource source, IReadOnlyList<AggregatorSlot> prototypes, int clusterGap, bool showStandardSensitivity)
+    public static Checkpoint Read(byte[] bytes, string name, IResumableSource source, IReadOnlyList<AggregatorSlot> prototypes, int clusterGap, bool showStandardSensitivity)
     {
         try
         {
@@ -86,9 +87,9 @@ internal static class CheckpointCodec
                 throw new FormatException($"its 'importId' is {HubSpotImport.NotCanonical(importId)}");
             }
 
-            if (importId != source.ImportId || baseAddress != source.BaseAddress.ToString())
+            if (importId != source.ImportId || baseAddress != source.Location)
             {
-                throw new CheckpointException($"The checkpoint {UntrustedText.Quote(name)} belongs to import {UntrustedText.Quote(importId)} at {UntrustedText.Quote(baseAddress)}, not to import {UntrustedText.Quote(source.ImportId)} at {UntrustedText.Quote(source.BaseAddress.ToString())}.");
+                throw new CheckpointException($"The checkpoint {UntrustedText.Quote(name)} belongs to import {UntrustedText.Quote(importId)} at {UntrustedText.Quote(baseAddress)}, not to import {UntrustedText.Quote(source.ImportId)} at {UntrustedText.Quote(source.Location)}.");
             }
 
             if (Property(root, "showStandardSensitivity", JsonValueKind.True, JsonValueKind.False).GetBoolean() != showStandardSensitivity)

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using ImportErrorAnalytics.Sources.HubSpot;
+using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Pipeline.Checkpoints;
 
