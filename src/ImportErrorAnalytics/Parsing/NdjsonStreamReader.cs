@@ -26,9 +26,11 @@ internal static class NdjsonStreamReader
         ImportErrorFormatException? failure = null;
         try
         {
+            var pending = 0L;
+            var cap = Math.Min(maxLineBytes, context.MaxBuffered) + 1;
             while (failure is null)
             {
-                var result = await pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var result = await PendingReads.ReadAsync(pipe, pending, cap, cancellationToken).ConfigureAwait(false);
                 var buffer = result.Buffer;
                 while (failure is null && TryTakeLine(ref buffer, result.IsCompleted, out var line, out var terminated))
                 {
@@ -73,6 +75,7 @@ internal static class NdjsonStreamReader
                     break;
                 }
 
+                pending = buffer.Length;
                 pipe.AdvanceTo(buffer.Start, buffer.End);
                 if (result.IsCompleted)
                 {

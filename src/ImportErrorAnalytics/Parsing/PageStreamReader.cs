@@ -29,9 +29,10 @@ internal static class PageStreamReader
         var sawPage = context.SawPageBefore;
         try
         {
+            var pending = 0L;
             while (true)
             {
-                var result = await pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var result = await PendingReads.ReadAsync(pipe, pending, context.MaxBuffered + 1, cancellationToken).ConfigureAwait(false);
                 var buffer = result.Buffer;
                 while (true)
                 {
@@ -98,6 +99,7 @@ internal static class PageStreamReader
                     yield break;
                 }
 
+                pending = buffer.Length;
                 pipe.AdvanceTo(buffer.Start, buffer.End);
             }
         }

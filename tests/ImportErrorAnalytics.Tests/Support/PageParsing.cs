@@ -12,7 +12,7 @@ internal static class PageParsing
     /// same page, record indexes continuing, at most <see cref="ParserLimits.MaxRecordsPerPart"/> records each).
     /// </summary>
     public static async Task<List<(List<ParsedError> Records, string? After)>> ParseAsync(
-        byte[] bytes, IReadOnlyList<int>? chunks = null, InputFormat format = InputFormat.Pages, ParserLimits? limits = null, int bufferSize = 4096)
+        byte[] bytes, IReadOnlyList<int>? chunks = null, InputFormat format = InputFormat.Pages, ParserLimits? limits = null, int bufferSize = 4096, TimeSpan? timeout = null)
     {
         var stream = new TrickleStream(bytes, chunks ?? []);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: bufferSize, minimumReadSize: 1));
@@ -20,8 +20,8 @@ internal static class PageParsing
         var maxRecords = format == InputFormat.Pages ? (limits ?? new ParserLimits()).MaxRecordsPerPart : int.MaxValue;
         List<ParsedError>? records = null;
         var pageNumber = 0;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await foreach (var page in ImportErrorPageReader.ReadPagesAsync(reader, "test.json", format, limits, timeout.Token))
+        using var hangGuard = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        await foreach (var page in ImportErrorPageReader.ReadPagesAsync(reader, "test.json", format, limits, hangGuard.Token))
         {
             if (records is null)
             {
