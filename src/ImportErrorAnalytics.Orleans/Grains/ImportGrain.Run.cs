@@ -95,7 +95,7 @@ internal sealed partial class ImportGrain
         var budget = GrainFactory.GetGrain<IAccountBudget>(GrainKeys.Account(_accountId));
         using var limiter = new AccountPermitLimiter(ct => _activation.RunAsync(budget.ReserveAsync, ct), time);
         var settings = options.Value;
-        var analyzer = analyzers.CreateBuilder()
+        await using var analyzer = analyzers.CreateBuilder()
             .Configure(o => settings.ConfigureAnalysis?.Invoke(o))
             .AddHubSpotImport(
                 o =>

@@ -17,6 +17,7 @@ namespace ImportErrorAnalytics.Pipeline;
 public sealed partial class ImportErrorAnalyzer : IAsyncDisposable, IDisposable
 {
     private readonly AnalyzerResources _resources;
+    private volatile bool _disposed;
     private readonly IReadOnlyList<ErrorSource> _sources;
     private readonly BuiltInAggregators _builtIns;
     private readonly IReadOnlyList<AggregatorSlot> _prototypes;
@@ -75,8 +76,6 @@ public sealed partial class ImportErrorAnalyzer : IAsyncDisposable, IDisposable
 
     /// <summary>Disposes what the analyzer owns, as <see cref="DisposeAsync"/> does.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private volatile bool _disposed;
 
     /// <summary>
     /// Reads every input like <see cref="RunAsync"/> and returns the merged states as a snapshot instead of the report:
