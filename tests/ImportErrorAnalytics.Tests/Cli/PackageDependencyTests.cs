@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
 
 namespace ImportErrorAnalytics.Tests.Cli;
@@ -9,7 +10,7 @@ namespace ImportErrorAnalytics.Tests.Cli;
 /// while one that references <c>ImportErrorAnalytics.HubSpot</c> gets Polly and the HTTP client factory with it.
 /// </summary>
 [Collection(PackingTests.Name)]
-[Trait("Category", "Packaging")]
+[Slow(SlowKind.Packaging)]
 public class PackageDependencyTests(PackedPackages packed)
 {
     [Fact]
