@@ -1,13 +1,18 @@
 using System.Text.Json;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Escaping;
+using ImportErrorAnalytics.Reporting;
 
 namespace ImportErrorAnalytics.Aggregation;
 
 /// <summary>An aggregator paired with one state: what a pipeline worker holds.</summary>
-internal abstract class AggregatorSlot
+internal abstract class AggregatorSlot : IResultSource
 {
     public abstract IErrorAggregator Aggregator { get; }
+
+    string IResultSource.Name => Aggregator.Name;
+
+    TResult? IResultSource.GetResultAs<TResult>() where TResult : default => this is ITypedResult<TResult> typed ? typed.GetResult() : default;
 
     public abstract AggregatorSlot CreateEmpty();
 
