@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Escaping;
@@ -74,7 +75,11 @@ internal sealed class AggregatorSlot<TState, TResult>(IErrorAggregator<TState, T
         }
     }
 
-    public override void MergeFrom(AggregatorSlot other) => aggregator.Merge(State, ((AggregatorSlot<TState, TResult>)other).State);
+    public override void MergeFrom(AggregatorSlot other)
+    {
+        Debug.Assert(other is AggregatorSlot<TState, TResult> && other != this, "Slots merge with another slot of the same aggregator type.");
+        aggregator.Merge(State, ((AggregatorSlot<TState, TResult>)other).State);
+    }
 
     public TResult GetResult() => aggregator.GetResult(State);
 

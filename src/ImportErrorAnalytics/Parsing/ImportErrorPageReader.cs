@@ -3,8 +3,12 @@ using System.Runtime.CompilerServices;
 
 namespace ImportErrorAnalytics.Parsing;
 
-/// <summary>The streaming parser on its own: pages of import errors from a <see cref="PipeReader"/>.</summary>
-public static class ImportErrorPageReader
+/// <summary>
+/// The streaming parser on its own: pages of import errors from a <see cref="PipeReader"/>. Internal (tests and
+/// benchmarks): its pages are reused, so a caller that kept one would read another page's records; the library's users
+/// get the parser through the analyzer and an <see cref="Aggregation.IErrorAggregator{TState, TResult}"/>.
+/// </summary>
+internal static class ImportErrorPageReader
 {
     /// <summary>
     /// Parses pages as bytes arrive. Each page is yielded only once it parsed completely, and stays valid until the
