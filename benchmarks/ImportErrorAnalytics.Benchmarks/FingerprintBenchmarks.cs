@@ -5,12 +5,12 @@ using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
-using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Fingerprints;
 using ImportErrorAnalytics.Parsing.Parallel;
+using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Sources;
-using ImportErrorAnalytics.Sources.Fingerprints;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImportErrorAnalytics.Benchmarks;
@@ -93,7 +93,7 @@ public class FingerprintBenchmarks
     {
         var options = new AnalyzerOptions { MaxDegreeOfParallelism = parallelism };
         options.Validate();
-        var builtIns = new BuiltInAggregators(options);
+        var builtIns = new BuiltInAggregators(options.ToBuiltInSettings());
         return new ImportErrorAnalyzer([new PlainSource(pages)], builtIns, builtIns.CreateSlots(), options, null, null, NullLogger.Instance, new AnalyzerResources());
     }
 

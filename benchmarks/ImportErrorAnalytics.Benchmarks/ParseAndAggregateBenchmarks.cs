@@ -79,7 +79,7 @@ public class ParseAndAggregateBenchmarks
     [Benchmark]
     public async Task<int> ParseAndAggregateOneThread()
     {
-        var slots = new BuiltInAggregators(new AnalyzerOptions()).CreateSlots();
+        var slots = new BuiltInAggregators(new AnalyzerOptions().ToBuiltInSettings()).CreateSlots();
         var reader = PipeReader.Create(new MemoryStream(_pages));
         await foreach (var page in ImportErrorPageReader.ReadPagesAsync(reader, "bench"))
         {
@@ -139,7 +139,7 @@ public class ParseAndAggregateBenchmarks
     /// <summary>Parses each whole page (one per line) and hands it to every built-in aggregator, on the calling thread.</summary>
     internal static int AggregateWholePagesOf(byte[] pages)
     {
-        var slots = new BuiltInAggregators(new AnalyzerOptions()).CreateSlots();
+        var slots = new BuiltInAggregators(new AnalyzerOptions().ToBuiltInSettings()).CreateSlots();
         var parser = new JsonErrorParser("bench", new ParserLimits().MaxValueBytes, recordMode: false);
         var page = new PagePool(0).Rent();
         var start = 0;

@@ -91,7 +91,7 @@ internal static class PerCoreCommand
     /// <summary>As <see cref="ParseAndAggregateBenchmarks.ParseAndAggregateOneThread"/>: through a pipe of 4 KB segments.</summary>
     private static long OneThreadThroughPipe(byte[] pages)
     {
-        var slots = new BuiltInAggregators(new AnalyzerOptions()).CreateSlots();
+        var slots = new BuiltInAggregators(new AnalyzerOptions().ToBuiltInSettings()).CreateSlots();
         var reader = PipeReader.Create(new MemoryStream(pages));
         var enumerator = ImportErrorPageReader.ReadPagesAsync(reader, "bench").GetAsyncEnumerator();
         while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())

@@ -1,3 +1,4 @@
+using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Reporting.Markdown;
 

@@ -34,14 +34,8 @@ public sealed class FleetRollup
     public Task<ReportSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken = default) =>
         SnapshotPayload.ReadOrNullAsync(Snapshot, $"fleet {FleetId}", cancellationToken);
 
-    /// <summary>The report of every completed import of every account together; <see langword="null"/> while none completed.</summary>
-    /// <param name="cancellationToken">Stops the read.</param>
-    /// <exception cref="SnapshotFormatException">The bytes are damaged.</exception>
-    public Task<ImportErrorReport?> CreateReportAsync(CancellationToken cancellationToken = default) =>
-        SnapshotPayload.ReportOrNullAsync(Snapshot, $"fleet {FleetId}", maskKey: null, cancellationToken);
-
     /// <summary>
-    /// As <see cref="CreateReportAsync(CancellationToken)"/>; when the analysis masked values
+    /// The report of every completed import of every account together; <see langword="null"/> while none completed. When the analysis masked values
     /// (<c>AnalyzerOptions.MaskValues</c>), the masks are made now with <paramref name="maskKey"/> (the snapshot holds
     /// no key): pass the key the analysis was configured with to get comparable masks; without one each call draws a
     /// random key.
@@ -49,6 +43,6 @@ public sealed class FleetRollup
     /// <param name="maskKey">The key of the masks.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <exception cref="SnapshotFormatException">The bytes are damaged.</exception>
-    public Task<ImportErrorReport?> CreateReportAsync(ValueMaskKey? maskKey, CancellationToken cancellationToken = default) =>
+    public Task<ImportErrorReport?> CreateReportAsync(ValueMaskKey? maskKey = null, CancellationToken cancellationToken = default) =>
         SnapshotPayload.ReportOrNullAsync(Snapshot, $"fleet {FleetId}", maskKey, cancellationToken);
 }

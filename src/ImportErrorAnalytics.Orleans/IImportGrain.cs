@@ -22,7 +22,7 @@ public interface IImportGrain : IGrainWithStringKey
     [Alias("GetStatus")]
     Task<ImportStatus> GetStatusAsync();
 
-    /// <summary>The status and, once completed, the snapshot (see <see cref="ImportResult.CreateReportAsync(CancellationToken)"/>).</summary>
+    /// <summary>The status and, once completed, the snapshot (see <see cref="ImportResult.CreateReportAsync"/>).</summary>
     [Alias("GetResult")]
     Task<ImportResult> GetResultAsync();
 }

@@ -23,14 +23,8 @@ public sealed class ImportResult
     public Task<ReportSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken = default) =>
         SnapshotPayload.ReadOrNullAsync(Snapshot, $"import {Status.AccountId}/{Status.ImportId}", cancellationToken);
 
-    /// <summary>The import's report, exactly what one run over the import gives; <see langword="null"/> until it completed.</summary>
-    /// <param name="cancellationToken">Stops the read.</param>
-    /// <exception cref="SnapshotFormatException">The bytes are damaged.</exception>
-    public Task<ImportErrorReport?> CreateReportAsync(CancellationToken cancellationToken = default) =>
-        SnapshotPayload.ReportOrNullAsync(Snapshot, $"import {Status.AccountId}/{Status.ImportId}", maskKey: null, cancellationToken);
-
     /// <summary>
-    /// As <see cref="CreateReportAsync(CancellationToken)"/>; when the analysis masked values
+    /// The import's report, exactly what one run over the import gives; <see langword="null"/> until it completed. When the analysis masked values
     /// (<c>AnalyzerOptions.MaskValues</c>), the masks are made now with <paramref name="maskKey"/> (the snapshot holds
     /// no key): pass the key the analysis was configured with to get comparable masks; without one each call draws a
     /// random key.
@@ -38,6 +32,6 @@ public sealed class ImportResult
     /// <param name="maskKey">The key of the masks.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <exception cref="SnapshotFormatException">The bytes are damaged.</exception>
-    public Task<ImportErrorReport?> CreateReportAsync(ValueMaskKey? maskKey, CancellationToken cancellationToken = default) =>
+    public Task<ImportErrorReport?> CreateReportAsync(ValueMaskKey? maskKey = null, CancellationToken cancellationToken = default) =>
         SnapshotPayload.ReportOrNullAsync(Snapshot, $"import {Status.AccountId}/{Status.ImportId}", maskKey, cancellationToken);
 }

@@ -1,13 +1,19 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Escaping;
+using ImportErrorAnalytics.Reporting;
 
 namespace ImportErrorAnalytics.Aggregation;
 
 /// <summary>An aggregator paired with one state: what a pipeline worker holds.</summary>
-internal abstract class AggregatorSlot
+internal abstract class AggregatorSlot : IResultSource
 {
     public abstract IErrorAggregator Aggregator { get; }
+
+    string IResultSource.Name => Aggregator.Name;
+
+    TResult? IResultSource.GetResultAs<TResult>() where TResult : default => this is ITypedResult<TResult> typed ? typed.GetResult() : default;
 
     public abstract AggregatorSlot CreateEmpty();
 
@@ -69,7 +75,11 @@ internal sealed class AggregatorSlot<TState, TResult>(IErrorAggregator<TState, T
         }
     }
 
-    public override void MergeFrom(AggregatorSlot other) => aggregator.Merge(State, ((AggregatorSlot<TState, TResult>)other).State);
+    public override void MergeFrom(AggregatorSlot other)
+    {
+        Debug.Assert(other is AggregatorSlot<TState, TResult> && other != this, "Slots merge with another slot of the same aggregator type.");
+        aggregator.Merge(State, ((AggregatorSlot<TState, TResult>)other).State);
+    }
 
     public TResult GetResult() => aggregator.GetResult(State);
 

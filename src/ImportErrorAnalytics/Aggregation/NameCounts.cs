@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Aggregation;
@@ -38,8 +39,10 @@ internal sealed class NameCounts(int maxUnknown)
     /// <summary>Counts one record's name.</summary>
     public void Add(NameTable table, int id)
     {
+        Debug.Assert(id >= 0, "A name id: 0 for an absent name, else a number of the table.");
         if (id == _lastId && ReferenceEquals(table, Table))
         {
+            Debug.Assert((uint)_lastSlot < (uint)_counts.Length && _keys[_lastSlot] == id + 1, "The remembered slot holds the remembered id.");
             _counts[_lastSlot]++;
             return;
         }

@@ -1,5 +1,3 @@
-using ImportErrorAnalytics.Parsing;
-
 namespace ImportErrorAnalytics.Model;
 
 /// <summary>

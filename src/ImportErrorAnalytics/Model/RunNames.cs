@@ -7,6 +7,9 @@ namespace ImportErrorAnalytics.Model;
 /// </summary>
 internal sealed class RunNames(int maxUnknown)
 {
+    /// <summary>The default bound on undocumented names of a kind (the analyzer's default limit on distinct keys).</summary>
+    public const int DefaultMaxUnknown = 4096;
+
     public NameTable ErrorTypes { get; } = new(HubSpotNames.ErrorTypeSeed, maxUnknown);
 
     public NameTable ObjectTypes { get; } = new(HubSpotNames.ObjectTypeSeed, maxUnknown);

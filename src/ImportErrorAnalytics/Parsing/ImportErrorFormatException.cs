@@ -72,6 +72,19 @@ public sealed class ImportErrorFormatException : Exception
     /// </summary>
     public Reporting.ImportErrorReport? PartialReport { get; internal set; }
 
+    /// <summary>This failure as a keep-going run lists it in its report.</summary>
+    /// <param name="action">What was skipped.</param>
+    internal Reporting.SkippedInput ToSkippedInput(string action) => new()
+    {
+        Source = SourceName,
+        Unit = Unit,
+        Page = PageNumber,
+        ByteOffset = ByteOffset,
+        Record = RecordNumber,
+        Reason = Reason,
+        Action = action,
+    };
+
     private static string Describe(string source, string unit, int page, long offset, int record, string reason)
     {
         var where = record > 0 ? $", record {record}" : "";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ImportErrorAnalytics.Model;
 
 namespace ImportErrorAnalytics.Parsing;
@@ -5,9 +6,10 @@ namespace ImportErrorAnalytics.Parsing;
 /// <summary>
 /// A completely parsed page of import errors (a response page, or a block of NDJSON lines), or one part of a response
 /// page that holds more records than one part takes (<see cref="IsLastPart"/>). Pages are pooled: a page handed out by
-/// <see cref="ImportErrorPageReader"/> is valid until the next page is requested.
+/// <see cref="ImportErrorPageReader"/> is valid until the next page is requested. Internal: a page kept past
+/// that would silently show another page's records, so users read records through an aggregator.
 /// </summary>
-public sealed class ImportErrorPage
+internal sealed class ImportErrorPage
 {
     private RecordSlot[] _slots = new RecordSlot[64];
     private byte[] _arena = new byte[16 * 1024];
@@ -69,8 +71,11 @@ public sealed class ImportErrorPage
 
     internal ReadOnlySpan<byte> Arena => _arena.AsSpan(0, ArenaLength);
 
-    internal ImportErrorRecord GetRecordUnchecked(int index) =>
-        new(ref _slots[index], _arena, Names, new RecordPosition(SourceOrdinal, PageIndex, FirstRecordIndex + index));
+    internal ImportErrorRecord GetRecordUnchecked(int index)
+    {
+        Debug.Assert((uint)index < (uint)Count, "A committed record of this page.");
+        return new(ref _slots[index], _arena, Names, new RecordPosition(SourceOrdinal, PageIndex, FirstRecordIndex + index));
+    }
 
     internal void Reset(string sourceName, int sourceOrdinal, int pageIndex, bool isResponsePage)
     {
@@ -111,7 +116,9 @@ public sealed class ImportErrorPage
 
     internal void CommitRecord()
     {
+        Debug.Assert(Count < _slots.Length, "The pending slot was taken through PendingSlot.");
         ref var slot = ref _slots[Count];
+        Debug.Assert(InArena(slot.IdOffset, slot.IdLength) && InArena(slot.PropertyOffset, slot.PropertyLength) && InArena(slot.ValueOffset, slot.ValueLength), "A record's text lies in the arena.");
         slot.Sensitive = slot.IsSensitiveWhen(ShowStandardSensitivity);
         if (slot.Sensitive)
         {
@@ -127,6 +134,7 @@ public sealed class ImportErrorPage
     /// </summary>
     internal void Wipe(int offset, int length)
     {
+        Debug.Assert(InArena(offset, length), "Only text of the arena is wiped.");
         if (length > 0)
         {
             _arena.AsSpan(offset, length).Clear();
@@ -136,6 +144,7 @@ public sealed class ImportErrorPage
     /// <summary>Reserves <paramref name="length"/> bytes at the end of the arena and returns them for writing.</summary>
     internal Span<byte> Reserve(int length, out int offset)
     {
+        Debug.Assert(length >= 0, "A length.");
         var needed = (long)ArenaLength + length;
         if (needed > _arena.Length)
         {
@@ -147,7 +156,14 @@ public sealed class ImportErrorPage
         return _arena.AsSpan(ArenaLength, length);
     }
 
-    internal void Advance(int written) => ArenaLength += written;
+    internal void Advance(int written)
+    {
+        Debug.Assert(written >= 0 && ArenaLength + written <= _arena.Length, "Written into the reserved span.");
+        ArenaLength += written;
+    }
+
+    /// <summary>A text range of a slot: absent (a negative length), or inside the arena's used part.</summary>
+    private bool InArena(int offset, int length) => length < 0 || (offset >= 0 && (long)offset + length <= ArenaLength);
 
     /// <summary>
     /// Forgets the records from <paramref name="count"/> on and the arena past <paramref name="arenaLength"/> (a line
@@ -155,6 +171,7 @@ public sealed class ImportErrorPage
     /// </summary>
     internal void RollBack(int count, int arenaLength)
     {
+        Debug.Assert(count >= 0 && count <= Count && arenaLength >= 0 && arenaLength <= ArenaLength, "Rolled back to an earlier state of this page.");
         _arena.AsSpan(arenaLength, ArenaLength - arenaLength).Clear();
         Count = count;
         ArenaLength = arenaLength;

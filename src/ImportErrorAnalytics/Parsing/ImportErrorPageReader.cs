@@ -3,13 +3,17 @@ using System.Runtime.CompilerServices;
 
 namespace ImportErrorAnalytics.Parsing;
 
-/// <summary>The streaming parser on its own: pages of import errors from a <see cref="PipeReader"/>.</summary>
-public static class ImportErrorPageReader
+/// <summary>
+/// The streaming parser on its own: pages of import errors from a <see cref="PipeReader"/>. Internal (tests and
+/// benchmarks): its pages are reused, so a caller that kept one would read another page's records; the library's users
+/// get the parser through the analyzer and an <see cref="Aggregation.IErrorAggregator{TState, TResult}"/>.
+/// </summary>
+internal static class ImportErrorPageReader
 {
     /// <summary>
     /// Parses pages as bytes arrive. Each page is yielded only once it parsed completely, and stays valid until the
     /// next page is requested (pages are reused). Names (error types, object types) are interned per call: after
-    /// <see cref="Pipeline.AnalyzerOptions.DefaultMaxDistinctKeys"/> undocumented names of a kind, further new ones read
+    /// 4,096 (the analyzer's default <c>MaxDistinctKeys</c>) undocumented names of a kind, further new ones read
     /// <c>(other unknown)</c>. Every sensitive value (<see cref="Model.ImportErrorRecord.IsSensitive"/>, values of
     /// <c>standard</c> sensitivity included) reads as <see cref="Model.ImportErrorRecord.RedactedValue"/>.
     /// </summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace ImportErrorAnalytics.Parsing;
@@ -23,6 +25,32 @@ internal sealed partial class JsonErrorParser
 
     private ImportErrorFormatException WrongType(ref Utf8JsonReader reader, string path, string expected) =>
         Fail(BaseOffset + reader.TokenStartIndex, $"'{path}' must be {expected}, found {Describe(reader.TokenType)}.");
+
+    // Throw helpers: the hot methods of the parser call these instead of building the message and throwing themselves,
+    // so the message formatting stays out of their code and they stay small enough to inline.
+
+    /// <summary>Throws <see cref="WrongType"/>.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowWrongType(ref Utf8JsonReader reader, string path, string expected) => throw WrongType(ref reader, path, expected);
+
+    /// <summary>Throws <see cref="WrongType"/>; typed, for use where a value is expected.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private T ThrowWrongType<T>(ref Utf8JsonReader reader, string path, string expected) => throw WrongType(ref reader, path, expected);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowTooLargeValue(ref Utf8JsonReader reader) => throw TooLargeValue(ref reader);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowInvalidUtf8(ref Utf8JsonReader reader) => throw Fail(BaseOffset + reader.TokenStartIndex, "a string holds invalid UTF-8.");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowNegativeLineNumber(ref Utf8JsonReader reader, int lineNumber) =>
+        throw Fail(BaseOffset + reader.TokenStartIndex, $"'sourceData.lineNumber' must not be negative, found {lineNumber}.");
 
     private static string Describe(JsonTokenType token) => token switch
     {

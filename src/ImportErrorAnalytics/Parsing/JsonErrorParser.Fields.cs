@@ -186,7 +186,7 @@ internal sealed partial class JsonErrorParser
                 slot.HasLineNumber = IsNumber(ref reader, "sourceData.lineNumber") && GetInt32(ref reader, "sourceData.lineNumber", out slot.LineNumber);
                 if (slot.HasLineNumber && slot.LineNumber < 0)
                 {
-                    throw Fail(BaseOffset + reader.TokenStartIndex, $"'sourceData.lineNumber' must not be negative, found {slot.LineNumber}.");
+                    ThrowNegativeLineNumber(ref reader, slot.LineNumber);
                 }
 
                 break;
@@ -255,7 +255,7 @@ internal sealed partial class JsonErrorParser
         }
         else if (reader.TokenType != JsonTokenType.Null)
         {
-            throw WrongType(ref reader, path, expected);
+            ThrowWrongType(ref reader, path, expected);
         }
     }
 
@@ -263,21 +263,21 @@ internal sealed partial class JsonErrorParser
     {
         JsonTokenType.String => true,
         JsonTokenType.Null => false,
-        _ => throw WrongType(ref reader, path, "a string"),
+        _ => ThrowWrongType<bool>(ref reader, path, "a string"),
     };
 
     private bool IsNumber(ref Utf8JsonReader reader, string path) => reader.TokenType switch
     {
         JsonTokenType.Number => true,
         JsonTokenType.Null => false,
-        _ => throw WrongType(ref reader, path, "a number"),
+        _ => ThrowWrongType<bool>(ref reader, path, "a number"),
     };
 
     private bool GetBoolean(ref Utf8JsonReader reader, string path) => reader.TokenType switch
     {
         JsonTokenType.True => true,
         JsonTokenType.False or JsonTokenType.Null => false,
-        _ => throw WrongType(ref reader, path, "true or false"),
+        _ => ThrowWrongType<bool>(ref reader, path, "true or false"),
     };
 
     private bool GetInt64(ref Utf8JsonReader reader, string path, out long value)
@@ -287,7 +287,7 @@ internal sealed partial class JsonErrorParser
             return true;
         }
 
-        return reader.TryGetInt64(out value) ? true : throw WrongType(ref reader, path, "a 64-bit integer");
+        return reader.TryGetInt64(out value) || ThrowWrongType<bool>(ref reader, path, "a 64-bit integer");
     }
 
     private bool GetInt32(ref Utf8JsonReader reader, string path, out int value)
@@ -298,7 +298,7 @@ internal sealed partial class JsonErrorParser
             return true;
         }
 
-        return reader.TryGetInt32(out value) ? true : throw WrongType(ref reader, path, "a 32-bit integer");
+        return reader.TryGetInt32(out value) || ThrowWrongType<bool>(ref reader, path, "a 32-bit integer");
     }
 
     /// <summary>
@@ -333,7 +333,7 @@ internal sealed partial class JsonErrorParser
     {
         if (reader.HasValueSequence ? reader.ValueSequence.Length > _maxValueBytes : reader.ValueSpan.Length > _maxValueBytes)
         {
-            throw TooLargeValue(ref reader);
+            ThrowTooLargeValue(ref reader);
         }
     }
 
@@ -348,7 +348,7 @@ internal sealed partial class JsonErrorParser
         CheckSize(ref reader);
         if (!TryAppendString(ref reader, out offset, out length))
         {
-            throw Fail(BaseOffset + reader.TokenStartIndex, "a string holds invalid UTF-8.");
+            ThrowInvalidUtf8(ref reader);
         }
     }
 
@@ -395,7 +395,7 @@ internal sealed partial class JsonErrorParser
     {
         if (!IsValidUtf8(span))
         {
-            throw Fail(BaseOffset + reader.TokenStartIndex, "a string holds invalid UTF-8.");
+            ThrowInvalidUtf8(ref reader);
         }
     }
 

@@ -281,7 +281,7 @@ internal sealed partial class JsonErrorParser
             case Context.Results:
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    throw WrongType(ref reader, "results[]", "an error object");
+                    ThrowWrongType(ref reader, "results[]", "an error object");
                 }
 
                 if (_page!.Count == _maxRecordsPerPart)
@@ -315,7 +315,7 @@ internal sealed partial class JsonErrorParser
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw WrongType(ref reader, _recordMode ? "line" : "page", "a JSON object");
+            ThrowWrongType(ref reader, _recordMode ? "line" : "page", "a JSON object");
         }
 
         if (!_recordMode)

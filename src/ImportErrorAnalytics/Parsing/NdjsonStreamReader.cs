@@ -69,7 +69,7 @@ internal static class NdjsonStreamReader
                 if (failure is { ExceedsLimit: true } && context.OnSkip is not null)
                 {
                     // The line's end is not known without reading it: the rest of the input goes with it.
-                    context.OnSkip(SkippedInput.From(failure, "the line and the rest of this input were skipped"));
+                    context.OnSkip(failure.ToSkippedInput("the line and the rest of this input were skipped"));
                     failure = null;
                     pipe.AdvanceTo(buffer.End);
                     break;

@@ -18,7 +18,7 @@ internal sealed class PagePool
     public PagePool(int maxRetained = 64, RunNames? names = null)
     {
         _maxRetained = maxRetained;
-        Names = names ?? new RunNames(Pipeline.AnalyzerOptions.DefaultMaxDistinctKeys);
+        Names = names ?? new RunNames(RunNames.DefaultMaxUnknown);
     }
 
     /// <summary>The name tables of the run the pool serves.</summary>

@@ -203,7 +203,7 @@ internal static class PageStreamReader
             throw error;
         }
 
-        context.OnSkip(SkippedInput.From(error, responsePage ? "the page and the rest of this input were skipped" : "the line was skipped"));
+        context.OnSkip(error.ToSkippedInput(responsePage ? "the page and the rest of this input were skipped" : "the line was skipped"));
     }
 
     private enum Outcome

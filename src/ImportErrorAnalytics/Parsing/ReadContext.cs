@@ -1,5 +1,5 @@
+using ImportErrorAnalytics.Fingerprints;
 using ImportErrorAnalytics.Reporting;
-using ImportErrorAnalytics.Sources.Fingerprints;
 
 namespace ImportErrorAnalytics.Parsing;
 

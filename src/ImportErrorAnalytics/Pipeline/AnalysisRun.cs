@@ -2,16 +2,17 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
-using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
+using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Escaping;
-using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Fingerprints;
 using ImportErrorAnalytics.Parsing.Parallel;
+using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Reporting;
-using ImportErrorAnalytics.Sources;
-using ImportErrorAnalytics.Sources.Fingerprints;
 using ImportErrorAnalytics.Model;
+using ImportErrorAnalytics.Snapshots;
+using ImportErrorAnalytics.Sources;
 using ImportErrorAnalytics.Sources.Capabilities;
 using Microsoft.Extensions.Logging;
 
@@ -78,7 +79,7 @@ internal sealed partial class AnalysisRun(
         if (checkpoint is not null && await ResumeAsync(cancellationToken).ConfigureAwait(false) is { Complete: true } done)
         {
             States = new RunStates(done.Slots, _counters, [], done.Import is null ? [] : [done.Import], Inputs());
-            return ReportAssembler.Build(builtIns, States.Slots, _counters, States.Skipped, States.Imports, options, complete: true);
+            return ReportAssembler.Build(builtIns, States.Slots, _counters, States.Skipped, States.Imports, complete: true);
         }
 
         using var parseCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -133,7 +134,7 @@ internal sealed partial class AnalysisRun(
         var merged = Merge(states);
         var imports = _imports.OfType<HubSpotImport>().ToList();
         States = new RunStates(merged, _counters, _skipped.ToArray(), imports, Inputs());
-        var report = ReportAssembler.Build(builtIns, merged, _counters, States.Skipped, imports, options, complete: _firstError is null);
+        var report = ReportAssembler.Build(builtIns, merged, _counters, States.Skipped, imports, complete: _firstError is null);
         if (_firstError is not null)
         {
             if (_firstError is ImportErrorFormatException format)

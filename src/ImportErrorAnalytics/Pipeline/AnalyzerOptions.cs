@@ -1,3 +1,4 @@
+using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Reporting;
 
@@ -22,7 +23,7 @@ public sealed class AnalyzerOptions
     public int? MaxClusters { get; set; }
 
     /// <summary>The default of <see cref="MaxDistinctKeys"/>.</summary>
-    public const int DefaultMaxDistinctKeys = 4096;
+    public const int DefaultMaxDistinctKeys = BuiltInSettings.DefaultMaxDistinctKeys;
 
     /// <summary>
     /// The most distinct keys of each kind a run keeps apart: error types and object types beyond HubSpot's documented
@@ -90,18 +91,13 @@ public sealed class AnalyzerOptions
     /// <value>Defaults to <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>What the built-in aggregators and the report take of these options.</summary>
+    internal BuiltInSettings ToBuiltInSettings() =>
+        new(Top, DistinctCapacity, ClusterGap, MaxClusters, ValueDisplayLength, MaskValues, MaxDistinctKeys, ShowStandardSensitivity) { MaskKey = MaskKey };
+
     internal void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(Top, 0, nameof(Top));
-        ArgumentOutOfRangeException.ThrowIfLessThan(DistinctCapacity, 1, nameof(DistinctCapacity));
-        ArgumentOutOfRangeException.ThrowIfLessThan(ClusterGap, 0, nameof(ClusterGap));
-        if (MaxClusters is { } max)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(max, 0, nameof(MaxClusters));
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(ValueDisplayLength, 1, nameof(ValueDisplayLength));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDistinctKeys, 1, nameof(MaxDistinctKeys));
+        ToBuiltInSettings().Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDegreeOfParallelism, 1, nameof(MaxDegreeOfParallelism));
         ArgumentOutOfRangeException.ThrowIfLessThan(ChannelCapacity, 1, nameof(ChannelCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentImports, 1, nameof(MaxConcurrentImports));

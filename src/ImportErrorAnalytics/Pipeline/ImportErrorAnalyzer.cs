@@ -106,6 +106,6 @@ public sealed partial class ImportErrorAnalyzer : IAsyncDisposable, IDisposable
     {
         var run = new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint, _logger);
         await run.RunAsync(cancellationToken).ConfigureAwait(false);
-        return ReportSnapshot.FromRun(run.States!, _options, _builtIns.TopValues.MaskKey);
+        return ReportSnapshot.FromRun(run.States!, _builtIns.Settings, _builtIns.TopValues.MaskKey);
     }
 }

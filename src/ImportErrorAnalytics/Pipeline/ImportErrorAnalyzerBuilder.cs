@@ -176,7 +176,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
     public ImportErrorAnalyzer Build()
     {
         Options.Validate();
-        var builtIns = new BuiltInAggregators(Options);
+        var builtIns = new BuiltInAggregators(Options.ToBuiltInSettings());
         var prototypes = builtIns.CreateSlots().Concat(_custom.Select(create => create())).ToList();
         var duplicate = prototypes.GroupBy(slot => slot.Aggregator.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)

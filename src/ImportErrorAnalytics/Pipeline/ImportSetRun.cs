@@ -76,7 +76,7 @@ internal sealed class ImportSetRun(
     private List<ReportSnapshot> Snapshots(AnalysisRun[] runs)
     {
         ReportSnapshot.ThrowIfNotPersistent(prototypes);
-        return runs.Select((run, i) => ReportSnapshot.FromRun(AsOnlyInput(run.States!, i), options, builtIns.TopValues.MaskKey)).ToList();
+        return runs.Select((run, i) => ReportSnapshot.FromRun(AsOnlyInput(run.States!, i), builtIns.Settings, builtIns.TopValues.MaskKey)).ToList();
     }
 
     /// <summary>
@@ -87,7 +87,8 @@ internal sealed class ImportSetRun(
     private static RunStates AsOnlyInput(RunStates states, int index)
     {
         var slots = (AggregatorSlot[])states.Slots.Clone();
-        slots[SnapshotMerger.ColumnsSlot] = SnapshotMerger.WithInputsRenumbered(slots[SnapshotMerger.ColumnsSlot], new int[index + 1]);
+        var columns = Array.FindIndex(slots, BuiltInSlots.IsColumns);
+        slots[columns] = SnapshotMerger.WithInputsRenumbered(slots[columns], new int[index + 1]);
         return states with { Slots = slots };
     }
 
@@ -106,12 +107,12 @@ internal sealed class ImportSetRun(
         var counters = new RunCounters { Inputs = runs.Length };
         counters.Restore(runs.Sum(r => r.States!.Counters.Pages), runs.Sum(r => r.States!.Counters.Errors), runs.Sum(r => r.States!.Counters.Bytes));
         var sources = reports.SelectMany(report => report.Sources).ToList();
-        var combined = ReportAssembler.Build(builtIns, merged, counters, [], [], options, complete: true, sources);
+        var combined = ReportAssembler.Build(builtIns, merged, counters, [], [], complete: true, sources);
         var perImport = PerImportRows.Build(combined, imports.Select((source, i) => (((IImportSource)source).ImportId, reports[i])).ToList());
         return new ImportSetReport
         {
             Imports = reports,
-            Combined = ReportAssembler.Build(builtIns, merged, counters, [], [], options, complete: true, sources, perImport),
+            Combined = ReportAssembler.Build(builtIns, merged, counters, [], [], complete: true, sources, perImport),
             ImportSnapshots = () => Snapshots(runs),
         };
     }

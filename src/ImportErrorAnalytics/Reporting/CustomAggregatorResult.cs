@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ImportErrorAnalytics.Aggregation;
 
 namespace ImportErrorAnalytics.Reporting;
 
@@ -8,24 +7,24 @@ namespace ImportErrorAnalytics.Reporting;
 [JsonConverter(typeof(CustomAggregatorResultConverter))]
 public sealed class CustomAggregatorResult
 {
-    private readonly AggregatorSlot _slot;
+    private readonly IResultSource _source;
 
-    internal CustomAggregatorResult(AggregatorSlot slot) => _slot = slot;
+    internal CustomAggregatorResult(IResultSource source) => _source = source;
 
     /// <summary>The aggregator's name.</summary>
-    public string Name => _slot.Aggregator.Name;
+    public string Name => _source.Name;
 
     /// <summary>Writes the result as JSON.</summary>
     /// <param name="writer">The destination.</param>
     public void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        _slot.WriteResult(writer);
+        _source.WriteResult(writer);
     }
 
     /// <summary>The result, typed: <see langword="null"/> when <typeparamref name="TResult"/> is not the aggregator's result type.</summary>
     /// <typeparam name="TResult">The aggregator's result type.</typeparam>
-    public TResult? GetValue<TResult>() => _slot is ITypedResult<TResult> typed ? typed.GetResult() : default;
+    public TResult? GetValue<TResult>() => _source.GetResultAs<TResult>();
 }
 
 /// <summary>Writes a custom result through the aggregator's <c>JsonTypeInfo</c>.</summary>

@@ -60,7 +60,7 @@ public sealed class ImportErrorReport
     public required IReadOnlyDictionary<string, CustomAggregatorResult> Custom { get; init; }
 
     /// <summary>
-    /// In a combined report of several imports (<see cref="ImportSetReport.Combined"/>): the per-import rows of its
+    /// In a combined report of several imports (<see cref="Pipeline.ImportSetReport.Combined"/>): the per-import rows of its
     /// tables. <see langword="null"/>, and left out of the JSON, in every other report.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,5 +1,3 @@
-using ImportErrorAnalytics.Parsing;
-
 namespace ImportErrorAnalytics.Reporting;
 
 /// <summary>Malformed input that a keep-going run skipped.</summary>
@@ -26,15 +24,4 @@ public sealed class SkippedInput
     /// <summary>What <see cref="Page"/> counts in messages: <c>page</c>, or <c>line</c> for NDJSON.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     internal string Unit { get; init; } = "page";
-
-    internal static SkippedInput From(ImportErrorFormatException error, string action) => new()
-    {
-        Source = error.SourceName,
-        Unit = error.Unit,
-        Page = error.PageNumber,
-        ByteOffset = error.ByteOffset,
-        Record = error.RecordNumber,
-        Reason = error.Reason,
-        Action = action,
-    };
 }

@@ -1,7 +1,6 @@
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Files;
-using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Escaping;
@@ -11,7 +10,7 @@ namespace ImportErrorAnalytics.Snapshots;
 /// <summary>
 /// The merged aggregator states of one or more runs, with their counters, skipped inputs, HubSpot imports and the
 /// settings that shaped them: what a report is built from, kept so that pieces analysed anywhere can be merged later.
-/// Get one from <see cref="ImportErrorAnalyzer.RunToSnapshotAsync"/>, <see cref="SnapshotReader"/> or
+/// Get one from <see cref="Pipeline.ImportErrorAnalyzer.RunToSnapshotAsync"/>, <see cref="SnapshotReader"/> or
 /// <see cref="Merge"/>; the report of a merge equals the report of one run over all the inputs (the approximate
 /// top-values summaries stay within their error bounds). Not safe for use by several threads at once.
 /// </summary>
@@ -79,9 +78,9 @@ public sealed class ReportSnapshot
     /// </param>
     public ImportErrorReport CreateReport(bool maskValues = false, ValueMaskKey? maskKey = null)
     {
-        var options = Settings.ToOptions(maskValues);
-        var key = options.MaskValues ? maskKey ?? (_maskKey ??= ValueMaskKey.CreateRandom()) : null;
-        return ReportAssembler.Build(new BuiltInAggregators(options, key), Slots, Counters.ToRunCounters(), Skipped, Imports, options, complete: true);
+        var settings = Settings.ToBuiltInSettings(maskValues);
+        var key = settings.MaskValues ? maskKey ?? (_maskKey ??= ValueMaskKey.CreateRandom()) : null;
+        return ReportAssembler.Build(new BuiltInAggregators(settings, key), Slots, Counters.ToRunCounters(), Skipped, Imports, complete: true);
     }
 
     /// <summary>
@@ -141,12 +140,10 @@ public sealed class ReportSnapshot
         }
     }
 
-    internal static ReportSnapshot FromRun(RunStates states, AnalyzerOptions options, ValueMaskKey? maskKey)
+    internal static ReportSnapshot FromRun(RunStates states, BuiltInSettings settings, ValueMaskKey? maskKey)
     {
         var run = new SnapshotRun(Guid.NewGuid(), states.Inputs);
         return new ReportSnapshot(
-            $"run {run.Id}", SnapshotSettings.From(options), [run], SnapshotCounters.From(states.Counters), states.Skipped, states.Imports, states.Slots, maskKey);
+            $"run {run.Id}", SnapshotSettings.From(settings), [run], SnapshotCounters.From(states.Counters), states.Skipped, states.Imports, states.Slots, maskKey);
     }
-
-    internal static ColumnsState Columns(AggregatorSlot slot) => ((AggregatorSlot<ColumnsState, IReadOnlyList<ColumnSummary>>)slot).State;
 }

@@ -1,4 +1,4 @@
-using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Aggregation;
 
 namespace ImportErrorAnalytics.Snapshots;
 

@@ -1,7 +1,7 @@
+using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Escaping;
-using ImportErrorAnalytics.Pipeline;
-using ImportErrorAnalytics.Sources.Fingerprints;
+using ImportErrorAnalytics.Fingerprints;
 
 namespace ImportErrorAnalytics.Snapshots;
 
@@ -11,8 +11,6 @@ namespace ImportErrorAnalytics.Snapshots;
 /// </summary>
 internal static class SnapshotMerger
 {
-    internal const int ColumnsSlot = 2;
-
     public static ReportSnapshot Merge(List<ReportSnapshot> parts)
     {
         if (parts.Count == 0)
@@ -47,7 +45,7 @@ internal static class SnapshotMerger
             for (var i = 0; i < slots.Length; i++)
             {
                 var from = Find(part, slots[i].Aggregator.Name);
-                if (i == ColumnsSlot)
+                if (BuiltInSlots.IsColumns(slots[i]))
                 {
                     from = Renumbered(from, part, offsets);
                 }
@@ -187,7 +185,7 @@ internal static class SnapshotMerger
     {
         var copy = columns.CreateEmpty();
         copy.MergeFrom(columns);
-        ReportSnapshot.Columns(copy).RenumberInputs(inputs);
+        BuiltInSlots.ColumnsOf(copy).RenumberInputs(inputs);
         return copy;
     }
 

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
+using ImportErrorAnalytics.Aggregation;
+using ImportErrorAnalytics.Escaping;
+using ImportErrorAnalytics.Fingerprints;
 using ImportErrorAnalytics.Pipeline;
-using ImportErrorAnalytics.Sources.Fingerprints;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Model;
-using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Snapshots;
 
@@ -22,7 +22,7 @@ internal static class SnapshotPayloadReader
             using var document = JsonDocument.Parse(payload);
             var root = document.RootElement;
             var settings = SnapshotSettings.Read(SnapshotJson.Property(root, "settings", JsonValueKind.Object));
-            var builtIns = new BuiltInAggregators(settings.ToOptions());
+            var builtIns = new BuiltInAggregators(settings.ToBuiltInSettings());
             var runs = ReadRuns(SnapshotJson.Property(root, "runs", JsonValueKind.Array));
             var counters = ReadCounters(SnapshotJson.Property(root, "counters", JsonValueKind.Object));
             if (counters.Inputs != runs.Sum(run => (long)run.Inputs.Count))
@@ -136,7 +136,7 @@ internal static class SnapshotPayloadReader
             var aggregator = prototype.Aggregator.Name;
             if (!saved.TryGetValue(aggregator, out var entry))
             {
-                if (i < BuiltInAggregators.Count)
+                if (BuiltInSlots.IsBuiltIn(prototype))
                 {
                     throw new FormatException($"'aggregators' has no state for the built-in {UntrustedText.Quote(aggregator)}.");
                 }
@@ -176,7 +176,7 @@ internal static class SnapshotPayloadReader
             identity[i] = i;
         }
 
-        ReportSnapshot.Columns(slots[2]).RenumberInputs(identity);
+        BuiltInSlots.Of(slots).Columns.State.RenumberInputs(identity);
     }
 
     /// <summary>A skipped page or line names an input of the runs, at a real place in it.</summary>

@@ -11,7 +11,7 @@ namespace ImportErrorAnalytics.Snapshots;
 public sealed class SnapshotReader
 {
     private static readonly HashSet<string> BuiltInNames = new(
-        new Aggregation.BuiltIn.BuiltInAggregators(new Pipeline.AnalyzerOptions()).CreateSlots().Select(slot => slot.Aggregator.Name), StringComparer.Ordinal);
+        new Aggregation.BuiltIn.BuiltInAggregators(Aggregation.BuiltIn.BuiltInSettings.Default).CreateSlots().Select(slot => slot.Aggregator.Name), StringComparer.Ordinal);
 
     private readonly List<AggregatorSlot> _custom = [];
 

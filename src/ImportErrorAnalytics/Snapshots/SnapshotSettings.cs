@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ImportErrorAnalytics.Pipeline;
+using ImportErrorAnalytics.Aggregation.BuiltIn;
 
 namespace ImportErrorAnalytics.Snapshots;
 
@@ -11,26 +11,17 @@ namespace ImportErrorAnalytics.Snapshots;
 internal sealed record SnapshotSettings(
     int Top, int DistinctCapacity, int ClusterGap, int? MaxClusters, int ValueDisplayLength, bool MaskValues, int MaxDistinctKeys, bool ShowStandardSensitivity)
 {
-    public static SnapshotSettings From(AnalyzerOptions options) =>
+    public static SnapshotSettings From(BuiltInSettings options) =>
         new(options.Top, options.DistinctCapacity, options.ClusterGap, options.MaxClusters, options.ValueDisplayLength, options.MaskValues, options.MaxDistinctKeys, options.ShowStandardSensitivity);
 
-    /// <summary>Options that rebuild the aggregators of these settings; validated.</summary>
+    /// <summary>Settings that rebuild the aggregators of these settings; validated.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
-    public AnalyzerOptions ToOptions(bool maskValues = false)
+    public BuiltInSettings ToBuiltInSettings(bool maskValues = false)
     {
-        var options = new AnalyzerOptions
-        {
-            Top = Top,
-            DistinctCapacity = DistinctCapacity,
-            ClusterGap = ClusterGap,
-            MaxClusters = MaxClusters,
-            ValueDisplayLength = ValueDisplayLength,
-            MaskValues = MaskValues || maskValues,
-            MaxDistinctKeys = MaxDistinctKeys,
-            ShowStandardSensitivity = ShowStandardSensitivity,
-        };
-        options.Validate();
-        return options;
+        var settings = new BuiltInSettings(
+            Top, DistinctCapacity, ClusterGap, MaxClusters, ValueDisplayLength, MaskValues || maskValues, MaxDistinctKeys, ShowStandardSensitivity);
+        settings.Validate();
+        return settings;
     }
 
     /// <summary>The first setting that differs, as <c>name (--option): mine and theirs</c>; <see langword="null"/> when none does.</summary>

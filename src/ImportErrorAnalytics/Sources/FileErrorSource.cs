@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
-using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Fingerprints;
 using ImportErrorAnalytics.Parsing.Parallel;
-using ImportErrorAnalytics.Sources.Fingerprints;
+using ImportErrorAnalytics.Parsing;
 
 namespace ImportErrorAnalytics.Sources;
 

@@ -1,8 +1,8 @@
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
-using ImportErrorAnalytics.Parsing;
+using ImportErrorAnalytics.Fingerprints;
 using ImportErrorAnalytics.Parsing.Parallel;
-using ImportErrorAnalytics.Sources.Fingerprints;
+using ImportErrorAnalytics.Parsing;
 
 namespace ImportErrorAnalytics.Sources;
 

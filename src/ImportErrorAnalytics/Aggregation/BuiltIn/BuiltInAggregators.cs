@@ -1,16 +1,18 @@
-using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Reporting;
 
 namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
-/// <summary>The built-in aggregators of a run, configured from its options, in report order.</summary>
-/// <param name="options">The run's options.</param>
+/// <summary>The built-in aggregators of a run, configured from its settings, in report order.</summary>
+/// <param name="options">The run's settings.</param>
 /// <param name="maskKey">
-/// The key of masked values when <see cref="AnalyzerOptions.MaskValues"/> is set: else <see cref="AnalyzerOptions.MaskKey"/>,
+/// The key of masked values when <see cref="BuiltInSettings.MaskValues"/> is set: else <see cref="BuiltInSettings.MaskKey"/>,
 /// else a random key for these aggregators.
 /// </param>
-internal sealed class BuiltInAggregators(AnalyzerOptions options, ValueMaskKey? maskKey = null)
+internal sealed class BuiltInAggregators(BuiltInSettings options, ValueMaskKey? maskKey = null)
 {
+    /// <summary>The settings the aggregators were made with (the report states them).</summary>
+    public BuiltInSettings Settings { get; } = options;
+
     public TotalsAggregator Totals { get; } = new();
 
     public ErrorTypeCountsAggregator ErrorTypes { get; } = new(options.MaxDistinctKeys);
@@ -38,16 +40,15 @@ internal sealed class BuiltInAggregators(AnalyzerOptions options, ValueMaskKey? 
         AggregatorSlot.Create(LineClusters),
     ];
 
-    public const int Count = 6;
-
     /// <summary>
     /// Moves the names of restored states (a checkpoint's) into the run's tables before the run parses anything, so the
     /// run numbers them first, as the run that saved them did, and the limit on distinct keys keeps the same names.
     /// </summary>
     public static void UseRunNames(IReadOnlyList<AggregatorSlot> slots, Model.RunNames names)
     {
-        ((AggregatorSlot<NameCounts, IReadOnlyList<Reporting.ErrorTypeCount>>)slots[1]).State.UseTable(names.ErrorTypes);
-        ((AggregatorSlot<NameCounts, IReadOnlyList<Reporting.ObjectTypeCount>>)slots[3]).State.UseTable(names.ObjectTypes);
-        ((AggregatorSlot<ColumnsState, IReadOnlyList<Reporting.ColumnSummary>>)slots[2]).State.UseTable(names.ErrorTypes);
+        var builtIn = BuiltInSlots.Of(slots);
+        builtIn.ErrorTypes.State.UseTable(names.ErrorTypes);
+        builtIn.ObjectTypes.State.UseTable(names.ObjectTypes);
+        builtIn.Columns.State.UseTable(names.ErrorTypes);
     }
 }

@@ -15,14 +15,7 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// </summary>
 internal static partial class BuiltInStateChecks
 {
-    private const int Totals = 0;
-    private const int ErrorTypes = 1;
-    private const int Columns = 2;
-    private const int ObjectTypes = 3;
-    private const int TopValues = 4;
-    private const int LineClusters = 5;
-
-    /// <summary>Checks the built-in slots (the first <see cref="BuiltInAggregators.Count"/>, in report order).</summary>
+    /// <summary>Checks the built-in slots (<see cref="BuiltInSlots"/>).</summary>
     /// <param name="slots">The restored slots.</param>
     /// <param name="errors">The errors the run's counters committed.</param>
     /// <param name="clusterGap">The cluster gap the states were made with.</param>
@@ -30,21 +23,19 @@ internal static partial class BuiltInStateChecks
     /// <exception cref="OverflowException">A sum of saved counts does not fit.</exception>
     public static void Check(IReadOnlyList<AggregatorSlot> slots, long errors, int clusterGap)
     {
-        var totals = State<TotalsState, TotalsState>(slots[Totals]);
+        var builtIn = BuiltInSlots.Of(slots);
+        var totals = builtIn.Totals.State;
         CheckTotals(totals, errors);
-        var errorTypes = State<NameCounts, IReadOnlyList<ErrorTypeCount>>(slots[ErrorTypes]);
+        var errorTypes = builtIn.ErrorTypes.State;
         var byType = CheckCounts("errorTypes", "error type", ErrorTypeCountsAggregator.ToErrorTypeCounts(errorTypes).Select(t => (NameKey.Of(t), t.Count)), errors);
         CheckUnknownTypes(byType, totals.UnknownErrorTypeErrors);
-        var columns = State<ColumnsState, IReadOnlyList<ColumnSummary>>(slots[Columns]);
+        var columns = builtIn.Columns.State;
         CheckColumns(columns, errors, errorTypes.MaxUnknown, byType);
-        var objectTypes = ((ITypedResult<IReadOnlyList<ObjectTypeCount>>)slots[ObjectTypes]).GetResult();
+        var objectTypes = builtIn.ObjectTypes.GetResult();
         CheckCounts("objectTypes", "object type", objectTypes.Select(t => (new NameKey(t.ObjectType, t.Other, Known: false), t.Count)), errors);
-        CheckTopValues(State<TopValuesState, IReadOnlyList<ColumnTopValues>>(slots[TopValues]), columns, totals.RedactedValues);
-        CheckLineClusters(State<LineClustersState, IReadOnlyList<FileLineClusters>>(slots[LineClusters]), errors, clusterGap);
+        CheckTopValues(builtIn.TopValues.State, columns, totals.RedactedValues);
+        CheckLineClusters(builtIn.LineClusters.State, errors, clusterGap);
     }
-
-    private static TState State<TState, TResult>(AggregatorSlot slot)
-        where TState : class => ((AggregatorSlot<TState, TResult>)slot).State;
 
     private static void CheckTotals(TotalsState totals, long errors)
     {

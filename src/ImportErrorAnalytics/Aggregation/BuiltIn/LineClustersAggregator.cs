@@ -10,7 +10,7 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// <c>gap</c> error-free lines separate two failing lines. Line 0 counts as a file-wide error. At most <c>maxKeys</c>
 /// files (the smallest ids) are kept apart; the errors of the others are counted together, without lines.
 /// </summary>
-internal sealed partial class LineClustersAggregator(int gap, int? maxClusters, int maxKeys = Pipeline.AnalyzerOptions.DefaultMaxDistinctKeys) : IErrorAggregator<LineClustersState, IReadOnlyList<FileLineClusters>>, IPageAggregator<LineClustersState>
+internal sealed partial class LineClustersAggregator(int gap, int? maxClusters, int maxKeys = BuiltInSettings.DefaultMaxDistinctKeys) : IErrorAggregator<LineClustersState, IReadOnlyList<FileLineClusters>>, IPageAggregator<LineClustersState>
 {
     public string Name => "lineClusters";
 

@@ -13,7 +13,7 @@ namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 /// most <c>distinctCapacity</c> values of bounded size. At most <c>maxKeys</c> columns (the smallest numbers) are kept
 /// apart; the values of the others are counted together.
 /// </summary>
-internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength, ValueMaskKey? maskKey = null, int maxKeys = Pipeline.AnalyzerOptions.DefaultMaxDistinctKeys)
+internal sealed partial class TopInvalidValuesAggregator(int distinctCapacity, int top, int displayLength, ValueMaskKey? maskKey = null, int maxKeys = BuiltInSettings.DefaultMaxDistinctKeys)
     : IErrorAggregator<TopValuesState, IReadOnlyList<ColumnTopValues>>, IPageAggregator<TopValuesState>
 {
     /// <summary>Invalid UTF-8 (0xFF), so no JSON string can produce it.</summary>

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.IO.Hashing;
 
-namespace ImportErrorAnalytics.Sources.Fingerprints;
+namespace ImportErrorAnalytics.Fingerprints;
 
 /// <summary>
 /// A read-only view of an input's stream that fingerprints what passes through it: each read's bytes are hashed where

@@ -1,11 +1,12 @@
-using ImportErrorAnalytics.Aggregation;
-using ImportErrorAnalytics.Aggregation.BuiltIn;
-using ImportErrorAnalytics.Pipeline;
 using ImportErrorAnalytics.Escaping;
+using ImportErrorAnalytics.Reporting;
 
-namespace ImportErrorAnalytics.Reporting;
+namespace ImportErrorAnalytics.Aggregation.BuiltIn;
 
-/// <summary>Builds the report from merged aggregator states and the run's own counters.</summary>
+/// <summary>
+/// Builds the report from merged aggregator states and the run's own counters: the built-ins' tables found by their
+/// aggregator (<see cref="BuiltInSlots"/>), then every custom aggregator's result under its name.
+/// </summary>
 internal static class ReportAssembler
 {
     public static ImportErrorReport Build(
@@ -14,25 +15,26 @@ internal static class ReportAssembler
         RunCounters counters,
         IReadOnlyList<SkippedInput> skipped,
         IReadOnlyList<Model.HubSpotImport> imports,
-        AnalyzerOptions options,
         bool complete,
         IReadOnlyList<ReportSource>? sources = null,
         PerImportTables? perImport = null)
     {
-        var totals = ((AggregatorSlot<TotalsState, TotalsState>)slots[0]).State;
-        var columns = ((AggregatorSlot<ColumnsState, IReadOnlyList<ColumnSummary>>)slots[2]).State;
-        var topValues = ((AggregatorSlot<TopValuesState, IReadOnlyList<ColumnTopValues>>)slots[4]).State;
+        var options = builtIns.Settings;
+        var builtIn = BuiltInSlots.Of(slots);
+        var totals = builtIn.Totals.State;
+        var columns = builtIn.Columns.State;
+        var topValues = builtIn.TopValues.State;
         var custom = new Dictionary<string, CustomAggregatorResult>(StringComparer.Ordinal);
-        for (var i = BuiltInAggregators.Count; i < slots.Count; i++)
+        foreach (var slot in BuiltInSlots.Custom(slots))
         {
-            custom[slots[i].Aggregator.Name] = new CustomAggregatorResult(slots[i]);
+            custom[slot.Aggregator.Name] = new CustomAggregatorResult(slot);
         }
 
-        var lineClusters = ((ITypedResult<IReadOnlyList<FileLineClusters>>)slots[5]).GetResult();
+        var lineClusters = builtIn.LineClusters.GetResult();
         var failingLines = lineClusters.Sum(file => file.Lines);
-        var errorTypes = ((ITypedResult<IReadOnlyList<ErrorTypeCount>>)slots[1]).GetResult();
-        var columnSummaries = ((ITypedResult<IReadOnlyList<ColumnSummary>>)slots[2]).GetResult();
-        var objectTypes = ((ITypedResult<IReadOnlyList<ObjectTypeCount>>)slots[3]).GetResult();
+        var errorTypes = builtIn.ErrorTypes.GetResult();
+        var columnSummaries = builtIn.Columns.GetResult();
+        var objectTypes = builtIn.ObjectTypes.GetResult();
         var topInvalidValues = builtIns.TopValues.GetResult(topValues, columns);
         return new ImportErrorReport
         {

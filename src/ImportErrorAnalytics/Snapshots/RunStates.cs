@@ -2,7 +2,7 @@ using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Model;
 
-namespace ImportErrorAnalytics.Pipeline;
+namespace ImportErrorAnalytics.Snapshots;
 
 /// <summary>
 /// What a finished run leaves behind for its report and its snapshot: merged states, counters, skipped inputs, imports,

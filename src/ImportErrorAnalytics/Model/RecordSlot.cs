@@ -1,4 +1,4 @@
-namespace ImportErrorAnalytics.Parsing;
+namespace ImportErrorAnalytics.Model;
 
 /// <summary>One parsed error inside a page: numbers inline, text as ranges of the page's byte arena.</summary>
 internal struct RecordSlot

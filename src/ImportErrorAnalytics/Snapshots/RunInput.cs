@@ -1,6 +1,6 @@
-using ImportErrorAnalytics.Sources.Fingerprints;
+using ImportErrorAnalytics.Fingerprints;
 
-namespace ImportErrorAnalytics.Pipeline;
+namespace ImportErrorAnalytics.Snapshots;
 
 /// <summary>
 /// One input of a run as its snapshot keeps it: its name, the errors committed from it, and the fingerprint of its

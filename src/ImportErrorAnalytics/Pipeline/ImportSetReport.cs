@@ -1,8 +1,9 @@
+using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Snapshots;
 
-namespace ImportErrorAnalytics.Reporting;
+namespace ImportErrorAnalytics.Pipeline;
 
-/// <summary>The result of <see cref="Pipeline.ImportErrorAnalyzer.RunPerImportAsync"/>: one report per import and a combined one.</summary>
+/// <summary>The result of <see cref="ImportErrorAnalyzer.RunPerImportAsync"/>: one report per import and a combined one.</summary>
 public sealed class ImportSetReport
 {
     /// <summary>One report per import, in the order the imports were added; each equals a run over that import alone.</summary>

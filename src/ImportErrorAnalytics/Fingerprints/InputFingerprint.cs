@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 
-namespace ImportErrorAnalytics.Sources.Fingerprints;
+namespace ImportErrorAnalytics.Fingerprints;
 
 /// <summary>
 /// The identity of an input's content: the XXH128 of every byte read from it, in order, and how many bytes that was.

@@ -1,4 +1,4 @@
-namespace ImportErrorAnalytics.Pipeline;
+namespace ImportErrorAnalytics.Aggregation;
 
 /// <summary>Counters of committed pages, shared by the aggregation workers of one run.</summary>
 internal sealed class RunCounters
