@@ -8,7 +8,7 @@ namespace ImportErrorAnalytics.Tests.Hostile;
 /// <summary>
 /// A server (or pipe) that sends a long value a byte at a time must not make the reader's cost grow with the value's
 /// length squared. Looking again at a pending token after every byte did: each look scans what has arrived of it, so a
-/// 2 MB value sent byte by byte meant two million scans of up to 2 MB (hours). The readers now wait for the pending bytes
+/// 2 MB value sent byte by byte meant two million scans of up to 2 MB each. The readers now wait for the pending bytes
 /// to double before looking again past 16 KB, so the looks cost at most about twice the value.
 /// </summary>
 public class DripCostTests
@@ -17,7 +17,7 @@ public class DripCostTests
 
     /// <summary>
     /// A bound on a hostile input's cost, not a speed target: the fixed readers take about a second here on a loaded
-    /// 2-core machine (mostly the two million one-byte reads), the old ones did not finish in an hour.
+    /// 2-core machine (mostly the two million one-byte reads), the old page reader had not finished when the bound ran out.
     /// </summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
