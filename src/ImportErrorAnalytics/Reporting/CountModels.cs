@@ -15,6 +15,13 @@ public sealed class ErrorTypeCount
     public bool Known { get; init; }
 
     /// <summary>
+    /// This project's guide to the type (id and one-line summary), or <see langword="null"/> for a type that has none
+    /// (a type newer than HubSpot's list, the <see cref="Other"/> row, or no type). Derived from <see cref="ErrorType"/> when
+    /// the report is assembled, so merged and combined reports carry the same guides.
+    /// </summary>
+    public ErrorTypeGuide? Guide { get; init; }
+
+    /// <summary>
     /// True for the one row that counts the undocumented types (named <c>(other unknown)</c>) past the run's limit of distinct keys
     /// (<see cref="Pipeline.AnalyzerOptions.MaxDistinctKeys"/>) together; written only when true.
     /// </summary>

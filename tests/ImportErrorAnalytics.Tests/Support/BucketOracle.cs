@@ -15,7 +15,7 @@ internal static class BucketOracle
 {
     public static List<ErrorTypeCount> ErrorTypes(IReadOnlyList<SyntheticError[]> parts, int max) =>
         Names(parts, e => e.ErrorType, HubSpotNames.IsKnownErrorType, max, all => all)
-            .Select(x => new ErrorTypeCount { ErrorType = x.Name, Count = x.Count, Known = x.Name is not null && !x.Other && HubSpotNames.IsKnownErrorType(x.Name), Other = x.Other })
+            .Select(x => new ErrorTypeCount { ErrorType = x.Name, Count = x.Count, Known = x.Name is not null && !x.Other && HubSpotNames.IsKnownErrorType(x.Name), Other = x.Other, Guide = x.Other ? null : ErrorTypeGuide.For(x.Name) })
             .ToList();
 
     public static List<ObjectTypeCount> ObjectTypes(IReadOnlyList<SyntheticError[]> parts, int max) =>
@@ -96,7 +96,7 @@ internal static class BucketOracle
         Property = other ? null : parts.SelectMany(p => p).Where(inColumn).FirstOrDefault(e => e.PropertyName is not null)?.PropertyName,
         Count = parts.SelectMany(p => p).Count(inColumn),
         ErrorTypes = Names(parts, e => e.ErrorType, HubSpotNames.IsKnownErrorType, max, records => records.Where(inColumn))
-            .Select(x => new ErrorTypeCount { ErrorType = x.Name, Count = x.Count, Known = x.Name is not null && !x.Other && HubSpotNames.IsKnownErrorType(x.Name), Other = x.Other })
+            .Select(x => new ErrorTypeCount { ErrorType = x.Name, Count = x.Count, Known = x.Name is not null && !x.Other && HubSpotNames.IsKnownErrorType(x.Name), Other = x.Other, Guide = x.Other ? null : ErrorTypeGuide.For(x.Name) })
             .ToList(),
     };
 

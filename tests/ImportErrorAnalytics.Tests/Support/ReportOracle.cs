@@ -13,7 +13,7 @@ internal static class ReportOracle
 {
     public static List<ErrorTypeCount> ErrorTypes(IEnumerable<SyntheticError> errors) =>
         errors.GroupBy(e => e.ErrorType)
-            .Select(g => new ErrorTypeCount { ErrorType = g.Key, Count = g.LongCount(), Known = g.Key is not null && HubSpotNames.IsKnownErrorType(g.Key) })
+            .Select(g => new ErrorTypeCount { ErrorType = g.Key, Count = g.LongCount(), Known = g.Key is not null && HubSpotNames.IsKnownErrorType(g.Key), Guide = ErrorTypeGuide.For(g.Key) })
             .OrderByDescending(x => x.Count).ThenBy(x => x.ErrorType is null).ThenBy(x => x.ErrorType, StringComparer.Ordinal)
             .ToList();
 

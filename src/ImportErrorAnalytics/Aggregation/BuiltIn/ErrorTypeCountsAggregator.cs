@@ -47,5 +47,5 @@ internal sealed class ErrorTypeCountsAggregator(int maxUnknown) : IErrorAggregat
     public IReadOnlyList<ErrorTypeCount> GetResult(NameCounts state) => ToErrorTypeCounts(state);
 
     internal static List<ErrorTypeCount> ToErrorTypeCounts(NameCounts counts) =>
-        counts.Sorted().ConvertAll(static x => new ErrorTypeCount { ErrorType = x.Name, Count = x.Count, Known = x.Known, Other = x.Other });
+        counts.Sorted().ConvertAll(static x => new ErrorTypeCount { ErrorType = x.Name, Count = x.Count, Known = x.Known, Other = x.Other, Guide = x.Other ? null : ErrorTypeGuide.For(x.Name) });
 }

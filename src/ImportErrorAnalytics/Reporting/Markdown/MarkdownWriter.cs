@@ -15,6 +15,7 @@ internal sealed partial class MarkdownWriter(ImportErrorReport report, SectionLi
         Header();
         Imports();
         ErrorTypes();
+        Guides();
         Columns();
         TopValues();
         LineClusters();

@@ -6,6 +6,7 @@ internal sealed class SectionLimits(int rows)
     private readonly Dictionary<string, int> _limits = new(StringComparer.Ordinal)
     {
         ["errorTypes"] = rows,
+        ["guides"] = rows,
         ["columns"] = rows,
         ["columnsWithValues"] = rows,
         ["values"] = Math.Min(rows, 20),
