@@ -49,7 +49,11 @@ internal sealed class DiffMarkdownWriter
         }
 
         Line();
-        Line(diff.HasChanges ? "" : "Nothing compared changed.");
+        if (!diff.HasChanges)
+        {
+            Line("Nothing compared changed.");
+            Line();
+        }
     }
 
     private void Chart(ReportDiff diff)

@@ -65,7 +65,7 @@ internal static class DiffNotes
         if (rateBefore is null || rateAfter is null)
         {
             var which = rateBefore is null && rateAfter is null ? "neither report knows" : rateBefore is null ? "the report before does not know" : "the report after does not know";
-            notes.Add(Note(ErrorRate, $"the error rate is not compared: {which} its imports' row totals (TOTAL_ROWS)."));
+            notes.Add(Note(ErrorRate, $"the error rate is not compared: {which} the row totals of its imports (TOTAL_ROWS)."));
         }
 
         if (before.Custom.Count > 0 || after.Custom.Count > 0)
