@@ -4,7 +4,8 @@ using ImportErrorAnalytics.Reporting;
 namespace ImportErrorAnalytics.Comparison;
 
 /// <summary>
-/// What two reports' settings keep the diff from comparing. Every rule is symmetric: the notes of (A, B) are those of (B, A).
+/// What two reports' settings keep the diff from comparing. Every rule is symmetric: the notes of (A, B) are about the
+/// same parts as those of (B, A); only the sides they name swap.
 /// </summary>
 internal static class DiffNotes
 {
@@ -31,11 +32,11 @@ internal static class DiffNotes
         }
 
         return before.DistinctCapacity != after.DistinctCapacity
-            ? Invariant($"the reports counted values exactly up to different capacities ({before.DistinctCapacity} and {after.DistinctCapacity} distinct values per column), so one list may be exact where the other is approximate.")
+            ? Invariant($"the reports counted values exactly up to different capacities (before {before.DistinctCapacity}, after {after.DistinctCapacity} distinct values per column), so one list may be exact where the other is approximate.")
             : before.Top != after.Top
-            ? Invariant($"the reports list different numbers of values per column ({before.Top} and {after.Top}).")
+            ? Invariant($"the reports list different numbers of values per column (before {before.Top}, after {after.Top}).")
             : before.ValueDisplayLength != after.ValueDisplayLength
-            ? Invariant($"the reports cut values at different lengths ({before.ValueDisplayLength} and {after.ValueDisplayLength} characters).")
+            ? Invariant($"the reports cut values at different lengths (before {before.ValueDisplayLength}, after {after.ValueDisplayLength} characters).")
             : null;
     }
 
@@ -54,12 +55,12 @@ internal static class DiffNotes
 
         if (before.Settings.ClusterGap != after.Settings.ClusterGap)
         {
-            notes.Add(Note(LineClusters, Invariant($"line clusters are not compared: the reports join failing lines across different gaps ({before.Settings.ClusterGap} and {after.Settings.ClusterGap} lines); the per-file totals are compared.")));
+            notes.Add(Note(LineClusters, Invariant($"line clusters are not compared: the reports join failing lines across different gaps (before {before.Settings.ClusterGap}, after {after.Settings.ClusterGap} lines); the per-file totals are compared.")));
         }
 
         if (before.Settings.MaxDistinctKeys != after.Settings.MaxDistinctKeys && (HasOtherRows(before) || HasOtherRows(after)))
         {
-            notes.Add(Note(OtherRows, Invariant($"the reports keep different numbers of distinct keys apart ({before.Settings.MaxDistinctKeys} and {after.Settings.MaxDistinctKeys}): a key named in one may be inside the other's \"other\" row, so the \"other\" rows do not compare and no key beside them is called new or gone.")));
+            notes.Add(Note(OtherRows, Invariant($"the reports keep different numbers of distinct keys apart (before {before.Settings.MaxDistinctKeys}, after {after.Settings.MaxDistinctKeys}): a key named in one may be inside the other's \"other\" row, so the \"other\" rows do not compare and no key beside them is called new or gone.")));
         }
 
         if (rateBefore is null || rateAfter is null)
