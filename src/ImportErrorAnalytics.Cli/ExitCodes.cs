@@ -16,10 +16,13 @@ internal static class ExitCodes
     /// </summary>
     public const int Usage = 2;
 
-    /// <summary>An input file or directory (or an <c>--aggregator</c> file, or a snapshot) does not exist or cannot be read.</summary>
+    /// <summary>An input file or directory (or an <c>--aggregator</c> file, a snapshot, or an input of <c>iea diff</c>) does not exist or cannot be read.</summary>
     public const int InputNotFound = 3;
 
-    /// <summary>An input is malformed (the message names source, page, byte offset and record).</summary>
+    /// <summary>
+    /// An input is malformed (the message names source, page, byte offset and record); for <c>iea diff</c>, an input that is
+    /// neither a snapshot nor a JSON report of the current schema version (the message names the file).
+    /// </summary>
     public const int MalformedData = 4;
 
     /// <summary>HubSpot refused the token (401), the token lacks the crm.import scope (403), or no token was found.</summary>

@@ -63,6 +63,7 @@ internal static class IeaCommand
         root.Subcommands.Add(ReportCommand.Create(stdout, stderr, stdin));
         root.Subcommands.Add(MergeCommand.Create(stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DiffCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -33,6 +33,7 @@ internal static class Layers
         new("Sources", ["ImportErrorAnalytics.Sources"], ["Parsing", "Reporting", "Model", .. Utilities]),
         new("Aggregation", ["ImportErrorAnalytics.Aggregation"], ["Parsing", "Reporting", "Model", .. Utilities]),
         new("Snapshots", ["ImportErrorAnalytics.Snapshots"], ["Aggregation", "Parsing", "Reporting", "Model", .. Utilities]),
+        new("Comparison", ["ImportErrorAnalytics.Comparison"], ["Snapshots", "Aggregation", "Parsing", "Reporting", "Model", .. Utilities]),
         new("Pipeline", ["ImportErrorAnalytics.Pipeline"], ["Snapshots", "Aggregation", "Sources", "Parsing", "Reporting", "Model", .. Utilities]),
     ];
 

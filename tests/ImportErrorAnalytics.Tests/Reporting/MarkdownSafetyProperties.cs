@@ -14,9 +14,9 @@ namespace ImportErrorAnalytics.Tests.Reporting;
 /// <summary>Hostile strings from the import never break a Markdown table and never become live HTML or links.</summary>
 public partial class MarkdownSafetyProperties
 {
-    private static readonly MarkdownPipeline GitHubLike = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    internal static readonly MarkdownPipeline GitHubLike = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
-    private static readonly string[] Nasty =
+    internal static readonly string[] Nasty =
     [
         "|", "||", "\\|", "`", "``", "```", "~~~", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<!-- x", "-->", "[link](https://evil.example)",
         "![img](https://evil.example/x.png)", "https://evil.example", "www.evil.example", "user@evil.example", "\n", "\r\n", "\u2028", "\u202Eevil", "\u2066x\u2069",
@@ -137,7 +137,7 @@ public partial class MarkdownSafetyProperties
     }
 
     [GeneratedRegex("<(script|img|a |a>|iframe|details|b>|!--)", RegexOptions.IgnoreCase)]
-    private static partial Regex LiveTag();
+    internal static partial Regex LiveTag();
 
     /// <summary>A whole link element as Markdig writes one from <c>[text](url)</c>; group 1 is the address.</summary>
     [GeneratedRegex("<a href=\"([^\"]*)\">HubSpot's help</a>")]
