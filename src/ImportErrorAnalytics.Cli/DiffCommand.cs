@@ -25,9 +25,22 @@ internal static class DiffCommand
         failIfIncrease.Check(text => text is not null && DiffGates.ParsePercent(text) is null
             ? "--fail-if-increase takes a percentage of 0 or more (10 or 10%)."
             : null);
+        var redactValues = new Option<bool>("--redact-values")
+        {
+            Description = "Show every value the reports show in the clear as a short keyed hash, like 'iea report --redact-values'; the key is random per run unless --redact-key-env names one.",
+        };
+        var redactKeyEnv = new Option<string?>("--redact-key-env")
+        {
+            Description = "The environment variable holding the secret key of --redact-values (implies it): with the key of masked reports, their masks compare.",
+            HelpName = "NAME",
+        };
+        // The message names the variable, never its value.
+        redactKeyEnv.Check(variable => variable is not null && ValueMaskKey.ProblemWithEnvironment(variable) is { } problem
+            ? "--redact-key-env: " + problem
+            : null);
         var command = new Command("diff", "Compare two reports or snapshots of an import (before and after a fix): what changed, what is new, what is gone.")
         {
-            before, after, format, output, failIfNewType, failIfIncrease,
+            before, after, format, output, failIfNewType, failIfIncrease, redactValues, redactKeyEnv,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -37,21 +50,24 @@ internal static class DiffCommand
                 return failed;
             }
 
+            var maskKey = result.GetValue(redactKeyEnv) is { } variable ? ValueMaskKey.FromEnvironment(variable)
+                : result.GetValue(redactValues) ? ValueMaskKey.CreateRandom()
+                : null;
             var gates = new DiffGates(result.GetValue(failIfNewType), result.GetValue(failIfIncrease) is { } pct ? DiffGates.ParsePercent(pct) : null);
             return await RunAsync(
-                result.GetValue(before)!, result.GetValue(after)!, result.GetValue(format) == "markdown", outPath, gates, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                result.GetValue(before)!, result.GetValue(after)!, result.GetValue(format) == "markdown", outPath, maskKey, gates, stdout, stderr, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string beforePath, string afterPath, bool markdown, string? outPath, DiffGates gates, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        string beforePath, string afterPath, bool markdown, string? outPath, ValueMaskKey? maskKey, DiffGates gates, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ImportErrorReport before, after;
         try
         {
-            before = await DiffInputs.ReadAsync(beforePath, cancellationToken).ConfigureAwait(false);
-            after = await DiffInputs.ReadAsync(afterPath, cancellationToken).ConfigureAwait(false);
+            before = await ReportDiff.ReadInputAsync(beforePath, maskKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            after = await ReportDiff.ReadInputAsync(afterPath, maskKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (SnapshotFormatException ex)
         {
@@ -69,7 +85,7 @@ internal static class DiffCommand
             return ExitCodes.InputNotFound;
         }
 
-        var diff = ReportDiff.Compare(before, after);
+        var diff = ReportDiff.Compare(before, after, maskKey);
         var text = markdown ? diff.ToMarkdown() : diff.ToJson();
         var written = outPath is null
             ? await ReportFiles.TryAsync(stderr, "the diff to standard output", async () =>

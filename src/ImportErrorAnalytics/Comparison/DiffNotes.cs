@@ -17,26 +17,25 @@ internal static class DiffNotes
     public const string Complete = "complete";
 
     /// <summary>Why the top values cannot be compared; <see langword="null"/> when they can.</summary>
-    public static string? TopValuesProblem(ReportSettings before, ReportSettings after)
+    public static string? TopValuesProblem(ImportErrorReport before, ImportErrorReport after, ValueMaskKey? key)
     {
-        if (before.MaskValues || after.MaskValues)
+        if (DiffMasking.Problem(before, after, key) is { } masking)
         {
-            return before.MaskValues && after.MaskValues
-                ? "both reports show masked values (keyed hashes), and a report does not say which key made its masks: masks made with different keys never match."
-                : "one report shows masked values (keyed hashes) and the other does not.";
+            return masking;
         }
 
-        if (before.ShowStandardSensitivity != after.ShowStandardSensitivity)
+        var (beforeSettings, afterSettings) = (before.Settings, after.Settings);
+        if (beforeSettings.ShowStandardSensitivity != afterSettings.ShowStandardSensitivity)
         {
             return "one report shows values of standard sensitivity and the other redacts them.";
         }
 
-        return before.DistinctCapacity != after.DistinctCapacity
-            ? Invariant($"the reports counted values exactly up to different capacities (before {before.DistinctCapacity}, after {after.DistinctCapacity} distinct values per column), so one list may be exact where the other is approximate.")
-            : before.Top != after.Top
-            ? Invariant($"the reports list different numbers of values per column (before {before.Top}, after {after.Top}).")
-            : before.ValueDisplayLength != after.ValueDisplayLength
-            ? Invariant($"the reports cut values at different lengths (before {before.ValueDisplayLength}, after {after.ValueDisplayLength} characters).")
+        return beforeSettings.DistinctCapacity != afterSettings.DistinctCapacity
+            ? Invariant($"the reports counted values exactly up to different capacities (before {beforeSettings.DistinctCapacity}, after {afterSettings.DistinctCapacity} distinct values per column), so one list may be exact where the other is approximate.")
+            : beforeSettings.Top != afterSettings.Top
+            ? Invariant($"the reports list different numbers of values per column (before {beforeSettings.Top}, after {afterSettings.Top}).")
+            : beforeSettings.ValueDisplayLength != afterSettings.ValueDisplayLength
+            ? Invariant($"the reports cut values at different lengths (before {beforeSettings.ValueDisplayLength}, after {afterSettings.ValueDisplayLength} characters).")
             : null;
     }
 

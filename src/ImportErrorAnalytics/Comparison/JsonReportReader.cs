@@ -97,6 +97,3 @@ internal static class JsonReportReader
         public TResult? GetResultAs<TResult>() => default;
     }
 }
-
-/// <summary>A file is not a JSON report this version of the library reads (the message names the file and what is wrong).</summary>
-internal sealed class ReportFormatException(string message, Exception? inner = null) : Exception(message, inner);

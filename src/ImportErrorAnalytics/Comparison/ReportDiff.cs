@@ -9,7 +9,7 @@ namespace ImportErrorAnalytics.Comparison;
 /// values. Parts that the reports' settings make incomparable are listed in <see cref="NotCompared"/> instead of compared.
 /// Serialized as the JSON diff (schema version <see cref="CurrentSchemaVersion"/>, documented in docs/diff.md).
 /// </summary>
-public sealed class ReportDiff
+public sealed partial class ReportDiff
 {
     /// <summary>The diff format's version.</summary>
     public const int CurrentSchemaVersion = 1;
@@ -58,21 +58,33 @@ public sealed class ReportDiff
     /// <summary>The values that appeared in or disappeared from a column's top values (empty when not compared), by column, then value.</summary>
     public IReadOnlyList<ValueChange> TopValues { get; private init; } = [];
 
+    /// <summary>
+    /// The key that made the masks in <see cref="TopValues"/> (<see cref="ValueMaskKey.Id"/>): the reports' own when they
+    /// masked their values, else the diff's; <see langword="null"/> when the values are shown as the reports show them.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? MaskKeyId { get; private init; }
+
     /// <summary>The parts the diff does not compare, and why.</summary>
     public IReadOnlyList<DiffNote> NotCompared { get; private init; } = [];
 
     /// <summary>Compares two reports.</summary>
     /// <param name="before">The report before the fix (from a JSON report file or <c>ReportSnapshot.CreateReport</c>).</param>
     /// <param name="after">The report after the fix.</param>
+    /// <param name="maskKey">
+    /// When given, values the reports show in the clear are shown (and compared) as their masks under this key, so the
+    /// diff leaves the data boundary like a report made with <c>--redact-values</c>; a report whose values are already
+    /// masked compares with the other only when the same key made its masks (<see cref="ReportSettings.MaskKeyId"/>).
+    /// </param>
     /// <returns>The diff; swapping the reports negates every change.</returns>
-    public static ReportDiff Compare(ImportErrorReport before, ImportErrorReport after)
+    public static ReportDiff Compare(ImportErrorReport before, ImportErrorReport after, ValueMaskKey? maskKey = null)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var rateBefore = ErrorRate(before);
         var rateAfter = ErrorRate(after);
         var bothRates = rateBefore is not null && rateAfter is not null;
-        var topValuesProblem = DiffNotes.TopValuesProblem(before.Settings, after.Settings);
+        var topValuesProblem = DiffNotes.TopValuesProblem(before, after, maskKey);
         return new ReportDiff
         {
             ErrorsBefore = before.Totals.Errors,
@@ -83,7 +95,10 @@ public sealed class ReportDiff
             Columns = CountTables.Compare(ColumnRows(before), ColumnRows(after)),
             ObjectTypes = CountTables.Compare(ObjectTypeRows(before), ObjectTypeRows(after)),
             Files = CountTables.Compare(FileRows(before), FileRows(after)),
-            TopValues = topValuesProblem is null ? TopValueChanges.Compare(before.TopInvalidValues, after.TopInvalidValues) : [],
+            TopValues = topValuesProblem is null
+                ? TopValueChanges.Compare(DiffMasking.Values(before, maskKey), DiffMasking.Values(after, maskKey))
+                : [],
+            MaskKeyId = topValuesProblem is null ? DiffMasking.KeyIdOf(before, maskKey) : null,
             NotCompared = DiffNotes.For(before, after, topValuesProblem, rateBefore, rateAfter),
         };
     }

@@ -24,6 +24,13 @@ public sealed class ReportSettings
     /// <summary>Whether values are shown as keyed hashes (<see cref="InvalidValueCount.Masked"/>).</summary>
     public bool MaskValues { get; init; }
 
+    /// <summary>
+    /// Which key made the masks (<see cref="ValueMaskKey.Id"/>) when <see cref="MaskValues"/> is set, so reports whose
+    /// masks compare can be told from those whose masks do not; absent from reports that do not mask.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? MaskKeyId { get; init; }
+
     /// <summary>Whether values HubSpot classes as <c>standard</c> sensitivity are shown rather than redacted.</summary>
     public bool ShowStandardSensitivity { get; init; }
 }

@@ -66,6 +66,21 @@ public sealed class ValueMaskKey
     /// <summary>Never the key.</summary>
     public override string ToString() => "ValueMaskKey([REDACTED])";
 
+    /// <summary>
+    /// A name of this key that reports may carry (<see cref="ReportSettings.MaskKeyId"/>), so a reader can tell whether
+    /// two reports' masks were made with one key: <c>key:</c> and 16 hex digits of an HMAC-SHA256 of a fixed label under
+    /// the key. It tells no more of the key than any mask does (both let whoever guesses the whole key check the guess).
+    /// </summary>
+    public string Id
+    {
+        get
+        {
+            Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            HMACSHA256.HashData(_key, "iea value mask key id, version 1"u8, hash);
+            return "key:" + Convert.ToHexStringLower(hash[..8]);
+        }
+    }
+
     /// <summary>The mask of a value: <c>#</c> and the first <see cref="MaskHexDigits"/> hex digits of its HMAC-SHA256.</summary>
     internal string Mask(ReadOnlySpan<byte> utf8)
     {

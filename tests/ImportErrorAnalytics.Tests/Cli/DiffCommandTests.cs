@@ -170,4 +170,80 @@ public class DiffCommandTests
         Assert.Equal(ExitCodes.SnapshotUnreadable, code);
         Assert.Contains("s.bin", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Diff_OfReportsMaskedWithOneKey_ComparesTheirValues_AndAClearReportJoinsThemWithThatKey()
+    {
+        using var temp = new TempDirectory();
+        var variable = "IEA_TEST_DIFF_KEY_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, "a secret of more than sixteen bytes for the diff");
+        try
+        {
+            var before = Path.Combine(temp.Path, "before.json");
+            var after = Path.Combine(temp.Path, "after.json");
+            Assert.Equal(0, (await Iea(["report", "--input", .. Pages, "--redact-key-env", variable, "--out", before])).Code);
+            Assert.Equal(0, (await Iea(["report", "--input", .. Pages.Take(2), "--redact-key-env", variable, "--out", after])).Code);
+            var clear = await SnapshotAsync(temp, "clear.snapshot", Pages.Take(2)); // and clear.snapshot.json, a report in the clear
+
+            var masked = await Iea("diff", before, after);
+            var mixedWithoutKey = await Iea("diff", before, clear + ".json");
+            var mixedCut = await Iea("diff", before, clear + ".json", "--redact-key-env", variable); // the sample has a value longer than the display length
+            var mixedWithKey = await Iea("diff", before, clear, "--redact-key-env", variable, "--format", "markdown");
+            var sameAfter = await Iea("diff", after, clear, "--redact-key-env", variable);
+
+            Assert.True(masked.Code == ExitCodes.Success, masked.Err);
+            using var maskedDiff = JsonDocument.Parse(masked.Out);
+            Assert.StartsWith("key:", maskedDiff.RootElement.GetProperty("maskKeyId").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(maskedDiff.RootElement.GetProperty("notCompared").EnumerateArray(), n => n.GetProperty("part").GetString() == "topValues");
+            Assert.NotEqual(0, maskedDiff.RootElement.GetProperty("topValues").GetArrayLength());
+            Assert.Contains("the masked report", mixedWithoutKey.Out, StringComparison.Ordinal);
+            Assert.Contains("a mask of a cut value cannot match", mixedCut.Out, StringComparison.Ordinal);
+            Assert.True(mixedWithKey.Code == ExitCodes.Success, mixedWithKey.Err);
+            Assert.DoesNotContain("`topValues`", mixedWithKey.Out, StringComparison.Ordinal);
+            using var same = JsonDocument.Parse(sameAfter.Out);
+            Assert.Equal(0, same.RootElement.GetProperty("topValues").GetArrayLength()); // the same pages, masked by the report or by the diff
+            Assert.DoesNotContain(same.RootElement.GetProperty("notCompared").EnumerateArray(), n => n.GetProperty("part").GetString() == "topValues");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
+    public async Task Diff_WithRedactValues_ShowsNoValueInTheClear()
+    {
+        using var temp = new TempDirectory();
+        var before = Path.Combine(temp.Path, "before.json");
+        var after = Path.Combine(temp.Path, "after.json");
+        Assert.Equal(0, (await Iea(["report", "--input", .. Pages.Skip(3), "--out", before])).Code);
+        Assert.Equal(0, (await Iea(["report", "--input", .. Pages.Take(2), "--out", after])).Code);
+
+        var clear = await Iea("diff", before, after);
+        var redacted = await Iea("diff", before, after, "--redact-values", "--format", "markdown");
+        var redactedJson = await Iea("diff", before, after, "--redact-values");
+
+        using var clearDiff = JsonDocument.Parse(clear.Out);
+        var values = clearDiff.RootElement.GetProperty("topValues").EnumerateArray().Select(v => v.GetProperty("value").GetString()!).ToList();
+        Assert.NotEmpty(values);
+        Assert.True(redacted.Code == ExitCodes.Success, redacted.Err);
+        Assert.Matches("`#[0-9a-f]{10}`", redacted.Out);
+        foreach (var value in values.Where(v => v != "[REDACTED]"))
+        {
+            Assert.DoesNotContain(value, redacted.Out, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"" + value + "\"", redactedJson.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Diff_WithAnUnsetKeyVariable_IsAUsageError_NamingTheVariable()
+    {
+        using var temp = new TempDirectory();
+        var report = ReportFile(temp, "a.json", null, ("INVALID_EMAIL", 1));
+
+        var (code, _, stderr) = await Iea("diff", report, report, "--redact-key-env", "IEA_TEST_UNSET_VARIABLE_FOR_DIFF");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("IEA_TEST_UNSET_VARIABLE_FOR_DIFF", stderr, StringComparison.Ordinal);
+    }
 }

@@ -17,6 +17,8 @@ internal static class DiffReports
         new() { Top = 5, DistinctCapacity = 100, ClusterGap = 2, MaxDistinctKeys = 1000, ValueDisplayLength = 80 },
         new() { Top = 10, DistinctCapacity = 40, ClusterGap = 0, MaxDistinctKeys = 3, ValueDisplayLength = 80 },
         new() { Top = 10, DistinctCapacity = 100, ClusterGap = 0, MaxDistinctKeys = 1000, ValueDisplayLength = 80, MaskValues = true },
+        new() { Top = 10, DistinctCapacity = 100, ClusterGap = 0, MaxDistinctKeys = 1000, ValueDisplayLength = 80, MaskValues = true, MaskKeyId = "key:0123456789abcdef" },
+        new() { Top = 10, DistinctCapacity = 100, ClusterGap = 0, MaxDistinctKeys = 1000, ValueDisplayLength = 80, MaskValues = true, MaskKeyId = "key:fedcba9876543210" },
         new() { Top = 10, DistinctCapacity = 100, ClusterGap = 0, MaxDistinctKeys = 1000, ValueDisplayLength = 80, ShowStandardSensitivity = true },
     ];
 
@@ -34,7 +36,7 @@ internal static class DiffReports
         from counts in Gen.Choose(0, 5).ArrayOf(Values.Length)
         from exact in Gen.Elements(true, false)
         from extra in Gen.Choose(0, 1)
-        let values = Values.Select((value, i) => new InvalidValueCount { Value = value, Count = counts[i] }).Where(v => v.Count > 0).ToList()
+        let values = Values.Select((value, i) => new InvalidValueCount { Value = value, Count = counts[i], Redacted = value == "[REDACTED]" }).Where(v => v.Count > 0).ToList()
         select new ColumnTopValues
         {
             Column = column,

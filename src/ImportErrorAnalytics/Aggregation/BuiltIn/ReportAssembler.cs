@@ -61,6 +61,7 @@ internal static class ReportAssembler
                 ValueDisplayLength = options.ValueDisplayLength,
                 MaxDistinctKeys = options.MaxDistinctKeys,
                 MaskValues = builtIns.TopValues.MaskKey is not null,
+                MaskKeyId = builtIns.TopValues.MaskKey?.Id,
                 ShowStandardSensitivity = options.ShowStandardSensitivity,
             },
             ErrorTypes = errorTypes,
