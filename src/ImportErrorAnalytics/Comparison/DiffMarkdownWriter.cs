@@ -14,6 +14,12 @@ internal sealed class DiffMarkdownWriter
     /// <summary>Rows shown per table; the rest are counted in one line.</summary>
     internal const int MaxRows = 50;
 
+    /// <summary>
+    /// Characters of a name or value shown in a cell; longer ones are cut (and end in <c>…</c>), so the diff's size is
+    /// bounded by its rows whatever the reports hold (a report read from a file may hold names of any length).
+    /// </summary>
+    internal const int MaxShownLength = 200;
+
     private const int ChartBars = 10;
 
     private readonly StringBuilder _text = new();
@@ -88,7 +94,7 @@ internal sealed class DiffMarkdownWriter
         Line(withProperty ? "|---|---|--:|--:|---|" : "|---|--:|--:|---|");
         foreach (var row in rows.Take(MaxRows))
         {
-            var key = row.Other ? $"*(other {what})*" : Code(row.Key);
+            var key = row.Other ? $"*(other {what})*" : Shown(row.Key);
             var change = Change(row.Change) + row.Kind switch
             {
                 ChangeKind.New => " *(new)*",
@@ -96,7 +102,7 @@ internal sealed class DiffMarkdownWriter
                 _ => "",
             };
             Line(withProperty
-                ? $"| {key} | {Code(row.Property)} | {Number(row.Before)} | {Number(row.After)} | {change} |"
+                ? $"| {key} | {Shown(row.Property)} | {Number(row.Before)} | {Number(row.After)} | {change} |"
                 : $"| {key} | {Number(row.Before)} | {Number(row.After)} | {change} |");
         }
 
@@ -119,7 +125,7 @@ internal sealed class DiffMarkdownWriter
         {
             var column = value.Other ? "*(other columns)*" : value.Column?.ToString(CultureInfo.InvariantCulture) ?? "*(unknown)*";
             var kind = (value.Kind == ChangeKind.New ? "▲ appeared" : "▼ disappeared") + (value.Certain ? "" : " *(from the list)*");
-            Line($"| {column} | {Code(value.Property)} | {Code(value.Value)} | {kind} | {Number(value.Count)} |");
+            Line($"| {column} | {Shown(value.Property)} | {Shown(value.Value)} | {kind} | {Number(value.Count)} |");
         }
 
         More(diff.TopValues.Count, "values");
@@ -151,6 +157,18 @@ internal sealed class DiffMarkdownWriter
             Line();
             Line($"*… and {Number(count - MaxRows)} more {what}.*");
         }
+    }
+
+    /// <summary>A code span of at most <see cref="MaxShownLength"/> characters of the text (never half a surrogate pair).</summary>
+    private static string Shown(string? text)
+    {
+        if (text is null || text.Length <= MaxShownLength)
+        {
+            return Code(text);
+        }
+
+        var end = char.IsHighSurrogate(text[MaxShownLength - 1]) ? MaxShownLength - 1 : MaxShownLength;
+        return Code(text[..end]) + "…";
     }
 
     private static string Change(long change) =>
