@@ -62,6 +62,17 @@ public partial class HubSpotErrorGuidesTests
             Assert.Matches("^https://(knowledge|developers)\\.hubspot\\.com/[a-z0-9/_-]+$", guide.Link!));
     }
 
+    /// <summary>
+    /// HubSpot serves machine-translated copies of its articles under a language segment (/nl/, /ja/, /zh-tw/...), and
+    /// searches often surface those first: the guides are English, so their links name the English page.
+    /// </summary>
+    [Fact]
+    public void Links_NameTheEnglishPage_NotATranslatedCopy()
+    {
+        Assert.All(HubSpotErrorGuides.All.Where(g => g.Link is not null), guide =>
+            Assert.DoesNotMatch("^https://[^/]+/[a-z]{2}(-[a-z]{2})?/", guide.Link!));
+    }
+
     [Fact]
 #pragma warning disable IEA0001 // Types outside HubSpot's list are the point of this test.
     public void UnknownOrMissingType_HasNoGuide()
