@@ -85,6 +85,7 @@ internal sealed partial class JsonErrorParser
                 Field.InvalidValueToDisplay => TryStoreValue(ref reader, ref slot, fromDisplay: true),
                 Field.SourceData => TryEnter(ref reader, out var enter) && (!enter || ReadSourceData(ref reader, ref slot)),
                 Field.InvalidPropertyValue => TryEnter(ref reader, out var enter) && (!enter || ReadPropertyValue(ref reader, ref slot)),
+                _ when _captureRows && name.SequenceEqual("errorMessage"u8) => TryStoreMessage(ref reader, ref slot),
                 _ => TrySkipValue(ref reader),
             };
 
@@ -97,7 +98,7 @@ internal sealed partial class JsonErrorParser
         return step == Step.End;
     }
 
-    private static bool ReadSourceData(ref Utf8JsonReader reader, ref RecordSlot slot)
+    private bool ReadSourceData(ref Utf8JsonReader reader, ref RecordSlot slot)
     {
         Step step;
         while ((step = NextField(ref reader, out var name)) == Step.Field)
@@ -107,6 +108,7 @@ internal sealed partial class JsonErrorParser
                 Field.FileId => slot.HasFileId = TryDigits(ref reader, 18, out slot.FileId),
                 Field.LineNumber => slot.HasLineNumber = TryInt32(ref reader, out slot.LineNumber),
                 Field.ContainsEncryptedProperties => TryBoolean(ref reader, out slot.ContainsEncryptedProperties),
+                _ when _captureRows && name.SequenceEqual("rowData"u8) => TryStoreRow(ref reader, ref slot),
                 _ => TrySkipValue(ref reader),
             };
 
@@ -141,6 +143,75 @@ internal sealed partial class JsonErrorParser
         }
 
         return step == Step.End;
+    }
+
+    /// <summary>A captured <c>errorMessage</c> string, as the state machine stores it; anything else is left to it.</summary>
+    private bool TryStoreMessage(ref Utf8JsonReader reader, ref RecordSlot slot)
+    {
+        var (replacedOffset, replacedLength) = (slot.MessageOffset, slot.MessageLength);
+        if (!TryStore(ref reader, out slot.MessageOffset, out slot.MessageLength))
+        {
+            return false;
+        }
+
+        _page!.Wipe(replacedOffset, replacedLength);
+        return true;
+    }
+
+    /// <summary>
+    /// A captured <c>rowData</c> array whose cells are all strings, null, numbers or booleans, as the state machine
+    /// stores them (<see cref="OnCell"/>); anything else (not an array, a nested value, a value over the limit or split
+    /// across segments, invalid UTF-8) is left to the state machine.
+    /// </summary>
+    private bool TryStoreRow(ref Utf8JsonReader reader, ref RecordSlot slot)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var page = _page!;
+        page.Wipe(slot.RowOffset, slot.RowLength);
+        slot.RowOffset = page.ArenaLength;
+        slot.RowCells = 0;
+        while (reader.Read())
+        {
+            var token = reader.TokenType;
+            if (token == JsonTokenType.EndArray)
+            {
+                slot.RowLength = page.ArenaLength - slot.RowOffset;
+                return true;
+            }
+
+            var header = page.BeginCell();
+            switch (token)
+            {
+                case JsonTokenType.String:
+                    if (!TryAppendString(ref reader, out _, out _))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
+                    if (reader.HasValueSequence || reader.ValueSpan.Length > _maxValueBytes)
+                    {
+                        return false;
+                    }
+
+                    page.Append(reader.ValueSpan);
+                    break;
+                case JsonTokenType.Null:
+                    break;
+                default:
+                    return false;
+            }
+
+            page.EndCell(header);
+            slot.RowCells++;
+        }
+
+        return false;
     }
 
     private enum Step : byte
