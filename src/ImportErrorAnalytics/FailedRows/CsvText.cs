@@ -44,13 +44,15 @@ internal static class CsvText
     public static string Join(IEnumerable<string> values)
     {
         var text = new StringBuilder();
+        var first = true;
         foreach (var value in values)
         {
-            if (text.Length > 0)
+            if (!first)
             {
                 text.Append(Separator);
             }
 
+            first = false;
             foreach (var c in value)
             {
                 if (c is '\\' or '|')
