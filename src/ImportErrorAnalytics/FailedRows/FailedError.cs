@@ -52,7 +52,7 @@ internal sealed record FailedError(
             record.HasPropertyName ? Encoding.UTF8.GetString(record.PropertyName) : null,
             !record.HasErrorMessage ? null : sensitive ? Redacted : Text(record.ErrorMessage, mask),
             sensitive,
-            sensitive && (record.KnownColumnNumber is null || record.ContainsEncryptedProperties),
+            sensitive && (record.KnownColumnNumber is not >= 0 || record.ContainsEncryptedProperties),
             cells);
     }
 

@@ -106,7 +106,7 @@ internal sealed class FailedRowsCsvWriter(IReadOnlyList<string> cellNames, Faile
     }
 
     /// <summary>A column as the CSV's header names it (<c>column_K</c> past the header's cells).</summary>
-    private string ColumnName(int column) => column < cellNames.Count ? cellNames[column] : $"column_{column + 1}";
+    private string ColumnName(int column) => column >= 0 && column < cellNames.Count ? cellNames[column] : $"column_{column + 1}";
 
     private string Guard(string field) => CsvText.Guard(field, formulas);
 

@@ -141,6 +141,7 @@ internal sealed class ImportErrorPage
         Wipe(slot.MessageOffset, slot.MessageLength);
         if (slot.RowLength > 0)
         {
+            // A negative column (not HubSpot's) places the value nowhere: every cell, as without one.
             var cell = slot.HasKnownColumnNumber && !slot.ContainsEncryptedProperties ? slot.KnownColumnNumber : -1;
             RowCells.Redact(_arena.AsSpan(slot.RowOffset, slot.RowLength), cell);
         }

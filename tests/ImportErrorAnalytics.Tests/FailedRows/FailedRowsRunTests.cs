@@ -32,7 +32,7 @@ public sealed class FailedRowsRunTests : IDisposable
         PropertyName = "email",
         DataSensitivity = sensitivity,
         ContainsEncryptedProperties = encrypted,
-        InvalidValue = column is { } c && row is not null && c < row.Length ? row[c] : null,
+        InvalidValue = column is { } c && c >= 0 && row is not null && c < row.Length ? row[c] : null,
         RowData = row,
         ErrorMessage = message,
     };
@@ -76,6 +76,15 @@ public sealed class FailedRowsRunTests : IDisposable
 
         Assert.Equal(["7", "3", "[REDACTED]", "[REDACTED]", "[REDACTED]"], rows[1][..5]);
         Assert.Equal("[REDACTED] | n", rows[1][^1]);
+    }
+
+    /// <summary>A negative column (not HubSpot's) places a sensitive value in no one cell: the whole row is redacted, and nothing fails.</summary>
+    [Fact]
+    public async Task SensitiveError_WithANegativeColumn_RedactsTheWholeRow()
+    {
+        var (rows, _, _) = await RunAsync([Error("a", 1, -1, ["Ada", "secret"], "m", sensitivity: "high"), Error("b", 1, 0, ["Ada", "secret"], "n")]);
+
+        Assert.Equal(["7", "1", "[REDACTED]", "[REDACTED]", "INVALID_EMAIL", "column_0 | column_1", "email", "[REDACTED] | n"], rows[1]);
     }
 
     [Fact]
