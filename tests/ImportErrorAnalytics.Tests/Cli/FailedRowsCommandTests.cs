@@ -1,6 +1,8 @@
 using System.Runtime.Versioning;
 using ImportErrorAnalytics.Cli;
+using ImportErrorAnalytics.FailedRows;
 using ImportErrorAnalytics.Testing;
+using ImportErrorAnalytics.Testing.FakeHubSpot;
 using ImportErrorAnalytics.Tests.FailedRows;
 using ImportErrorAnalytics.Tests.Shared;
 using ImportErrorAnalytics.Tests.Support;
@@ -153,5 +155,44 @@ public sealed class FailedRowsHubSpotCommandTests
         {
             Environment.SetEnvironmentVariable(variable, null);
         }
+    }
+
+    /// <summary>
+    /// Bodies cut off mid-page are read again from their start: the parts already collected of such a page (pages in parts
+    /// of 7 records, every error spilled alone) are dropped with it, so the CSV equals a fault-free run's, byte for byte.
+    /// </summary>
+    [Fact]
+    public async Task HubSpotImport_ThroughCutBodiesAndRetries_GivesTheFaultFreeCsv()
+    {
+        var import = FakeHubSpotRuns.Import(600);
+        using var temp = new TempDirectory();
+        await using var clean = await FakeHubSpotRuns.StartAsync(import);
+        var expected = await FailedRowsAsync(clean, Path.Combine(temp.Path, "clean.csv"));
+        await using var faulty = await FakeHubSpotRuns.StartAsync(import, o =>
+        {
+            o.Faults.Seed = 5;
+            o.Faults.Randomly(0.3, Fault.CutOff(0.6));
+        });
+        var actual = await FailedRowsAsync(faulty, Path.Combine(temp.Path, "faulty.csv"));
+
+        Assert.True(faulty.Requests.Count > clean.Requests.Count, "bodies were cut and read again");
+        Assert.Equal(expected.Errors, actual.Errors);
+        Assert.Equal(await File.ReadAllTextAsync(expected.Path), await File.ReadAllTextAsync(actual.Path));
+    }
+
+    private static async Task<FailedRowsSummary> FailedRowsAsync(FakeHubSpotServer server, string csv)
+    {
+        FailedRowsSummary? summary = null;
+        using var analyzer = FakeHubSpotRuns.Builder(server, o =>
+            {
+                o.IncludeRowData = true;
+                o.IncludeErrorMessage = true;
+                o.MaxRetries = 30;
+            })
+            .Configure(o => o.Limits.MaxRecordsPerPart = 7)
+            .WithFailedRows(csv, new FailedRowsOptions { MemoryBudgetBytes = 1, Written = s => summary = s })
+            .Build();
+        await analyzer.RunAsync();
+        return summary!;
     }
 }
