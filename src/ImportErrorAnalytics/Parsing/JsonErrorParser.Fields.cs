@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -274,43 +273,6 @@ internal sealed partial class JsonErrorParser
                 Skip(ref reader);
                 break;
         }
-    }
-
-    /// <summary>
-    /// One element of a captured <c>rowData</c>, a cell: a string's text (unescaped, within the value limit, valid UTF-8),
-    /// a number's or <c>true</c>/<c>false</c>'s JSON text, nothing for null, and nothing for an object or an array
-    /// (which is skipped whole): HubSpot sends strings, and any element keeps the cells after it in their places.
-    /// </summary>
-    private void OnCell(ref Utf8JsonReader reader)
-    {
-        var page = _page!;
-        var header = page.BeginCell();
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                StoreString(ref reader, out _, out _);
-                break;
-            case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
-                CheckSize(ref reader);
-                if (reader.HasValueSequence)
-                {
-                    var sequence = reader.ValueSequence;
-                    sequence.CopyTo(page.Reserve((int)sequence.Length, out _));
-                    page.Advance((int)sequence.Length);
-                }
-                else
-                {
-                    page.Append(reader.ValueSpan);
-                }
-
-                break;
-            default:
-                Skip(ref reader);
-                break;
-        }
-
-        page.EndCell(header);
-        page.PendingSlot.RowCells++;
     }
 
     /// <summary>

@@ -308,63 +308,6 @@ internal sealed partial class AnalysisRun(
         return slots;
     }
 
-    /// <summary>
-    /// A page in parts: each part into staging states of the page alone; at the last part they are merged into the
-    /// worker's states and the page is committed; when the parts end without it, the staging states are dropped.
-    /// </summary>
-    private async Task AggregatePartsAsync(ImportErrorPage first, PageParts rest, int input, AggregatorSlot[] slots, FailedRowsBuffer? rows, CancellationToken cancellationToken)
-    {
-        var stagedRows = rows is null ? null : failedRows!.CreateStagingBuffer();
-        try
-        {
-            await AggregatePartsAsync(first, rest, input, slots, rows, stagedRows, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            // Merged when the last part came; else the page is dropped, its staged rows (and their spill files) too.
-            stagedRows?.Discard();
-        }
-    }
-
-    private async Task AggregatePartsAsync(
-        ImportErrorPage first, PageParts rest, int input, AggregatorSlot[] slots, FailedRowsBuffer? rows, FailedRowsBuffer? stagedRows, CancellationToken cancellationToken)
-    {
-        var staging = new AggregatorSlot[slots.Length];
-        for (var i = 0; i < slots.Length; i++)
-        {
-            staging[i] = slots[i].CreateEmpty();
-        }
-
-        long errors = 0;
-        long bytes = 0;
-        for (var part = first; part is not null; part = await rest.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var slot in staging)
-            {
-                slot.AddPage(part);
-            }
-
-            stagedRows?.AddPage(part);
-
-            errors += part.Count;
-            bytes += part.ByteLength;
-            var (last, responsePage, after, nextPageIndex) = (part.IsLastPart, part.IsResponsePage, part.NextAfter, part.PageIndex + 1);
-            _pool.Return(part);
-            if (last)
-            {
-                for (var i = 0; i < slots.Length; i++)
-                {
-                    slots[i].MergeFrom(staging[i]);
-                }
-
-                rows?.MergeFrom(stagedRows!);
-
-                await CommitAsync(input, responsePage, errors, bytes, after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-        }
-    }
-
     /// <summary>Counts a page of input <paramref name="input"/> whose records are in the states, then saves the checkpoint or reports progress.</summary>
     private async Task CommitAsync(int input, bool responsePage, long errors, long bytes, string? after, int nextPageIndex, AggregatorSlot[] slots, CancellationToken cancellationToken)
     {
