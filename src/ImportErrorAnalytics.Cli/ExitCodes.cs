@@ -61,7 +61,8 @@ internal static class ExitCodes
 
     /// <summary>
     /// An output cannot be written: a report (standard output, <c>--out</c>, <c>--json-out</c>, <c>--markdown-out</c>,
-    /// an import's report beside them), the <c>--snapshot</c>, the <c>--checkpoint</c>, or the job summary
+    /// an import's report beside them), the <c>--snapshot</c>, the <c>--checkpoint</c>, the <c>--failed-rows</c> CSV (or its
+    /// spill files beside it), or the job summary
     /// (<c>--github-summary</c> without <c>GITHUB_STEP_SUMMARY</c>, or its file). The message names the file.
     /// </summary>
     public const int OutputFailed = 14;

@@ -13,7 +13,8 @@ internal static class OutputPreflight
     /// <param name="output">The report outputs and the snapshot.</param>
     /// <param name="stderr">Where problems are told.</param>
     /// <param name="checkpoint">The <c>--checkpoint</c> file, if any.</param>
-    public static async Task<int?> CheckAsync(OutputSettings output, TextWriter stderr, string? checkpoint = null)
+    /// <param name="failedRows">The <c>--failed-rows</c> file, if any.</param>
+    public static async Task<int?> CheckAsync(OutputSettings output, TextWriter stderr, string? checkpoint = null, string? failedRows = null)
     {
         var problems = new List<string>();
         Check(output.OutputPath, "--out", problems);
@@ -21,6 +22,7 @@ internal static class OutputPreflight
         Check(output.MarkdownPath, "--markdown-out", problems);
         Check(output.SnapshotPath, "--snapshot", problems);
         Check(checkpoint, "--checkpoint", problems);
+        Check(failedRows, "--failed-rows", problems);
         if (output.GithubSummary)
         {
             var summary = Environment.GetEnvironmentVariable(ReportFiles.SummaryVariable);

@@ -23,9 +23,9 @@ internal static class ReportCommand
         output.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var input = options.Read(parseResult);
+            var input = options.Read(parseResult) with { FailedRowsWritten = summary => TellFailedRows(summary, stderr) };
             var settings = output.Read(parseResult);
-            if (await OutputPreflight.CheckAsync(settings, stderr, input.Import?.CheckpointPath).ConfigureAwait(false) is { } failed)
+            if (await OutputPreflight.CheckAsync(settings, stderr, input.Import?.CheckpointPath, input.FailedRowsPath).ConfigureAwait(false) is { } failed)
             {
                 return failed;
             }
@@ -49,6 +49,15 @@ internal static class ReportCommand
                 cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>Says on stderr what the failed-rows CSV holds, and what was left out of it.</summary>
+    internal static void TellFailedRows(FailedRows.FailedRowsSummary summary, TextWriter stderr)
+    {
+        stderr.WriteLine(
+            $"iea: wrote {summary.Rows} failed rows ({summary.Errors} errors) to {UntrustedText.Quote(summary.Path)} (--failed-rows); "
+            + $"{summary.FileWideErrors} file-wide errors (line 0 or none) are not rows and were left out"
+            + (summary.RowsWithoutCells > 0 ? $"; {summary.RowsWithoutCells} rows had no cells from HubSpot (empty cells)." : "."));
     }
 
     /// <summary>
@@ -225,6 +234,7 @@ internal static class ReportCommand
     /// </summary>
     internal static int? Classify(Exception exception) => exception switch
     {
+        FailedRows.FailedRowsWriteException => ExitCodes.OutputFailed,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => ExitCodes.InputNotFound,
         IOException => ExitCodes.InputNotFound,
         HubSpotApiException { Failure: HubSpotFailure.Unauthorized or HubSpotFailure.Forbidden } => ExitCodes.AuthenticationFailed,

@@ -49,6 +49,18 @@ internal sealed class ReportOptions
         DefaultValueFactory = _ => 8,
     };
 
+    private readonly Option<string?> _failedRows = new("--failed-rows")
+    {
+        Description = "Also write the failed rows to this CSV file (owner-only, when the run succeeds): one row per failing line with its cells, then its error types, columns, properties and messages; sensitive values [REDACTED]. With --import-id it needs --include-row-data and --include-error-message.",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string> _failedRowsFormulas = new("--failed-rows-formulas")
+    {
+        Description = "Fields of --failed-rows that start with = + - @ TAB or CR: escape (a leading ', so spreadsheets show them as text) or keep (exactly as sent, to import the file again).",
+        DefaultValueFactory = _ => "escape",
+    };
+
     private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "Save the cursor and counts after each page to this file; resume from it when it exists." };
 
     private readonly Option<InputFormatChoice> _inputFormat = new("--input-format")
@@ -148,6 +160,7 @@ internal sealed class ReportOptions
             ? null
             : "--base-url must be an absolute http or https URL.");
         _maxClusters.AtLeast(0);
+        _failedRowsFormulas.AcceptOnlyFromAmong("escape", "keep");
     }
 
     public void AddTo(Command command)
@@ -156,7 +169,7 @@ internal sealed class ReportOptions
         [
             _input, _importId, _inputFormat, _top, _clusterGap, _maxClusters, _distinctCapacity, _keepGoing, _showStandardSensitivity, _maxValueBytes, _maxPageBytes, _parallelism,
             _baseUrl, _apiVersion, _limit, _includeErrorMessage, _includeRowData, _tokenEnv, _rateLimit, _maxRetries, _checkpoint,
-            _allImports, _since, _concurrentImports,
+            _allImports, _since, _concurrentImports, _failedRows, _failedRowsFormulas,
         ];
         foreach (var option in all)
         {
@@ -190,7 +203,46 @@ internal sealed class ReportOptions
             {
                 result.AddError("--checkpoint works with a single --import-id.");
             }
+
+            CheckFailedRows(result, ids, all);
         });
+    }
+
+    /// <summary>The usage errors of <c>--failed-rows</c>: what HubSpot must be asked for, and what it cannot go with.</summary>
+    private void CheckFailedRows(System.CommandLine.Parsing.CommandResult result, int ids, bool all)
+    {
+        var failedRows = result.GetValue(_failedRows) is not null;
+        if (!failedRows)
+        {
+            if (result.GetResult(_failedRowsFormulas) is { Implicit: false })
+            {
+                result.AddError("--failed-rows-formulas works with --failed-rows FILE.");
+            }
+
+            return;
+        }
+
+        if (all || ids > 1)
+        {
+            result.AddError("--failed-rows works with one import (a single --import-id) or with --input: the CSV has no import column. Run one command per import.");
+        }
+        else if (ids == 1)
+        {
+            if (!result.GetValue(_includeRowData))
+            {
+                result.AddError("--failed-rows needs --include-row-data with --import-id: HubSpot sends a row's cells only when asked. Add --include-row-data --include-error-message.");
+            }
+
+            if (!result.GetValue(_includeErrorMessage))
+            {
+                result.AddError("--failed-rows needs --include-error-message with --import-id: HubSpot sends its messages only when asked. Add --include-error-message.");
+            }
+        }
+
+        if (result.GetValue(_checkpoint) is not null)
+        {
+            result.AddError("--failed-rows cannot be used with --checkpoint: the rows collected are not saved in the checkpoint, so a resumed run would miss some. Drop one of them.");
+        }
     }
 
     public ReportSettingsInput Read(ParseResult result) => new(
@@ -219,6 +271,8 @@ internal sealed class ReportOptions
         Aggregators = _aggregators.Read(result),
         MaxDistinctKeys = result.GetValue(_maxDistinctKeys),
         ShowStandardSensitivity = result.GetValue(_showStandardSensitivity),
+        FailedRowsPath = result.GetValue(_failedRows),
+        FailedRowsFormulas = result.GetValue(_failedRowsFormulas) == "keep" ? FailedRows.FailedRowsFormulas.Keep : FailedRows.FailedRowsFormulas.Escape,
     };
 
     /// <summary>The <c>--import-id</c> values (checked by their validator) in their canonical spelling, in the order given.</summary>
@@ -272,6 +326,15 @@ internal sealed record ReportSettingsInput(
     /// <summary><c>--show-standard-sensitivity</c>.</summary>
     public bool ShowStandardSensitivity { get; init; }
 
+    /// <summary><c>--failed-rows</c>: the CSV of failed rows, or <see langword="null"/>.</summary>
+    public string? FailedRowsPath { get; init; }
+
+    /// <summary><c>--failed-rows-formulas</c>.</summary>
+    public FailedRows.FailedRowsFormulas FailedRowsFormulas { get; init; }
+
+    /// <summary>Told when the failed rows are written.</summary>
+    public Action<FailedRows.FailedRowsSummary>? FailedRowsWritten { get; init; }
+
     public ImportErrorAnalyzerBuilder CreateBuilder(Func<Stream>? stdin)
     {
         var builder = ImportErrorAnalyzer.CreateBuilder().Configure(options =>
@@ -304,6 +367,11 @@ internal sealed record ReportSettingsInput(
         }
 
         Import?.AddTo(builder);
+        if (FailedRowsPath is not null)
+        {
+            builder.WithFailedRows(FailedRowsPath, new FailedRows.FailedRowsOptions { Formulas = FailedRowsFormulas, Written = FailedRowsWritten });
+        }
+
         return builder;
     }
 }

@@ -27,6 +27,28 @@ public sealed class HubSpotImport
     /// <summary><c>metadata.fileIds</c>.</summary>
     public required IReadOnlyList<string> FileIds { get; init; }
 
+    /// <summary>
+    /// The column names of each file of <see cref="FileIds"/> (same index), from the import request HubSpot keeps
+    /// (<c>importRequestJson.files[i].fileImportPage.columnMappings[j].columnName</c>); <see langword="null"/> for a file
+    /// without them. Not saved in snapshots or checkpoints: only the failed rows' header uses it.
+    /// </summary>
+    internal IReadOnlyList<IReadOnlyList<string>?> FileColumns { get; init; } = [];
+
+    /// <summary>The column names of the file <paramref name="fileId"/>, when the import request gives them.</summary>
+    internal IReadOnlyList<string>? ColumnNamesOf(long fileId)
+    {
+        var text = fileId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < FileIds.Count && i < FileColumns.Count; i++)
+        {
+            if (FileIds[i] == text)
+            {
+                return FileColumns[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Rows in the import's files, when HubSpot counts them.</summary>
     public long? TotalRows => Counters.TryGetValue("TOTAL_ROWS", out var rows) ? rows : null;
 
@@ -80,7 +102,56 @@ public sealed class HubSpotImport
             UpdatedAt = Text(root, "updatedAt"),
             Counters = counters,
             FileIds = fileIds,
+            FileColumns = ImportRequestColumns(root),
         };
+    }
+
+    /// <summary>
+    /// The column names per file of <c>importRequestJson</c> (an object, or a string holding one), read tolerantly:
+    /// a shape missing or of another type gives no names for that file (or none at all), never an error. A mapping
+    /// without a <c>columnName</c> string is named by its <c>propertyName</c>, else <c>column_K</c> (its place).
+    /// </summary>
+    internal static IReadOnlyList<IReadOnlyList<string>?> ImportRequestColumns(JsonElement root)
+    {
+        if (!root.TryGetProperty("importRequestJson", out var request))
+        {
+            return [];
+        }
+
+        if (request.ValueKind == JsonValueKind.String)
+        {
+            try
+            {
+                using var parsed = JsonDocument.Parse(request.GetString()!, new JsonDocumentOptions { MaxDepth = 64 });
+                return FilesColumns(parsed.RootElement);
+            }
+            catch (JsonException)
+            {
+                return [];
+            }
+        }
+
+        return FilesColumns(request);
+    }
+
+    private static List<IReadOnlyList<string>?> FilesColumns(JsonElement request)
+    {
+        var result = new List<IReadOnlyList<string>?>();
+        if (request.ValueKind != JsonValueKind.Object || !request.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array)
+        {
+            return result;
+        }
+
+        foreach (var file in files.EnumerateArray())
+        {
+            result.Add(file.ValueKind == JsonValueKind.Object
+                && file.TryGetProperty("fileImportPage", out var page) && page.ValueKind == JsonValueKind.Object
+                && page.TryGetProperty("columnMappings", out var mappings) && mappings.ValueKind == JsonValueKind.Array
+                    ? mappings.EnumerateArray().Select((mapping, j) => Text(mapping, "columnName") ?? Text(mapping, "propertyName") ?? $"column_{j + 1}").ToList()
+                    : null);
+        }
+
+        return result;
     }
 
     /// <summary>The description's <c>id</c>: <paramref name="askedId"/> when there is none, else that id as HubSpot writes it.</summary>
@@ -115,7 +186,7 @@ public sealed class HubSpotImport
             : $"{UntrustedText.Quote(text)}, not a HubSpot import id ({HubSpotImportIds.Rule}): {HubSpotImportIds.Why(text)}.";
 
     private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     internal static string Describe(JsonValueKind kind) => kind switch
     {

@@ -75,6 +75,25 @@ public readonly ref struct ImportErrorRecord
     /// <summary>The UTF-8 bytes of the error's <c>id</c> (empty when absent).</summary>
     public ReadOnlySpan<byte> Id => Slice(_slot.IdOffset, _slot.IdLength);
 
+    /// <summary>Whether <c>sourceData.rowData</c> was captured (the run asked for the failed rows, and the record has an array).</summary>
+    internal bool HasRowData => _slot.RowLength >= 0;
+
+    /// <summary>The captured cells (<see cref="RowCells"/>), a sensitive record's already redacted; empty when none.</summary>
+    internal RowCells RowData => new(_slot.RowLength < 0 ? default : _arena.Slice(_slot.RowOffset, _slot.RowLength));
+
+    /// <summary>How many cells <see cref="RowData"/> holds.</summary>
+    internal int RowCellCount => _slot.RowLength < 0 ? 0 : _slot.RowCells;
+
+    /// <summary>Whether <c>errorMessage</c> was captured.</summary>
+    internal bool HasErrorMessage => _slot.MessageLength >= 0;
+
+    /// <summary>The captured <c>errorMessage</c>; <see cref="RedactedValue"/> for a sensitive record (it may quote the value).</summary>
+    internal ReadOnlySpan<byte> ErrorMessage =>
+        !HasErrorMessage ? default : IsSensitive ? RedactedBytes : _arena.Slice(_slot.MessageOffset, _slot.MessageLength);
+
+    /// <summary><c>sourceData.containsEncryptedProperties</c>.</summary>
+    internal bool ContainsEncryptedProperties => _slot.ContainsEncryptedProperties;
+
     internal int ErrorTypeId => _slot.ErrorTypeId;
 
     internal int ObjectTypeId => _slot.ObjectTypeId;

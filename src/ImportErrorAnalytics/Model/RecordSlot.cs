@@ -49,6 +49,21 @@ internal struct RecordSlot
     public int ValueOffset;
     public int ValueLength;
 
+    /// <summary>
+    /// The captured <c>sourceData.rowData</c> cells (only when the parser captures rows): a range of the arena holding,
+    /// per cell, a 4-byte little-endian length and the cell's UTF-8 text; a redacted cell's length is stored as its
+    /// complement (negative) and its bytes are zeroed (<see cref="RowCells"/>). <see cref="Absent"/> when not captured.
+    /// </summary>
+    public int RowOffset;
+    public int RowLength;
+
+    /// <summary>How many cells <see cref="RowOffset"/> holds.</summary>
+    public int RowCells;
+
+    /// <summary>The captured <c>errorMessage</c> (only when the parser captures rows); <see cref="Absent"/> otherwise.</summary>
+    public int MessageOffset;
+    public int MessageLength;
+
     public readonly bool IsSensitive => Sensitive;
 
     /// <summary>
@@ -71,6 +86,8 @@ internal struct RecordSlot
         IdLength = Absent;
         PropertyLength = Absent;
         ValueLength = Absent;
+        RowLength = Absent;
+        MessageLength = Absent;
     }
 
     /// <summary>The level a <c>dataSensitivity</c> text states: exactly <c>none</c> or <c>standard</c>, else the highest.</summary>

@@ -118,15 +118,46 @@ internal sealed class ImportErrorPage
     {
         Debug.Assert(Count < _slots.Length, "The pending slot was taken through PendingSlot.");
         ref var slot = ref _slots[Count];
-        Debug.Assert(InArena(slot.IdOffset, slot.IdLength) && InArena(slot.PropertyOffset, slot.PropertyLength) && InArena(slot.ValueOffset, slot.ValueLength), "A record's text lies in the arena.");
+        Debug.Assert(InArena(slot.IdOffset, slot.IdLength) && InArena(slot.PropertyOffset, slot.PropertyLength) && InArena(slot.ValueOffset, slot.ValueLength) && InArena(slot.RowOffset, slot.RowLength) && InArena(slot.MessageOffset, slot.MessageLength), "A record's text lies in the arena.");
         slot.Sensitive = slot.IsSensitiveWhen(ShowStandardSensitivity);
         if (slot.Sensitive)
         {
             Wipe(slot.ValueOffset, slot.ValueLength);
+            if (slot.RowLength > 0 || slot.MessageLength > 0)
+            {
+                WipeCaptured(ref slot);
+            }
         }
 
         Count++;
     }
+
+    /// <summary>
+    /// A sensitive record's captured text: its message is wiped, and so is its value's cell of the row, or every cell
+    /// when the value cannot be placed in one (no <c>knownColumnNumber</c>, or <c>containsEncryptedProperties</c>).
+    /// </summary>
+    private void WipeCaptured(ref RecordSlot slot)
+    {
+        Wipe(slot.MessageOffset, slot.MessageLength);
+        if (slot.RowLength > 0)
+        {
+            // A negative column (not HubSpot's) places the value nowhere: every cell, as without one.
+            var cell = slot.HasKnownColumnNumber && !slot.ContainsEncryptedProperties ? slot.KnownColumnNumber : -1;
+            RowCells.Redact(_arena.AsSpan(slot.RowOffset, slot.RowLength), cell);
+        }
+    }
+
+    /// <summary>Starts a captured cell: reserves its length prefix, returned for <see cref="EndCell"/>.</summary>
+    internal int BeginCell()
+    {
+        Reserve(RowCells.HeaderBytes, out var header);
+        Advance(RowCells.HeaderBytes);
+        return header;
+    }
+
+    /// <summary>Ends the cell begun at <paramref name="header"/>: its text is what was appended since.</summary>
+    internal void EndCell(int header) =>
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_arena.AsSpan(header), ArenaLength - header - RowCells.HeaderBytes);
 
     /// <summary>
     /// Clears a value the record no longer refers to (an <c>invalidValueToDisplay</c> replaced by <c>invalidValue</c>,

@@ -32,20 +32,26 @@ internal sealed partial class JsonErrorParser
         IsEncrypted,
         MaskedSubstrings,
         Substrings,
+
+        /// <summary><c>errorMessage</c>, matched only when the parser captures rows.</summary>
+        ErrorMessage,
+
+        /// <summary><c>sourceData.rowData</c>, matched only when the parser captures rows.</summary>
+        RowData,
     }
 
     private Field MatchProperty(ref Utf8JsonReader reader)
     {
         var context = _depth == 0 ? Context.Top : _stack[_depth - 1];
-        return context is Context.Top or Context.Results ? Field.Unknown : MatchName(ref reader, context);
+        return context is Context.Top or Context.Results ? Field.Unknown : MatchName(ref reader, context, _captureRows);
     }
 
     /// <summary>The property's field in <paramref name="context"/>, with escaped names unescaped first.</summary>
-    private static Field MatchName(ref Utf8JsonReader reader, Context context)
+    private static Field MatchName(ref Utf8JsonReader reader, Context context, bool captureRows)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            return Match(context, reader.ValueSpan);
+            return MatchOrCaptured(context, reader.ValueSpan, captureRows);
         }
 
         var raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
@@ -56,8 +62,20 @@ internal sealed partial class JsonErrorParser
 
         Span<byte> scratch = stackalloc byte[256];
         var length = reader.CopyString(scratch);
-        return Match(context, scratch[..length]);
+        return MatchOrCaptured(context, scratch[..length], captureRows);
     }
+
+    private static Field MatchOrCaptured(Context context, ReadOnlySpan<byte> name, bool captureRows)
+    {
+        var field = Match(context, name);
+        return field == Field.Unknown && captureRows ? Captured(context, name) : field;
+    }
+
+    /// <summary>The fields read only when the parser captures rows: <c>errorMessage</c> and <c>sourceData.rowData</c>.</summary>
+    private static Field Captured(Context context, ReadOnlySpan<byte> name) =>
+        context == Context.Record && name.SequenceEqual("errorMessage"u8) ? Field.ErrorMessage
+        : context == Context.SourceData && name.SequenceEqual("rowData"u8) ? Field.RowData
+        : Field.Unknown;
 
     private static Field Match(Context context, ReadOnlySpan<byte> name) => context switch
     {
@@ -220,6 +238,36 @@ internal sealed partial class JsonErrorParser
                 break;
             case Field.IsEncrypted:
                 slot.IsEncrypted = GetBoolean(ref reader, "invalidPropertyValue.isEncrypted");
+                break;
+            case Field.ErrorMessage:
+                // A message of another type than a string is left out (HubSpot sends a string): capturing never fails a run.
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    var (replacedOffset, replacedLength) = (slot.MessageOffset, slot.MessageLength);
+                    StoreString(ref reader, out slot.MessageOffset, out slot.MessageLength);
+                    _page.Wipe(replacedOffset, replacedLength);
+                }
+                else
+                {
+                    Skip(ref reader);
+                }
+
+                break;
+            case Field.RowData:
+                // Anything but an array (null, another type) is no row: left out, as an absent one.
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    _page.Wipe(slot.RowOffset, slot.RowLength);
+                    slot.RowOffset = _page.ArenaLength;
+                    slot.RowLength = 0;
+                    slot.RowCells = 0;
+                    Push(Context.RowData);
+                }
+                else
+                {
+                    Skip(ref reader);
+                }
+
                 break;
             default:
                 Skip(ref reader);

@@ -85,6 +85,7 @@ internal sealed partial class JsonErrorParser
                 Field.InvalidValueToDisplay => TryStoreValue(ref reader, ref slot, fromDisplay: true),
                 Field.SourceData => TryEnter(ref reader, out var enter) && (!enter || ReadSourceData(ref reader, ref slot)),
                 Field.InvalidPropertyValue => TryEnter(ref reader, out var enter) && (!enter || ReadPropertyValue(ref reader, ref slot)),
+                _ when _captureRows && name.SequenceEqual("errorMessage"u8) => TryStoreMessage(ref reader, ref slot),
                 _ => TrySkipValue(ref reader),
             };
 
@@ -97,7 +98,7 @@ internal sealed partial class JsonErrorParser
         return step == Step.End;
     }
 
-    private static bool ReadSourceData(ref Utf8JsonReader reader, ref RecordSlot slot)
+    private bool ReadSourceData(ref Utf8JsonReader reader, ref RecordSlot slot)
     {
         Step step;
         while ((step = NextField(ref reader, out var name)) == Step.Field)
@@ -107,6 +108,7 @@ internal sealed partial class JsonErrorParser
                 Field.FileId => slot.HasFileId = TryDigits(ref reader, 18, out slot.FileId),
                 Field.LineNumber => slot.HasLineNumber = TryInt32(ref reader, out slot.LineNumber),
                 Field.ContainsEncryptedProperties => TryBoolean(ref reader, out slot.ContainsEncryptedProperties),
+                _ when _captureRows && name.SequenceEqual("rowData"u8) => TryStoreRow(ref reader, ref slot),
                 _ => TrySkipValue(ref reader),
             };
 

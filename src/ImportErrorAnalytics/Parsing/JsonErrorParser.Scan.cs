@@ -133,8 +133,11 @@ internal sealed partial class JsonErrorParser
                 Field.KnownColumnNumber => ScanInt32(json, i, out slot.KnownColumnNumber, out slot.HasKnownColumnNumber),
                 Field.InvalidValue => ScanStoreValue(json, i, ref slot, fromDisplay: false),
                 Field.InvalidValueToDisplay => ScanStoreValue(json, i, ref slot, fromDisplay: true),
-                Field.SourceData => json[i] == 'n' ? JsonSpan.Literal(json, i, "null"u8) : ScanSourceData(json, i, ref slot),
+                Field.SourceData => json[i] == 'n' ? JsonSpan.Literal(json, i, "null"u8) : ScanSourceData(json, i, ref slot, _captureRows),
                 Field.InvalidPropertyValue => json[i] == 'n' ? JsonSpan.Literal(json, i, "null"u8) : ScanPropertyValue(json, i, ref slot),
+
+                // Captured text is left to the token paths: the scan stores no rows.
+                _ when _captureRows && name.SequenceEqual("errorMessage"u8) => JsonSpan.Unsure,
                 _ => JsonSpan.Value(json, i),
             };
 
@@ -145,7 +148,7 @@ internal sealed partial class JsonErrorParser
         }
     }
 
-    private static int ScanSourceData(ReadOnlySpan<byte> json, int at, ref RecordSlot slot)
+    private static int ScanSourceData(ReadOnlySpan<byte> json, int at, ref RecordSlot slot, bool captureRows)
     {
         if (json[at] != '{')
         {
@@ -172,6 +175,7 @@ internal sealed partial class JsonErrorParser
                 Field.FileId => ScanDigits(json, i, 18, out slot.FileId, out slot.HasFileId),
                 Field.LineNumber => ScanInt32(json, i, out slot.LineNumber, out slot.HasLineNumber),
                 Field.ContainsEncryptedProperties => ScanBoolean(json, i, out slot.ContainsEncryptedProperties),
+                _ when captureRows && name.SequenceEqual("rowData"u8) => JsonSpan.Unsure,
                 _ => JsonSpan.Value(json, i, 1),
             };
 

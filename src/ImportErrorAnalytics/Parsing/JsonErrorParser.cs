@@ -19,6 +19,7 @@ internal sealed partial class JsonErrorParser
     private readonly bool _recordMode;
     private readonly bool _recordFastPath;
     private readonly bool _recordScan;
+    private readonly bool _captureRows;
     private readonly int _maxRecordsPerPart;
     private JsonReaderState _state;
     private int _depth;
@@ -47,8 +48,13 @@ internal sealed partial class JsonErrorParser
     /// False leaves out the record scan (<see cref="TryScanRecords"/>), leaving the reader's fast path first (for
     /// benchmarks); it only runs with <paramref name="recordFastPath"/>.
     /// </param>
-    public JsonErrorParser(string sourceName, int maxValueBytes, bool recordMode, bool recordFastPath = true, int maxRecordsPerPart = int.MaxValue, bool recordScan = true)
+    /// <param name="captureRows">
+    /// True keeps each record's <c>sourceData.rowData</c> cells and <c>errorMessage</c> in the page's arena
+    /// (<see cref="Model.RowCells"/>); false skips them, the paths reading exactly as they do without this option.
+    /// </param>
+    public JsonErrorParser(string sourceName, int maxValueBytes, bool recordMode, bool recordFastPath = true, int maxRecordsPerPart = int.MaxValue, bool recordScan = true, bool captureRows = false)
     {
+        _captureRows = captureRows;
         _sourceName = sourceName;
         _maxValueBytes = maxValueBytes;
         _recordMode = recordMode;
@@ -86,6 +92,9 @@ internal sealed partial class JsonErrorParser
 
         /// <summary>Inside an array of masked ranges: any element means HubSpot masked part of the value.</summary>
         MaskedList,
+
+        /// <summary>Inside a captured <c>sourceData.rowData</c>: each element is a cell.</summary>
+        RowData,
     }
 
     /// <summary>Absolute offset in the source of the first byte of the next buffer passed to <see cref="Parse"/>.</summary>
@@ -266,6 +275,10 @@ internal sealed partial class JsonErrorParser
                 return _recordMode && _depth == 0;
             case Context.Page:
                 return true;
+            case Context.RowData:
+                ref var slot = ref _page!.PendingSlot;
+                slot.RowLength = _page.ArenaLength - slot.RowOffset;
+                return false;
             default:
                 return false;
         }
@@ -298,6 +311,9 @@ internal sealed partial class JsonErrorParser
                 return false;
             case Context.MaskedSubstrings when field == Field.Substrings:
                 OnMaskedList(ref reader);
+                return false;
+            case Context.RowData:
+                OnCell(ref reader);
                 return false;
             case Context.MaskedSubstrings or Context.MaskedList:
                 // Anything but a null or empty "substrings" (another property, an element): part of the value is masked.

@@ -15,7 +15,7 @@ internal static class NdjsonStreamReader
     public static async IAsyncEnumerable<ImportErrorPage> ReadAsync(
         PipeReader pipe, ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: true, context.RecordFastPath);
+        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: true, context.RecordFastPath, captureRows: context.CaptureRows);
         var blockSize = context.Limits.NdjsonBlockSize;
         var maxLineBytes = context.Limits.MaxPageBytes;
         var blockIndex = 0;

@@ -18,7 +18,7 @@ internal static class PageStreamReader
     public static async IAsyncEnumerable<ImportErrorPage> ReadAsync(
         PipeReader pipe, ReadContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: false, context.RecordFastPath, context.Limits.MaxRecordsPerPart);
+        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: false, context.RecordFastPath, context.Limits.MaxRecordsPerPart, captureRows: context.CaptureRows);
         var maxPageBytes = context.Limits.MaxPageBytes;
         var pageIndex = context.FirstPageIndex;
         ImportErrorPage? page = context.RentPage(pageIndex, responsePage: true);

@@ -36,6 +36,12 @@ internal sealed class ReadContext(string sourceName, int sourceOrdinal, ParserLi
     public bool ShowStandardSensitivity { get; init; }
 
     /// <summary>
+    /// The parser keeps each record's <c>sourceData.rowData</c> cells and <c>errorMessage</c> (for the failed-rows CSV);
+    /// off, it skips them as it always did.
+    /// </summary>
+    public bool CaptureRows { get; init; }
+
+    /// <summary>
     /// The fingerprint of the whole input, set by its source once it read the input to its end; none for a source
     /// identified otherwise (a HubSpot import, by its id).
     /// </summary>
@@ -62,6 +68,7 @@ internal sealed class ReadContext(string sourceName, int sourceOrdinal, ParserLi
         SawPageBefore = sawPage,
         RecordFastPath = RecordFastPath,
         ShowStandardSensitivity = ShowStandardSensitivity,
+        CaptureRows = CaptureRows,
     };
 
     public ImportErrorPage RentPage(int pageIndex, bool responsePage)

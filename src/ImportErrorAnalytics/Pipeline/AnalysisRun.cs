@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Escaping;
+using ImportErrorAnalytics.FailedRows;
 using ImportErrorAnalytics.Fingerprints;
 using ImportErrorAnalytics.Parsing.Parallel;
 using ImportErrorAnalytics.Parsing;
@@ -42,7 +43,8 @@ internal sealed partial class AnalysisRun(
     IProgress<AnalysisProgress>? progress,
     ICheckpointStore? checkpoint,
     ILogger logger,
-    int firstOrdinal = 0)
+    int firstOrdinal = 0,
+    FailedRowsCollector? failedRows = null)
 {
     // Enough to recycle every page in flight (channel, workers, and the parallel readers of single inputs), so a steady
     // run allocates no pages.
@@ -71,6 +73,9 @@ internal sealed partial class AnalysisRun(
 
     /// <summary>The merged states the report was built from; set when <see cref="RunAsync"/> builds it.</summary>
     public RunStates? States { get; private set; }
+
+    /// <summary>What the run's imports said of themselves (for the failed rows' header); set when <see cref="RunAsync"/> ends.</summary>
+    public IReadOnlyList<HubSpotImport> Imports { get; private set; } = [];
 
     public async Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -133,6 +138,7 @@ internal sealed partial class AnalysisRun(
         cancellationToken.ThrowIfCancellationRequested();
         var merged = Merge(states);
         var imports = _imports.OfType<HubSpotImport>().ToList();
+        Imports = imports;
         States = new RunStates(merged, _counters, _skipped.ToArray(), imports, Inputs());
         var report = ReportAssembler.Build(builtIns, merged, _counters, States.Skipped, imports, complete: _firstError is null);
         if (_firstError is not null)
@@ -206,6 +212,7 @@ internal sealed partial class AnalysisRun(
         {
             ParseWorkers = _workersPerInput,
             ShowStandardSensitivity = options.ShowStandardSensitivity,
+            CaptureRows = failedRows is not null,
         };
         PageParts? open = null;
         try
@@ -268,13 +275,14 @@ internal sealed partial class AnalysisRun(
             slots[i] ??= prototypes[i].CreateEmpty();
         }
 
+        var rows = failedRows?.CreateWorkerBuffer();
         try
         {
             await foreach (var (page, rest, input) in pages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (rest is not null)
                 {
-                    await AggregatePartsAsync(page, rest, input, slots, cancellationToken).ConfigureAwait(false);
+                    await AggregatePartsAsync(page, rest, input, slots, rows, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -282,6 +290,8 @@ internal sealed partial class AnalysisRun(
                 {
                     slot.AddPage(page);
                 }
+
+                rows?.AddPage(page);
 
                 var (responsePage, errors, bytes, after, nextPageIndex) = (page.IsResponsePage, page.Count, page.ByteLength, page.NextAfter, page.PageIndex + 1);
                 _pool.Return(page);
@@ -296,44 +306,6 @@ internal sealed partial class AnalysisRun(
         }
 
         return slots;
-    }
-
-    /// <summary>
-    /// A page in parts: each part into staging states of the page alone; at the last part they are merged into the
-    /// worker's states and the page is committed; when the parts end without it, the staging states are dropped.
-    /// </summary>
-    private async Task AggregatePartsAsync(ImportErrorPage first, PageParts rest, int input, AggregatorSlot[] slots, CancellationToken cancellationToken)
-    {
-        var staging = new AggregatorSlot[slots.Length];
-        for (var i = 0; i < slots.Length; i++)
-        {
-            staging[i] = slots[i].CreateEmpty();
-        }
-
-        long errors = 0;
-        long bytes = 0;
-        for (var part = first; part is not null; part = await rest.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var slot in staging)
-            {
-                slot.AddPage(part);
-            }
-
-            errors += part.Count;
-            bytes += part.ByteLength;
-            var (last, responsePage, after, nextPageIndex) = (part.IsLastPart, part.IsResponsePage, part.NextAfter, part.PageIndex + 1);
-            _pool.Return(part);
-            if (last)
-            {
-                for (var i = 0; i < slots.Length; i++)
-                {
-                    slots[i].MergeFrom(staging[i]);
-                }
-
-                await CommitAsync(input, responsePage, errors, bytes, after, nextPageIndex, slots, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-        }
     }
 
     /// <summary>Counts a page of input <paramref name="input"/> whose records are in the states, then saves the checkpoint or reports progress.</summary>

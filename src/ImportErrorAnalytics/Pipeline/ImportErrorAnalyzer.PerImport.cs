@@ -12,7 +12,10 @@ public sealed partial class ImportErrorAnalyzer
     /// per import plus a combined report with per-import rows (<see cref="ImportErrorReport.PerImport"/>).
     /// </summary>
     /// <param name="cancellationToken">Stops the run promptly.</param>
-    /// <exception cref="InvalidOperationException">An input is not a HubSpot import, or a checkpoint is set (it covers one import).</exception>
+    /// <exception cref="InvalidOperationException">
+    /// An input is not a HubSpot import, a checkpoint is set (it covers one import), or failed rows are asked for
+    /// (<see cref="ImportErrorAnalyzerBuilder.WithFailedRows"/>: their CSV has no import column).
+    /// </exception>
     /// <exception cref="Exception">What an import's source throws (a <c>HubSpotApiException</c>: HubSpot refused, or kept failing past the retry budget), for one of the imports (the others are cancelled).</exception>
     /// <exception cref="ObjectDisposedException">The analyzer was disposed.</exception>
     /// <exception cref="Parsing.ImportErrorFormatException">An import's data stayed malformed past the retries (the others are cancelled).</exception>
@@ -23,6 +26,11 @@ public sealed partial class ImportErrorAnalyzer
         if (_checkpoint is not null)
         {
             throw new InvalidOperationException("A checkpoint covers a single-import run; RunPerImportAsync cannot use one.");
+        }
+
+        if (_failedRows is not null)
+        {
+            throw new InvalidOperationException("The failed rows are written for a single run; RunPerImportAsync cannot write them (use RunAsync).");
         }
 
         var imports = _sources.OfType<IImportSource>().ToList();

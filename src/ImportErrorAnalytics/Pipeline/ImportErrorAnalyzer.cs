@@ -25,6 +25,7 @@ public sealed partial class ImportErrorAnalyzer : IAsyncDisposable, IDisposable
     private readonly IProgress<AnalysisProgress>? _progress;
     private readonly Checkpoints.ICheckpointStore? _checkpoint;
     private readonly ILogger _logger;
+    private readonly (string Path, FailedRows.FailedRowsOptions Options)? _failedRows;
 
     internal ImportErrorAnalyzer(
         IReadOnlyList<ErrorSource> sources,
@@ -34,8 +35,10 @@ public sealed partial class ImportErrorAnalyzer : IAsyncDisposable, IDisposable
         IProgress<AnalysisProgress>? progress,
         Checkpoints.ICheckpointStore? checkpoint,
         ILogger logger,
-        AnalyzerResources resources)
+        AnalyzerResources resources,
+        (string Path, FailedRows.FailedRowsOptions Options)? failedRows = null)
     {
+        _failedRows = failedRows;
         _resources = resources;
         _logger = logger;
         _checkpoint = checkpoint;
@@ -61,10 +64,28 @@ public sealed partial class ImportErrorAnalyzer : IAsyncDisposable, IDisposable
     /// (<see cref="Checkpoints.CheckpointException.IsSaveFailure"/>).
     /// </exception>
     /// <exception cref="ObjectDisposedException">The analyzer was disposed.</exception>
+    /// <exception cref="IOException">The failed-rows CSV (<see cref="ImportErrorAnalyzerBuilder.WithFailedRows"/>) or its spill files cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The failed-rows CSV's folder cannot be written.</exception>
     public Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint, _logger).RunAsync(cancellationToken);
+        return _failedRows is null
+            ? new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint, _logger).RunAsync(cancellationToken)
+            : RunWithFailedRowsAsync(run => run.RunAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// A run that also writes the failed-rows CSV, once the run succeeded (a malformed input or a cancellation leaves
+    /// no CSV); its spill folder is deleted however the run ends.
+    /// </summary>
+    private async Task<T> RunWithFailedRowsAsync<T>(Func<AnalysisRun, Task<T>> runAsync, CancellationToken cancellationToken)
+    {
+        var (path, options) = _failedRows!.Value;
+        using var collector = new FailedRows.FailedRowsCollector(path, options, _builtIns.TopValues.MaskKey, _options.MaxDegreeOfParallelism);
+        var run = new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint, _logger, failedRows: collector);
+        var result = await runAsync(run).ConfigureAwait(false);
+        await collector.WriteAsync(run.Imports, cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     /// <summary>Disposes what the analyzer owns (its inputs' rate limiters); a run still going may then fail.</summary>
@@ -104,8 +125,19 @@ public sealed partial class ImportErrorAnalyzer : IAsyncDisposable, IDisposable
 
     private async Task<ReportSnapshot> RunToSnapshotCoreAsync(CancellationToken cancellationToken)
     {
-        var run = new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint, _logger);
-        await run.RunAsync(cancellationToken).ConfigureAwait(false);
-        return ReportSnapshot.FromRun(run.States!, _builtIns.Settings, _builtIns.TopValues.MaskKey);
+        if (_failedRows is not null)
+        {
+            return await RunWithFailedRowsAsync(
+                async run =>
+                {
+                    await run.RunAsync(cancellationToken).ConfigureAwait(false);
+                    return ReportSnapshot.FromRun(run.States!, _builtIns.Settings, _builtIns.TopValues.MaskKey);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var plain = new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint, _logger);
+        await plain.RunAsync(cancellationToken).ConfigureAwait(false);
+        return ReportSnapshot.FromRun(plain.States!, _builtIns.Settings, _builtIns.TopValues.MaskKey);
     }
 }

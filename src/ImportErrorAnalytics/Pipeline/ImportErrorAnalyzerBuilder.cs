@@ -20,6 +20,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
     private readonly List<Func<AggregatorSlot>> _custom = [];
     private IProgress<AnalysisProgress>? _progress;
     private Func<Stream> _stdin = Console.OpenStandardInput;
+    private (string Path, FailedRows.FailedRowsOptions Options)? _failedRows;
 
     internal ImportErrorAnalyzerBuilder()
     {
@@ -134,6 +135,28 @@ public sealed partial class ImportErrorAnalyzerBuilder
         return this;
     }
 
+    /// <summary>
+    /// Also writes the failed rows to <paramref name="path"/> when a run succeeds: a CSV with one row per failing source
+    /// line (file and line, in that order) holding the row's cells as HubSpot sent them (<c>sourceData.rowData</c>),
+    /// then the line's error types, columns, property names and messages (docs/failed-rows.md). Sensitive values are
+    /// <c>[REDACTED]</c>, and <see cref="AnalyzerOptions.MaskValues"/> masks every cell and message with the report's key.
+    /// The file is written atomically, owner-only. Memory stays bounded: collected errors past
+    /// <see cref="FailedRows.FailedRowsOptions.MemoryBudgetBytes"/> are sorted and spilled to an owner-only folder beside
+    /// the file, deleted when the run ends. HubSpot sends the cells and messages only when asked
+    /// (<c>IncludeRowData</c>, <c>IncludeErrorMessage</c> of the HubSpot source's options).
+    /// </summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="options">How it is written; the defaults when <see langword="null"/>.</param>
+    /// <remarks>Not with a checkpoint (the spill is not saved in it), nor with <see cref="ImportErrorAnalyzer.RunPerImportAsync"/>.</remarks>
+    public ImportErrorAnalyzerBuilder WithFailedRows(string path, FailedRows.FailedRowsOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= new FailedRows.FailedRowsOptions();
+        options.Validate();
+        _failedRows = (path, options);
+        return this;
+    }
+
     /// <summary>Adds a custom aggregator; its result appears under <c>custom.{Name}</c> in the report.</summary>
     /// <param name="aggregator">The aggregator.</param>
     public ImportErrorAnalyzerBuilder AddAggregator<TState, TResult>(IErrorAggregator<TState, TResult> aggregator)
@@ -166,8 +189,8 @@ public sealed partial class ImportErrorAnalyzerBuilder
 
     /// <summary>Validates the options and builds the analyzer.</summary>
     /// <exception cref="ArgumentException">
-    /// An option is out of range, two aggregators share a name, an import id is not one, or one HubSpot import is
-    /// added twice (in any spelling of its id).
+    /// An option is out of range, two aggregators share a name, an import id is not one, one HubSpot import is
+    /// added twice (in any spelling of its id), or failed rows are asked for with a checkpoint.
     /// </exception>
     /// <remarks>
     /// Each analyzer built owns what its inputs need (rate limiters, unless a DI container or the options give them):
@@ -189,7 +212,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
         {
             var sources = _sources.ConvertAll(create => create(resources));
             Check(sources, prototypes);
-            return new ImportErrorAnalyzer(sources, builtIns, prototypes, Options, _progress, _checkpoint, _loggers.CreateLogger("ImportErrorAnalytics.Inputs"), resources);
+            return new ImportErrorAnalyzer(sources, builtIns, prototypes, Options, _progress, _checkpoint, _loggers.CreateLogger("ImportErrorAnalytics.Inputs"), resources, _failedRows);
         }
         catch
         {
@@ -201,6 +224,11 @@ public sealed partial class ImportErrorAnalyzerBuilder
     private void Check(List<ErrorSource> sources, List<AggregatorSlot> prototypes)
     {
         ThrowIfAnImportIsTwice(sources);
+        if (_checkpoint is not null && _failedRows is not null)
+        {
+            throw new ArgumentException("Failed rows cannot be written with a checkpoint: the rows collected so far are not saved in it, so a resumed run would miss them. Run without the checkpoint.");
+        }
+
         if (_checkpoint is not null)
         {
             if (sources.Count != 1 || sources[0] is not IResumableSource)

@@ -32,9 +32,10 @@ internal static class Layers
         new("Parsing", ["ImportErrorAnalytics.Parsing"], ["Reporting", "Model", .. Utilities]),
         new("Sources", ["ImportErrorAnalytics.Sources"], ["Parsing", "Reporting", "Model", .. Utilities]),
         new("Aggregation", ["ImportErrorAnalytics.Aggregation"], ["Parsing", "Reporting", "Model", .. Utilities]),
+        new("FailedRows", ["ImportErrorAnalytics.FailedRows"], ["Parsing", "Reporting", "Model", .. Utilities]),
         new("Snapshots", ["ImportErrorAnalytics.Snapshots"], ["Aggregation", "Parsing", "Reporting", "Model", .. Utilities]),
         new("Comparison", ["ImportErrorAnalytics.Comparison"], ["Snapshots", "Aggregation", "Parsing", "Reporting", "Model", .. Utilities]),
-        new("Pipeline", ["ImportErrorAnalytics.Pipeline"], ["Snapshots", "Aggregation", "Sources", "Parsing", "Reporting", "Model", .. Utilities]),
+        new("Pipeline", ["ImportErrorAnalytics.Pipeline"], ["Snapshots", "Aggregation", "FailedRows", "Sources", "Parsing", "Reporting", "Model", .. Utilities]),
     ];
 
     /// <summary>Inside a layer: a sub-namespace builds on its parent, not the other way round.</summary>

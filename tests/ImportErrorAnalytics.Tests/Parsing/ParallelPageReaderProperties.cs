@@ -5,6 +5,7 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Parsing.Parallel;
 using ImportErrorAnalytics.Reporting;
@@ -185,21 +186,23 @@ public class ParallelPageReaderProperties
     /// <param name="bufferSize">The pipe's segment size: the input's length (or more) gives the sequential reader all of it in one span.</param>
     internal static Outcome Read(
         byte[] bytes, IReadOnlyList<int> chunks, int workers, ParserLimits? limits = null, bool keepGoing = false,
-        bool recordFastPath = true, InputFormat format = InputFormat.Pages, bool showStandardSensitivity = false, int bufferSize = 4096)
+        bool recordFastPath = true, InputFormat format = InputFormat.Pages, bool showStandardSensitivity = false, int bufferSize = 4096, bool? captureRows = null)
     {
+        // Unless told, half the inputs are read capturing rows: every comparison of paths covers both modes.
+        var capture = captureRows ?? (bytes.Length & 1) == 0;
         var pipe = PipeReader.Create(new TrickleStream(bytes, chunks), new StreamPipeReaderOptions(bufferSize: bufferSize, minimumReadSize: 1));
         return Read(
             (context, token) => format == InputFormat.Ndjson ? NdjsonStreamReader.ReadAsync(pipe, context, token)
                 : workers == 0 ? PageStreamReader.ReadAsync(pipe, context, token)
                 : ParallelPageReader.ReadAsync(pipe, context, workers, token),
-            limits, keepGoing, recordFastPath, showStandardSensitivity);
+            limits, keepGoing, recordFastPath, showStandardSensitivity, captureRows: capture);
     }
 
     /// <summary>What <paramref name="read"/> gives, through a context of input <c>test.json</c> with these settings.</summary>
     /// <param name="parseWorkers">The context's <see cref="ReadContext.ParseWorkers"/>.</param>
     internal static Outcome Read(
         Func<ReadContext, CancellationToken, IAsyncEnumerable<ImportErrorPage>> read, ParserLimits? limits = null, bool keepGoing = false,
-        bool recordFastPath = true, bool showStandardSensitivity = false, int parseWorkers = 1)
+        bool recordFastPath = true, bool showStandardSensitivity = false, int parseWorkers = 1, bool captureRows = false)
     {
         var skipped = new List<string>();
         var context = new ReadContext("test.json", 0, limits ?? new ParserLimits(), new PagePool(), keepGoing ? s => skipped.Add(Describe(s)) : null)
@@ -207,6 +210,7 @@ public class ParallelPageReaderProperties
             RecordFastPath = recordFastPath,
             ShowStandardSensitivity = showStandardSensitivity,
             ParseWorkers = parseWorkers,
+            CaptureRows = captureRows,
         };
         var pages = new List<string>();
         string? error = null;
@@ -239,10 +243,35 @@ public class ParallelPageReaderProperties
             // The raw facts the sensitivity is decided from, too: both parser paths must store the same ones.
             var slot = page[i].Slot;
             text.Append(ParsedError.From(page[i]))
-                .Append($" object={slot.HasPropertyValue} level={slot.Sensitivity} masked={slot.MaskedSubstrings} encrypted={slot.IsEncrypted}/{slot.ContainsEncryptedProperties};");
+                .Append($" object={slot.HasPropertyValue} level={slot.Sensitivity} masked={slot.MaskedSubstrings} encrypted={slot.IsEncrypted}/{slot.ContainsEncryptedProperties}")
+                .Append(Captured(page[i])).Append(';');
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The captured row and message of a record, as the failed rows read them (redacted cells marked).</summary>
+    internal static string Captured(in ImportErrorRecord record)
+    {
+        if (!record.HasRowData && !record.HasErrorMessage)
+        {
+            return " row=none";
+        }
+
+        var text = new StringBuilder(" row=");
+        if (record.HasRowData)
+        {
+            text.Append(record.RowCellCount).Append('[');
+            var cells = record.RowData;
+            while (cells.Next(out var cell, out var redacted))
+            {
+                text.Append(redacted ? "<R>" : JsonSerializer.Serialize(Encoding.UTF8.GetString(cell))).Append(',');
+            }
+
+            text.Append(']');
+        }
+
+        return text.Append(" message=").Append(record.HasErrorMessage ? JsonSerializer.Serialize(Encoding.UTF8.GetString(record.ErrorMessage)) : "none").ToString();
     }
 
     private static string Describe(SkippedInput skipped) => JsonSerializer.Serialize(skipped);

@@ -37,9 +37,11 @@ public class FileErrorSourceProperties
             using var directory = new TempDirectory();
             var path = directory.File("pages.json", bytes);
 
-            var expected = ParallelPageReaderProperties.Read(bytes, ParserProperties.RandomChunks(seed), workers: 0, limits, keepGoing);
+            // Half the runs capture rows (the failed rows' reading): the file source's paths must keep the same cells.
+            var capture = seed % 2 == 0;
+            var expected = ParallelPageReaderProperties.Read(bytes, ParserProperties.RandomChunks(seed), workers: 0, limits, keepGoing, captureRows: capture);
             var actual = ParallelPageReaderProperties.Read(
-                (context, token) => new FileErrorSource(path, InputFormat.Pages, wholeFileBytes).ReadPagesAsync(context, token), limits, keepGoing, parseWorkers: workers);
+                (context, token) => new FileErrorSource(path, InputFormat.Pages, wholeFileBytes).ReadPagesAsync(context, token), limits, keepGoing, parseWorkers: workers, captureRows: capture);
 
             Assert.Equal(expected, actual);
         });
@@ -53,7 +55,7 @@ public class FileErrorSourceProperties
 
         var outcome = ParallelPageReaderProperties.Read((c, t) => new FileErrorSource(path, InputFormat.Ndjson, bytes.Length * 2).ReadPagesAsync(c, t));
 
-        Assert.Equal(ParallelPageReaderProperties.Read(bytes, [], workers: 0, format: InputFormat.Ndjson), outcome);
+        Assert.Equal(ParallelPageReaderProperties.Read(bytes, [], workers: 0, format: InputFormat.Ndjson, captureRows: false), outcome);
         Assert.Null(outcome.Error);
     }
 
@@ -112,7 +114,7 @@ public class FileErrorSourceProperties
             .WaitAsync(TimeSpan.FromSeconds(30));
         await writer.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(ParallelPageReaderProperties.Read(bytes, [], workers: 0), outcome);
+        Assert.Equal(ParallelPageReaderProperties.Read(bytes, [], workers: 0, captureRows: false), outcome);
         Assert.Single(outcome.Pages);
     }
 }

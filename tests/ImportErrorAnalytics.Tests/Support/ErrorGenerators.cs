@@ -74,6 +74,18 @@ internal static class ErrorGenerators
         (1, Gen.Constant<IReadOnlyList<MaskedRange>?>([])),
         (1, Gen.Choose(0, 20).Select(start => (IReadOnlyList<MaskedRange>?)[new MaskedRange(start, start + 4)])));
 
+    /// <summary><c>sourceData.rowData</c>: absent, empty, or cells with hostile text, CSV specials and formula-like starts.</summary>
+    public static Gen<IReadOnlyList<string>?> Row => Gen.Frequency(
+        (2, Gen.Constant<IReadOnlyList<string>?>(null)),
+        (1, Gen.Constant<IReadOnlyList<string>?>([])),
+        (5, Cell.ListOf().Select(cells => (IReadOnlyList<string>?)cells.Take(12).ToArray())));
+
+    /// <summary>One cell: hostile text, CSV's specials, formula-like starts, empty.</summary>
+    public static Gen<string> Cell => Gen.Frequency(
+        (4, HostileString(16)),
+        (2, Gen.Elements("", "a,b", "say \"hi\"", "line\r\nbreak", "cr\r", "lf\n", "=SUM(A1:A2)", "+1", "-2", "@cmd", "\tx", "\ry", "Ünïcødé 😀")),
+        (1, Gen.Elements(Vocabulary)));
+
     public static Gen<SyntheticError> Error =>
         from errorType in ErrorType
         from objectType in ObjectType
@@ -89,6 +101,8 @@ internal static class ErrorGenerators
         from line in Line
         from createdAt in Gen.Frequency((8, Gen.Choose(0, int.MaxValue).Select(n => (long?)(1_700_000_000_000L + n))), (1, Gen.Constant<long?>(null)))
         from id in HostileString(12)
+        from row in Row
+        from message in Gen.Frequency((2, Gen.Constant<string?>(null)), (3, Value))
         select new SyntheticError
         {
             Id = "id-" + id,
@@ -105,6 +119,8 @@ internal static class ErrorGenerators
             ContainsEncryptedProperties = containsEncrypted,
             FileId = fileId,
             LineNumber = line,
+            RowData = row,
+            ErrorMessage = message,
         };
 
     public static Gen<SyntheticError[]> Errors => Error.ArrayOf();

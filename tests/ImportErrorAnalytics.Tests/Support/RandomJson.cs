@@ -72,7 +72,13 @@ internal sealed class RandomJson(int seed)
         Optional(source, "fileId", e.FileId?.ToString(CultureInfo.InvariantCulture));
         Optional(source, "lineNumber", e.LineNumber?.ToString(CultureInfo.InvariantCulture));
         Optional(source, "containsEncryptedProperties", Bool(e.ContainsEncryptedProperties));
+        if (e.RowData is { } row)
+        {
+            source.Add(() => { Name("rowData"); Array(row.Select(cell => (Action)(() => String(cell))).ToList()); });
+        }
+
         members.Add(() => { Name("sourceData"); Object(source); });
+        OptionalString(members, "errorMessage", e.ErrorMessage);
         if (e.HasPropertyValue)
         {
             var property = new List<Action>();

@@ -15,7 +15,7 @@ internal static partial class ParallelPageReader
     /// </summary>
     private static async Task ParseAsync(ReadContext context, ChannelReader<PageJob> work, CancellationToken token)
     {
-        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: false, context.RecordFastPath);
+        var parser = new JsonErrorParser(context.SourceName, context.Limits.MaxValueBytes, recordMode: false, context.RecordFastPath, captureRows: context.CaptureRows);
         await foreach (var job in work.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             if (token.IsCancellationRequested)

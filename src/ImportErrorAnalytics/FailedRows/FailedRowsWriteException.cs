@@ -1,0 +1,5 @@
+namespace ImportErrorAnalytics.FailedRows;
+
+/// <summary>The failed-rows CSV, or one of its spill files, cannot be written: an output failure, not an input's.</summary>
+internal sealed class FailedRowsWriteException(string path, Exception inner)
+    : IOException($"cannot write the failed rows to '{path}' (or their spill files beside it): {inner.Message}", inner);
