@@ -152,6 +152,15 @@ internal static class ReportCommand
             exitCode = ExitCodes.MalformedData;
             await stderr.WriteLineAsync($"iea: the partial report (complete: false) of what was counted before the failure is in {UntrustedText.Quote(outputPath)}.").ConfigureAwait(false);
         }
+        catch (FailedRows.FailedRowsWriteException ex) when (ex.CompletedResult is not null)
+        {
+            // The run finished and only the CSV failed: the reports of what was counted are still written.
+            progress.Finish();
+            await stderr.WriteLineAsync($"iea: {ex.Message}").ConfigureAwait(false);
+            snapshot = ex.CompletedResult as ReportSnapshot;
+            report = snapshot?.CreateReport(maskKey: output.MaskKey) ?? (ImportErrorReport)ex.CompletedResult;
+            exitCode = ExitCodes.OutputFailed;
+        }
         catch (Exception ex) when (Classify(ex) is { } code)
         {
             progress.Finish();

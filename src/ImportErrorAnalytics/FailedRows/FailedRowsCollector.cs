@@ -51,19 +51,30 @@ internal sealed class FailedRowsCollector : IDisposable
     /// <summary>A page's staging buffer: merged into a worker's when the page's last part comes, else discarded.</summary>
     public FailedRowsBuffer CreateStagingBuffer() => new(this);
 
+    /// <summary>
+    /// The most run files merged at once: more are first merged in groups of this many into longer runs, so the final
+    /// merge holds at most this many files open (and as many read buffers), however small the memory budget made them.
+    /// </summary>
+    internal const int MaxMergeWidth = 64;
+
     /// <summary>Writes sorted <paramref name="errors"/> to a new run file and returns its path.</summary>
-    internal string WriteRun(List<FailedError> errors)
+    internal string WriteRun(IEnumerable<FailedError> errors)
     {
         try
         {
             using var stream = _spill.Create(out var path);
             using var writer = new BinaryWriter(stream, Encoding.UTF8);
-            writer.Write(errors.Count);
+            writer.Write(0); // the count, written once known
+            var count = 0;
             foreach (var error in errors)
             {
                 error.Write(writer);
+                count++;
             }
 
+            writer.Flush();
+            stream.Position = 0;
+            writer.Write(count);
             return path;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -110,12 +121,36 @@ internal sealed class FailedRowsCollector : IDisposable
             Path,
             async (stream, token) =>
             {
-                var runs = buffers.SelectMany(buffer => buffer.Runs).Select(ReadRun)
+                var runs = Narrow(buffers.SelectMany(buffer => buffer.Runs).ToList()).Select(ReadRun)
                     .Concat(buffers.Select(buffer => (IEnumerable<FailedError>)buffer.InMemory));
                 await writer.WriteAsync(stream, Merge(runs), token).ConfigureAwait(false);
             },
             AtomicFileOptions.ForData(),
             cancellationToken);
+
+    /// <summary>
+    /// Merges run files in groups of <see cref="MaxMergeWidth"/> into longer runs (deleting the merged ones) until at
+    /// most <see cref="MaxMergeWidth"/> are left for the final merge beside the buffers still in memory.
+    /// </summary>
+    private List<string> Narrow(List<string> runs)
+    {
+        while (runs.Count > MaxMergeWidth - 1)
+        {
+            var longer = new List<string>();
+            foreach (var group in runs.Chunk(MaxMergeWidth))
+            {
+                longer.Add(WriteRun(Merge(group.Select(ReadRun))));
+                foreach (var merged in group)
+                {
+                    File.Delete(merged);
+                }
+            }
+
+            runs = longer;
+        }
+
+        return runs;
+    }
 
     /// <summary>The k-way merge: sorted sequences into one sorted sequence.</summary>
     internal static IEnumerable<FailedError> Merge(IEnumerable<IEnumerable<FailedError>> sorted)

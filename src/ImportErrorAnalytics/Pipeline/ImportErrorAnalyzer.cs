@@ -84,7 +84,17 @@ public sealed partial class ImportErrorAnalyzer : IAsyncDisposable, IDisposable
         using var collector = new FailedRows.FailedRowsCollector(path, options, _builtIns.TopValues.MaskKey, _options.MaxDegreeOfParallelism);
         var run = new AnalysisRun(_sources, _builtIns, _prototypes, _options, _progress, _checkpoint, _logger, failedRows: collector);
         var result = await runAsync(run).ConfigureAwait(false);
-        await collector.WriteAsync(run.Imports, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await collector.WriteAsync(run.Imports, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FailedRows.FailedRowsWriteException ex)
+        {
+            // The run counted everything: its result goes with the failure, so the report is not lost with the CSV.
+            ex.CompletedResult = result;
+            throw;
+        }
+
         return result;
     }
 

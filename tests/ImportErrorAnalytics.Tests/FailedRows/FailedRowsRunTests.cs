@@ -163,6 +163,28 @@ public sealed class FailedRowsRunTests : IDisposable
     }
 
     [Fact]
+    public async Task ACsvThatCannotBeWrittenAtTheEnd_FailsTheRun_WithTheFinishedRunsReport()
+    {
+        // The folder goes away once the input is opened: the run counts everything, then the CSV cannot be written.
+        var folder = Directory.CreateDirectory(Path.Combine(_temp.Path, "out")).FullName;
+        var page = JsonText.Page([Error("e1", 3, 0, ["v"]), Error("e2", 5, 0, ["w"])], null);
+        using var analyzer = ImportErrorAnalyzer.CreateBuilder()
+            .AddStream("pages.json", _ =>
+            {
+                Directory.Delete(folder);
+                return ValueTask.FromResult<Stream>(new MemoryStream(page));
+            })
+            .WithFailedRows(Path.Combine(folder, "failed.csv"))
+            .Build();
+
+        var failure = await Assert.ThrowsAsync<FailedRowsWriteException>(() => analyzer.RunAsync());
+
+        var report = Assert.IsType<ImportErrorReport>(failure.CompletedResult);
+        Assert.Equal(2, report.Totals.Errors);
+        Assert.True(report.Complete);
+    }
+
+    [Fact]
     public async Task CancelledRun_LeavesNoCsvAndNoSpillFolder()
     {
         // Pages of one error each: once some are committed (and spilled), the run is cancelled mid-input.
