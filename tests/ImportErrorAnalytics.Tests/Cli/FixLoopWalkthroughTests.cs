@@ -32,7 +32,7 @@ public class FixLoopWalkthroughTests(PackedPackages packed)
     [Fact]
     public async Task TheWalkthrough_RunsAsWritten_AndPrintsWhatTheReadmeShows()
     {
-        packed.ThrowIfNotInstalled();
+        await packed.EnsureToolInstalledAsync();
         foreach (var file in new[] { "before.md", "before.json", "failed-rows.csv", "after.json" })
         {
             File.Delete(Path.Combine(packed.Repository, file));

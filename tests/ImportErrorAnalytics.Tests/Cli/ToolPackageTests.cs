@@ -322,6 +322,25 @@ public sealed class PackedPackages : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Makes sure the global tool is there for a test that runs <c>iea</c> as the README does: the README's install
+    /// command runs again when another test of the collection (the uninstall one) removed it.
+    /// </summary>
+    public async Task EnsureToolInstalledAsync()
+    {
+        ThrowIfNotInstalled();
+        if (File.Exists(Path.Combine(GlobalTools, OperatingSystem.IsWindows() ? "iea.exe" : "iea")))
+        {
+            return;
+        }
+
+        var install = await RunAsync(Commands.Single(c => c.StartsWith("dotnet tool install ", StringComparison.Ordinal)), TimeSpan.FromMinutes(5));
+        if (install.ExitCode != 0)
+        {
+            throw new Xunit.Sdk.XunitException("The README's install command failed when run again: " + install.Describe());
+        }
+    }
+
     public async Task InitializeAsync()
     {
         RepositoryCopy.Create(SamplePaths.RepositoryRoot, Repository);
