@@ -83,6 +83,39 @@ public sealed class SchemaSetupTests(PostgresDatabase database) : IClassFixture<
         }
     }
 
+    /// <summary>The rows are what the providers need, not decoration: without one, a silo does not start, and says which.</summary>
+    [Fact]
+    public async Task WithAClusteringQueryRowMissing_ASiloDoesNotStart_AndTheErrorNamesTheKey()
+    {
+        var fresh = new PostgresDatabase();
+        await fresh.InitializeAsync();
+        try
+        {
+            await fresh.CreateSchemaAsync();
+            await fresh.ExecuteAsync("DELETE FROM orleansquery WHERE querykey = 'UpdateIAmAlivetimeKey'");
+
+            var failure = await Record.ExceptionAsync(() => PostgresSilo.StartAsync(fresh.ConnectionString, "missing-key"));
+
+            Assert.NotNull(failure);
+            Assert.Contains("UpdateIAmAlivetimeKey", failure.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await fresh.DisposeAsync();
+        }
+    }
+
+    /// <summary>Users of other stores do not get Npgsql: the grains' assembly names neither it nor the ADO.NET providers.</summary>
+    [Fact]
+    public void TheOrleansGrainsAssembly_ReferencesNoNpgsqlAndNoAdoNetProvider()
+    {
+        var references = typeof(ImportErrorAnalyticsGrainOptions).Assembly.GetReferencedAssemblies().Select(name => name.Name!).ToList();
+
+        Assert.Contains("Orleans.Core", references);
+        Assert.DoesNotContain(references, name => name.StartsWith("Npgsql", StringComparison.Ordinal) || name.Contains("AdoNet", StringComparison.Ordinal));
+        Assert.Contains("Npgsql", typeof(OrleansPostgresSchema).Assembly.GetReferencedAssemblies().Select(name => name.Name));
+    }
+
     /// <summary>The keys a clustering or reminders assembly requires: the properties of its compiled-in DbStoredQueries.</summary>
     private static HashSet<string> StoredQueryKeys(Assembly provider)
     {

@@ -53,6 +53,7 @@ internal static class Layers
         "ImportErrorAnalytics.Cli",
         "ImportErrorAnalytics.Testing",
         "ImportErrorAnalytics.Orleans",
+        "ImportErrorAnalytics.Orleans.PostgreSql",
     ];
 
     /// <summary>Assemblies built on the core library, which it must never reference.</summary>
@@ -62,6 +63,7 @@ internal static class Layers
         "iea",
         "ImportErrorAnalytics.Testing",
         "ImportErrorAnalytics.Orleans",
+        "ImportErrorAnalytics.Orleans.PostgreSql",
     ];
 
     public static Layer Named(string name) => All.Single(layer => layer.Name == name);
