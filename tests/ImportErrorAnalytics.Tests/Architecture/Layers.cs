@@ -54,6 +54,7 @@ internal static class Layers
         "ImportErrorAnalytics.Cli",
         "ImportErrorAnalytics.Testing",
         "ImportErrorAnalytics.Orleans",
+        "ImportErrorAnalytics.Orleans.PostgreSql",
     ];
 
     /// <summary>Assemblies built on the core library, which it must never reference.</summary>
@@ -63,6 +64,7 @@ internal static class Layers
         "iea",
         "ImportErrorAnalytics.Testing",
         "ImportErrorAnalytics.Orleans",
+        "ImportErrorAnalytics.Orleans.PostgreSql",
     ];
 
     public static Layer Named(string name) => All.Single(layer => layer.Name == name);
