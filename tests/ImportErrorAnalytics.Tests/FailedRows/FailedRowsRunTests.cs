@@ -191,21 +191,28 @@ public sealed class FailedRowsRunTests : IDisposable
         var pages = Enumerable.Range(1, 400).SelectMany(i => JsonText.Page([Error($"e{i}", i, 0, ["v"])], null)).ToArray();
         using var cancel = new CancellationTokenSource();
         var spilled = false;
-        using var analyzer = ImportErrorAnalyzer.CreateBuilder()
-            .AddStream("slow.json", _ => ValueTask.FromResult<Stream>(new CancellingStream(pages, () =>
+        var reads = 0;
+        void BeforeRead()
+        {
+            // Past the first 20 reads of 64 bytes, until a spill exists: then cancel, else let the pipeline catch up.
+            if (++reads <= 20 || spilled)
             {
-                spilled = Directory.GetFileSystemEntries(_temp.Path, ".failed.csv.spill-*").Length > 0;
-                if (spilled)
-                {
-                    cancel.Cancel();
-                }
-                else
-                {
-                    Thread.Sleep(5);
-                }
+                return;
+            }
 
-                return spilled;
-            })))
+            spilled = Directory.GetFileSystemEntries(_temp.Path, ".failed.csv.spill-*").Length > 0;
+            if (spilled)
+            {
+                cancel.Cancel();
+            }
+            else
+            {
+                Thread.Sleep(5);
+            }
+        }
+
+        using var analyzer = ImportErrorAnalyzer.CreateBuilder()
+            .AddStream("slow.json", _ => ValueTask.FromResult<Stream>(new TrickleStream(pages, [64], BeforeRead)))
             .WithFailedRows(Csv, new FailedRowsOptions { MemoryBudgetBytes = 1 })
             .Build();
 
@@ -255,54 +262,5 @@ public sealed class FailedRowsRunTests : IDisposable
     {
         var (names, mapped) = FailedRowsHeader.Build(cells, files.ToHashSet(), false, [import]);
         return (string.Join(",", names), mapped);
-    }
-
-    /// <summary>Hands out the bytes 64 at a time and, past the first 20 reads, calls back before each read until it returns true.</summary>
-    private sealed class CancellingStream(byte[] bytes, Func<bool> callback) : Stream
-    {
-        private int _reads;
-        private int _position;
-        private bool _done;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => bytes.Length;
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (++_reads > 20 && !_done)
-            {
-                _done = callback();
-            }
-
-            var n = Math.Min(Math.Min(buffer.Length, 64), bytes.Length - _position);
-            bytes.AsSpan(_position, n).CopyTo(buffer);
-            _position += n;
-            return n;
-        }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Read(buffer.Span));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

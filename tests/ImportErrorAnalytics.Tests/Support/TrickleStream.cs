@@ -1,7 +1,10 @@
 namespace ImportErrorAnalytics.Tests.Support;
 
-/// <summary>A read-only stream that hands out its bytes in the chunk sizes it is given, one chunk per read.</summary>
-internal sealed class TrickleStream(byte[] data, IReadOnlyList<int> chunkSizes) : Stream
+/// <summary>
+/// A read-only stream that hands out its bytes in the chunk sizes it is given, one chunk per read; when given,
+/// <paramref name="beforeRead"/> runs before each read (to act at a point of the input: cancel, delete a file...).
+/// </summary>
+internal sealed class TrickleStream(byte[] data, IReadOnlyList<int> chunkSizes, Action? beforeRead = null) : Stream
 {
     private int _position;
     private int _chunk;
@@ -24,6 +27,7 @@ internal sealed class TrickleStream(byte[] data, IReadOnlyList<int> chunkSizes) 
 
     public override int Read(Span<byte> buffer)
     {
+        beforeRead?.Invoke();
         var size = chunkSizes.Count == 0 ? buffer.Length : Math.Max(1, chunkSizes[_chunk++ % chunkSizes.Count]);
         var n = Math.Min(Math.Min(size, buffer.Length), data.Length - _position);
         data.AsSpan(_position, n).CopyTo(buffer);
