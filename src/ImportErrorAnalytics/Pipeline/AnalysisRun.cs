@@ -14,6 +14,7 @@ using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Snapshots;
 using ImportErrorAnalytics.Sources;
 using ImportErrorAnalytics.Sources.Capabilities;
+using ImportErrorAnalytics.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ImportErrorAnalytics.Pipeline;
@@ -72,10 +73,32 @@ internal sealed partial class AnalysisRun(
     /// <summary>The merged states the report was built from; set when <see cref="RunAsync"/> builds it.</summary>
     public RunStates? States { get; private set; }
 
+    /// <summary>
+    /// Runs, traced by an activity (when something listens) and measured: its duration, with how it ended, whatever
+    /// way it ends (see <see cref="RunTelemetry"/>).
+    /// </summary>
     public async Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken)
     {
-        var time = options.TimeProvider;
-        _startedAt = time.GetTimestamp();
+        var activity = RunTelemetry.StartRun(sources.Count, checkpoint is not null);
+        _startedAt = options.TimeProvider.GetTimestamp();
+        try
+        {
+            var report = await RunCoreAsync(cancellationToken).ConfigureAwait(false);
+            EndTelemetry(activity, null, cancelled: false);
+            return report;
+        }
+        catch (Exception ex)
+        {
+            EndTelemetry(activity, ex, cancelled: ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
+            throw;
+        }
+    }
+
+    private void EndTelemetry(System.Diagnostics.Activity? activity, Exception? failure, bool cancelled) =>
+        RunTelemetry.EndRun(activity, options.TimeProvider.GetElapsedTime(_startedAt), failure, cancelled, _counters.Pages, _counters.Errors, _counters.Bytes);
+
+    private async Task<ImportErrorReport> RunCoreAsync(CancellationToken cancellationToken)
+    {
         if (checkpoint is not null && await ResumeAsync(cancellationToken).ConfigureAwait(false) is { Complete: true } done)
         {
             States = new RunStates(done.Slots, _counters, [], done.Import is null ? [] : [done.Import], Inputs());
@@ -340,6 +363,7 @@ internal sealed partial class AnalysisRun(
     private async Task CommitAsync(int input, bool responsePage, long errors, long bytes, string? after, int nextPageIndex, AggregatorSlot[] slots, CancellationToken cancellationToken)
     {
         _counters.Commit(responsePage, errors, bytes);
+        RunTelemetry.Commit(responsePage, errors, bytes);
         Interlocked.Add(ref _inputErrors[input], errors);
         if (checkpoint is not null)
         {
