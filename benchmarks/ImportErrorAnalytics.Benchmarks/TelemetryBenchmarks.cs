@@ -9,8 +9,8 @@ using ImportErrorAnalytics.Telemetry;
 namespace ImportErrorAnalytics.Benchmarks;
 
 /// <summary>
-/// What the library's metrics and traces cost a run: the same run of 100,000 realistic errors (pages of 100, default
-/// parallelism) with nothing listening (the baseline), with a <see cref="MeterListener"/> summing every measurement of
+/// What the library's metrics and traces cost a run: the same run of 100,000 realistic errors (pages of 100, with one
+/// worker per stage, whose allocations do not depend on timing, and with two) with nothing listening (the baseline), with a <see cref="MeterListener"/> summing every measurement of
 /// the library's meters, and with that listener plus an <see cref="ActivityListener"/> recording every activity of its
 /// sources. The library measures per page, not per record, and checks <see cref="Instrument.Enabled"/> and
 /// <see cref="ActivitySource.HasListeners"/> first, so the ratios should stay at 1 and the allocations flat.
@@ -24,8 +24,15 @@ public class TelemetryBenchmarks : IDisposable
     private ActivityListener? _activities;
     private long _measured;
 
+    /// <summary>Workers per stage: 1 (allocations exact run to run), 2 (this machine's cores; allocations vary with timing).</summary>
+    [Params(1, 2)]
+    public int Workers { get; set; }
+
     [GlobalSetup(Target = nameof(NoListener))]
-    public void Setup() => _analyzer = ImportErrorAnalyzer.CreateBuilder().AddStream("pages", _ => ValueTask.FromResult<Stream>(new MemoryStream(BenchmarkData.RealisticPages())), Parsing.InputFormat.Pages).Build();
+    public void Setup() => _analyzer = ImportErrorAnalyzer.CreateBuilder()
+        .AddStream("pages", _ => ValueTask.FromResult<Stream>(new MemoryStream(BenchmarkData.RealisticPages())), Parsing.InputFormat.Pages)
+        .Configure(o => o.MaxDegreeOfParallelism = Workers)
+        .Build();
 
     [GlobalSetup(Target = nameof(MeterListenerAttached))]
     public void SetupWithMeters()
