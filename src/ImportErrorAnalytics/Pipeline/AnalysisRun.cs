@@ -73,30 +73,6 @@ internal sealed partial class AnalysisRun(
     /// <summary>The merged states the report was built from; set when <see cref="RunAsync"/> builds it.</summary>
     public RunStates? States { get; private set; }
 
-    /// <summary>
-    /// Runs, traced by an activity (when something listens) and measured: its duration, with how it ended, whatever
-    /// way it ends (see <see cref="RunTelemetry"/>).
-    /// </summary>
-    public async Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken)
-    {
-        var activity = RunTelemetry.StartRun(sources.Count, checkpoint is not null);
-        _startedAt = options.TimeProvider.GetTimestamp();
-        try
-        {
-            var report = await RunCoreAsync(cancellationToken).ConfigureAwait(false);
-            EndTelemetry(activity, null, cancelled: false);
-            return report;
-        }
-        catch (Exception ex)
-        {
-            EndTelemetry(activity, ex, cancelled: ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
-            throw;
-        }
-    }
-
-    private void EndTelemetry(System.Diagnostics.Activity? activity, Exception? failure, bool cancelled) =>
-        RunTelemetry.EndRun(activity, options.TimeProvider.GetElapsedTime(_startedAt), failure, cancelled, _counters.Pages, _counters.Errors, _counters.Bytes);
-
     private async Task<ImportErrorReport> RunCoreAsync(CancellationToken cancellationToken)
     {
         if (checkpoint is not null && await ResumeAsync(cancellationToken).ConfigureAwait(false) is { Complete: true } done)
