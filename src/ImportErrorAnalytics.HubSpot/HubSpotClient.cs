@@ -17,6 +17,15 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
 
     private string ImportsPath => options.ApiVersion == HubSpotApiVersion.V3 ? "crm/v3/imports" : "crm/imports/2026-03";
 
+    /// <summary>The route of the list of imports, as traces name it.</summary>
+    public string ImportsRoute => ImportsPath;
+
+    /// <summary>The route of an import's description, as traces name it (the id as a placeholder: it holds no data).</summary>
+    public string ImportRoute => ImportsPath + "/{importId}";
+
+    /// <summary>The route of a page of an import's errors, as traces name it (no query string: a cursor is data).</summary>
+    public string ErrorsRoute => ImportsPath + "/{importId}/errors";
+
     public string ImportPath => $"{ImportsPath}/{Uri.EscapeDataString(options.ImportId)}";
 
     /// <summary>A page of the account's imports (<c>GET /crm/imports/2026-03</c>).</summary>
@@ -59,6 +68,7 @@ internal sealed class HubSpotClient(HttpClient http, HubSpotSourceOptions option
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        HubSpotMetrics.Responded(response.StatusCode);
         if (response.IsSuccessStatusCode)
         {
             return response;

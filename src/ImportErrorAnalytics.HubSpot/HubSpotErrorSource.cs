@@ -39,7 +39,7 @@ internal sealed partial class HubSpotErrorSource(
         HubSpotImport import;
         try
         {
-            import = await ExecuteAsync(ReadImportAsync, cancellationToken).ConfigureAwait(false);
+            import = await ExecuteAsync(client.ImportRoute, ReadImportAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportErrorFormatException ex)
         {
@@ -101,7 +101,7 @@ internal sealed partial class HubSpotErrorSource(
     {
         try
         {
-            return await ExecuteAsync(ct => ReadPageAttemptAsync(after, context, parts, ct), cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(client.ErrorsRoute, ct => ReadPageAttemptAsync(after, context, parts, ct), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -136,8 +136,8 @@ internal sealed partial class HubSpotErrorSource(
         }
     }
 
-    private Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken) =>
-        HubSpotRequests.ExecuteAsync(pipeline, options, attempt, cancellationToken);
+    private Task<T> ExecuteAsync<T>(string route, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken) =>
+        HubSpotRequests.ExecuteAsync(pipeline, options, route, attempt, cancellationToken);
 
     private async Task<HubSpotImport> ReadImportAsync(CancellationToken cancellationToken)
     {

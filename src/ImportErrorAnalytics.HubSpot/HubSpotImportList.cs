@@ -71,6 +71,7 @@ public static class HubSpotImportList
                 page = await HubSpotRequests.ExecuteAsync(
                     pipeline,
                     options,
+                    client.ImportsRoute,
                     ct => ReadPageAsync(client, client.ImportsUri(cursor), number, ct),
                     cancellationToken).ConfigureAwait(false);
             }

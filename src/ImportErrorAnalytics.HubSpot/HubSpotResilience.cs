@@ -42,11 +42,12 @@ internal static partial class HubSpotResilience
                     }
 
                     budget.Spend(exception, args.RetryDelay);
+                    HubSpotMetrics.Retried(exception, args.RetryDelay);
                     LogRetry(logger, Untrusted.Message(Describe(exception)), args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddStrategy(_ => new HubSpotPermitStrategy(limiter))
+            .AddStrategy(_ => new HubSpotPermitStrategy(limiter, time))
             .AddTimeout(options.AttemptTimeout)
             .Build();
 

@@ -12,6 +12,9 @@ internal sealed class RetryBudget(HubSpotSourceOptions options)
 
     public int TransientRetries { get; private set; }
 
+    /// <summary>Every retry so far, rate-limited or not.</summary>
+    public int Retries { get; private set; }
+
     public bool Allows(Exception exception, TimeSpan nextDelay)
     {
         if (Waited + nextDelay > options.MaxRateLimitWait)
@@ -25,6 +28,7 @@ internal sealed class RetryBudget(HubSpotSourceOptions options)
     public void Spend(Exception exception, TimeSpan delay)
     {
         Waited += delay;
+        Retries++;
         if (exception is not HubSpotTransientException { RateLimited: true })
         {
             TransientRetries++;

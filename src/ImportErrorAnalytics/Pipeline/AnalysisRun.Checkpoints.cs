@@ -3,6 +3,7 @@ using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Escaping;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Sources.Capabilities;
+using ImportErrorAnalytics.Telemetry;
 
 namespace ImportErrorAnalytics.Pipeline;
 
@@ -20,9 +21,11 @@ internal sealed partial class AnalysisRun
         try
         {
             await checkpoint!.SaveAsync(_checkpointBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            RunTelemetry.CheckpointWritten(null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            RunTelemetry.CheckpointWritten(ex);
             throw new CheckpointException($"The checkpoint {UntrustedText.Quote(checkpoint!.Name)} cannot be saved: {UntrustedText.OneLine(ex.Message)} The run stopped after the last page it saved.", ex) { IsSaveFailure = true };
         }
         _saved!.Release();

@@ -15,6 +15,7 @@ using ImportErrorAnalytics.Model;
 using ImportErrorAnalytics.Snapshots;
 using ImportErrorAnalytics.Sources;
 using ImportErrorAnalytics.Sources.Capabilities;
+using ImportErrorAnalytics.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ImportErrorAnalytics.Pipeline;
@@ -77,10 +78,8 @@ internal sealed partial class AnalysisRun(
     /// <summary>What the run's imports said of themselves (for the failed rows' header); set when <see cref="RunAsync"/> ends.</summary>
     public IReadOnlyList<HubSpotImport> Imports { get; private set; } = [];
 
-    public async Task<ImportErrorReport> RunAsync(CancellationToken cancellationToken)
+    private async Task<ImportErrorReport> RunCoreAsync(CancellationToken cancellationToken)
     {
-        var time = options.TimeProvider;
-        _startedAt = time.GetTimestamp();
         if (checkpoint is not null && await ResumeAsync(cancellationToken).ConfigureAwait(false) is { Complete: true } done)
         {
             States = new RunStates(done.Slots, _counters, [], done.Import is null ? [] : [done.Import], Inputs());
@@ -312,6 +311,7 @@ internal sealed partial class AnalysisRun(
     private async Task CommitAsync(int input, bool responsePage, long errors, long bytes, string? after, int nextPageIndex, AggregatorSlot[] slots, CancellationToken cancellationToken)
     {
         _counters.Commit(responsePage, errors, bytes);
+        RunTelemetry.Commit(responsePage, errors, bytes);
         Interlocked.Add(ref _inputErrors[input], errors);
         if (checkpoint is not null)
         {

@@ -5,6 +5,7 @@ using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Snapshots;
 using ImportErrorAnalytics.Sources;
 using ImportErrorAnalytics.Sources.Capabilities;
+using ImportErrorAnalytics.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImportErrorAnalytics.Pipeline;
@@ -25,6 +26,21 @@ internal sealed class ImportSetRun(
     private Exception? _firstError;
 
     public async Task<ImportSetReport> RunAsync(CancellationToken cancellationToken)
+    {
+        // The set's activity is the parent of each import's run activity.
+        using var activity = RunTelemetry.StartImportSet(imports.Count);
+        try
+        {
+            return await RunCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            RunTelemetry.End(activity, ex, ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
+            throw;
+        }
+    }
+
+    private async Task<ImportSetReport> RunCoreAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var gate = new SemaphoreSlim(options.MaxConcurrentImports);

@@ -35,11 +35,17 @@ internal static class LibraryCompilation
         var referenced = typeof(ImportErrorAnalytics.Aggregation.IErrorAggregator<,>).Assembly.GetReferencedAssemblies()
             .Select(name => name.Name + ".dll")
             .ToHashSet(StringComparer.Ordinal);
-        var dependencies = Directory.GetFiles(Path.GetDirectoryName(library)!, "*.dll")
+        var dependencyPaths = Directory.GetFiles(Path.GetDirectoryName(library)!, "*.dll")
             .Where(path => referenced.Contains(Path.GetFileName(path))
                 || Path.GetFileName(path).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal))
-            .Select(path => MetadataReference.CreateFromFile(path));
-        var references = TestEnvironment.AdditionalReferences.Where(r => r.Display != library).Concat(dependencies);
+            .ToList();
+        // A framework assembly that a package also ships newer (System.Diagnostics.DiagnosticSource 11, which
+        // Microsoft.Extensions.Logging.Abstractions 11 brings) is referenced once, in the package's version the library
+        // was built against: both would make every type of it ambiguous (CS0433).
+        var fromPackages = dependencyPaths.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var references = TestEnvironment.AdditionalReferences
+            .Where(r => r.Display != library && !fromPackages.Contains(Path.GetFileName(r.Display)))
+            .Concat(dependencyPaths.Select(path => MetadataReference.CreateFromFile(path)));
 
         var compilation = CSharpCompilation.Create(
             "ImportErrorAnalytics",

@@ -20,13 +20,14 @@ internal sealed record InnerRule(string From, string NotTo)
 /// <summary>The layering of docs/architecture.md, bottom first: the data every layer rule is made from.</summary>
 internal static class Layers
 {
-    private static readonly string[] Utilities = ["Escaping", "Files", "Fingerprints"];
+    private static readonly string[] Utilities = ["Escaping", "Files", "Fingerprints", "Telemetry"];
 
     public static readonly Layer[] All =
     [
         new("Escaping", ["ImportErrorAnalytics.Escaping"], []),
         new("Files", ["ImportErrorAnalytics.Files"], []),
         new("Fingerprints", ["ImportErrorAnalytics.Fingerprints"], []),
+        new("Telemetry", ["ImportErrorAnalytics.Telemetry"], []),
         new("Model", ["ImportErrorAnalytics.Model"], [.. Utilities]),
         new("Reporting", ["ImportErrorAnalytics.Reporting"], ["Model", .. Utilities]),
         new("Parsing", ["ImportErrorAnalytics.Parsing"], ["Reporting", "Model", .. Utilities]),
