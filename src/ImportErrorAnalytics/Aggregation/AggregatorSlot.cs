@@ -17,9 +17,6 @@ internal abstract class AggregatorSlot : IResultSource
 
     public abstract AggregatorSlot CreateEmpty();
 
-    /// <summary>Adds this slot's aggregator to <paramref name="reader"/>, with its types.</summary>
-    public abstract void AddTo(Snapshots.SnapshotReader reader);
-
     public abstract void AddPage(ImportErrorPage page);
 
     public abstract void MergeFrom(AggregatorSlot other);
@@ -62,8 +59,6 @@ internal sealed class AggregatorSlot<TState, TResult>(IErrorAggregator<TState, T
         ?? throw new InvalidOperationException($"The aggregator {UntrustedText.Quote(aggregator.Name)} cannot save its state: it does not implement IPersistentErrorAggregator.");
 
     public override AggregatorSlot CreateEmpty() => new AggregatorSlot<TState, TResult>(aggregator, aggregator.CreateState());
-
-    public override void AddTo(Snapshots.SnapshotReader reader) => reader.AddAggregator(aggregator);
 
     public override void AddPage(ImportErrorPage page)
     {

@@ -187,7 +187,7 @@ public sealed partial class ImportErrorAnalyzerBuilder
         var reader = new SnapshotReader();
         foreach (var create in _custom)
         {
-            create().AddTo(reader);
+            reader.Add(create(), "aggregator");
         }
 
         return reader;
