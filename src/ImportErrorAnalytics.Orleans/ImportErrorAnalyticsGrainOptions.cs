@@ -42,6 +42,24 @@ public sealed class ImportErrorAnalyticsGrainOptions
     /// <value>Defaults to 30 seconds.</value>
     public TimeSpan ImportCheckPeriod { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Registrations of custom aggregators, each adding aggregators to an analysis's builder: every import grain runs
+    /// them, saves their states in its checkpoint and snapshot, and the account and fleet roll-ups merge them and read
+    /// them with these aggregators. Every silo of a cluster must register the same ones (a roll-up refuses a state it has
+    /// no aggregator for, see <see cref="AccountRollup.Refused"/>). The silo builder's <c>AddErrorAggregator&lt;T&gt;()</c>
+    /// and <c>AddErrorAggregators(b =&gt; b.AddGeneratedAggregators())</c> add to this list.
+    /// </summary>
+    /// <example><c>o.Aggregators.Add(builder =&gt; builder.AddAggregator(new ErrorsPerObjectType()));</c></example>
+    public IList<Action<ImportErrorAnalyzerBuilder>> Aggregators { get; } = [];
+
+    /// <summary>
+    /// Whether the silo's metrics carry the account id as the tag <c>iea.account.id</c> (permits granted, permit waits,
+    /// imports finished). An operator's accounts are few and known (one series per account is what a per-account view
+    /// needs); turn it off for a fleet of tens of thousands of accounts, where each instrument then has one series.
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool TagMetricsWithAccount { get; set; } = true;
+
     /// <summary>The account's budget and HubSpot options, as <see cref="ConfigureHubSpot"/> sets them.</summary>
     internal HubSpotSourceOptions HubSpotFor(string accountId)
     {

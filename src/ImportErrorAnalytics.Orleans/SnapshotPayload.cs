@@ -16,16 +16,17 @@ internal static class SnapshotPayload
         return stream.ToArray();
     }
 
-    public static async Task<ReportSnapshot> ReadAsync(ReadOnlyMemory<byte> payload, string name, CancellationToken cancellationToken)
+    /// <summary>Reads a payload with <paramref name="reader"/> (built-in aggregators only when none is given).</summary>
+    public static async Task<ReportSnapshot> ReadAsync(ReadOnlyMemory<byte> payload, string name, SnapshotReader? reader, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream(payload.ToArray(), writable: false);
-        return await new SnapshotReader().ReadAsync(stream, name, cancellationToken).ConfigureAwait(false);
+        return await (reader ?? new SnapshotReader()).ReadAsync(stream, name, cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<ReportSnapshot?> ReadOrNullAsync(ReadOnlyMemory<byte> payload, string name, CancellationToken cancellationToken) =>
-        payload.IsEmpty ? null : await ReadAsync(payload, name, cancellationToken).ConfigureAwait(false);
+    public static async Task<ReportSnapshot?> ReadOrNullAsync(ReadOnlyMemory<byte> payload, string name, SnapshotReader? reader, CancellationToken cancellationToken) =>
+        payload.IsEmpty ? null : await ReadAsync(payload, name, reader, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The report of a payload; masked values (if its settings mask them) with <paramref name="maskKey"/>, else a random key.</summary>
-    public static async Task<ImportErrorReport?> ReportOrNullAsync(ReadOnlyMemory<byte> payload, string name, ValueMaskKey? maskKey, CancellationToken cancellationToken) =>
-        (await ReadOrNullAsync(payload, name, cancellationToken).ConfigureAwait(false))?.CreateReport(maskKey: maskKey);
+    public static async Task<ImportErrorReport?> ReportOrNullAsync(ReadOnlyMemory<byte> payload, string name, ValueMaskKey? maskKey, SnapshotReader? reader, CancellationToken cancellationToken) =>
+        (await ReadOrNullAsync(payload, name, reader, cancellationToken).ConfigureAwait(false))?.CreateReport(maskKey: maskKey);
 }

@@ -30,7 +30,9 @@ internal sealed partial class AccountGrain
         }
 
         var wait = reservation.At - time.GetUtcNow();
-        return new PermitGrant { Granted = reservation.Granted, Wait = wait > TimeSpan.Zero ? wait : TimeSpan.Zero };
+        wait = wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        metrics.PermitAnswered(AccountId, reservation.Granted, wait);
+        return new PermitGrant { Granted = reservation.Granted, Wait = wait };
     }
 
     private void ActivateBudget()

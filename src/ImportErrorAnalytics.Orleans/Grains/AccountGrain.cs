@@ -1,4 +1,7 @@
+using ImportErrorAnalytics.Orleans.Aggregation;
 using ImportErrorAnalytics.Orleans.RateLimiting;
+using ImportErrorAnalytics.Orleans.Rollups;
+using ImportErrorAnalytics.Orleans.Telemetry;
 using ImportErrorAnalytics.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,10 +17,15 @@ internal sealed partial class AccountGrain(
     [PersistentState("account", ImportErrorAnalyticsGrainOptions.StorageName)] IPersistentState<AccountGrainState> state,
     [PersistentState("budget", ImportErrorAnalyticsGrainOptions.StorageName)] IPersistentState<AccountBudgetState> budget,
     IOptions<ImportErrorAnalyticsGrainOptions> options,
+    SiloAggregators aggregators,
+    SiloMetrics metrics,
     TimeProvider time,
-    ILogger<AccountGrain> logger) : Grain, IAccountGrain, IAccountBudget
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain, IAccountBudget, IAccountRollupSource
 {
     private IGrainTimer? _watch;
+
+    /// <summary>The completed imports the last refresh could not merge, with the reasons.</summary>
+    private IReadOnlyList<RollupRefusal> _refused = [];
 
     private string AccountId => this.GetPrimaryKeyString();
 
@@ -27,6 +35,12 @@ internal sealed partial class AccountGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ActivateBudget();
+        if (state.State.Rollup is not null && state.State.Version is null)
+        {
+            // Saved before roll-ups had versions: a version for this activation (a fleet re-merges it once).
+            state.State.Version = NewVersion();
+        }
+
         if (state.State.Merged.Count < state.State.Imports.Count)
         {
             Watch();
@@ -51,8 +65,24 @@ internal sealed partial class AccountGrain(
         return await Task.WhenAll(distinct.Select(importId => GrainFactory.GetImportGrain(AccountId, importId).StartAsync()));
     }
 
-    public async Task<AccountRollup> GetRollupAsync() =>
-        new() { AccountId = AccountId, Imports = await RefreshAsync(), Snapshot = state.State.Rollup };
+    public async Task<AccountRollup> GetRollupAsync() => Rollup(await RefreshAsync(), withSnapshot: true);
+
+    public async Task<AccountRollup> GetRollupSinceAsync(string? knownVersion)
+    {
+        var imports = await RefreshAsync();
+        return Rollup(imports, withSnapshot: knownVersion is null || !string.Equals(knownVersion, state.State.Version, StringComparison.Ordinal));
+    }
+
+    private AccountRollup Rollup(ImportStatus[] imports, bool withSnapshot) => new()
+    {
+        AccountId = AccountId,
+        Imports = imports,
+        Snapshot = withSnapshot ? state.State.Rollup : null,
+        Version = state.State.Version,
+        Refused = _refused,
+    };
+
+    private static string NewVersion() => Guid.NewGuid().ToString("N");
 
     /// <summary>
     /// Asks every import for its status (and the newly completed ones for their snapshots) and merges those; starts
@@ -68,6 +98,10 @@ internal sealed partial class AccountGrain(
         if (completed.Count > 0)
         {
             await MergeAsync(completed);
+        }
+        else
+        {
+            _refused = [];
         }
 
         if (Array.TrueForAll(results, result => result.Status.IsFinished))
@@ -99,24 +133,48 @@ internal sealed partial class AccountGrain(
         }
     }
 
-    /// <summary>Merges the completed imports into the saved roll-up, each once (the merge refuses an import twice anyway).</summary>
+    /// <summary>
+    /// Merges the completed imports into the saved roll-up, each once (the merge refuses an import twice anyway); those
+    /// that cannot be merged are refused with the reason and offered again at the next refresh.
+    /// </summary>
     private async Task MergeAsync(List<ImportResult> completed)
     {
-        var pieces = new List<ReportSnapshot>(completed.Count + 1);
+        var parts = completed.ConvertAll(result => new RollupPart(AccountId, result.Status.ImportId, result.Snapshot));
+        ReportSnapshot? basis = null;
         if (state.State.Rollup is { } rollup)
         {
-            pieces.Add(await SnapshotPayload.ReadAsync(rollup, $"roll-up of account {AccountId}", CancellationToken.None));
+            var saved = new RollupPart(AccountId, null, rollup);
+            try
+            {
+                basis = await SnapshotPayload.ReadAsync(rollup, saved.Name, aggregators.CreateReader(), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is SnapshotMismatchException or SnapshotFormatException)
+            {
+                // The saved roll-up was made with aggregators this silo does not register: nothing can be merged into it here.
+                var reason = $"not merged: the account's roll-up cannot be read on this silo: {RollupMerge.Reason(ex, aggregators)}";
+                _refused = parts.ConvertAll(part => part.Refuse(reason));
+                LogRefused(logger, AccountLog, _refused.Count, Untrusted.Message(reason));
+                return;
+            }
         }
 
-        foreach (var result in completed)
+        var outcome = await RollupMerge.MergeAsync(aggregators, basis, parts);
+        _refused = outcome.Refused;
+        foreach (var refusal in outcome.Refused)
         {
-            pieces.Add(await SnapshotPayload.ReadAsync(result.Snapshot, $"import {AccountId}/{result.Status.ImportId}", CancellationToken.None));
+            LogRefused(logger, AccountLog, 1, Untrusted.Message(refusal.ToString()));
         }
 
-        state.State.Rollup = await SnapshotPayload.WriteAsync(ReportSnapshot.Merge(pieces), CancellationToken.None);
-        state.State.Merged.AddRange(completed.Select(result => result.Status.ImportId));
+        if (outcome.Taken.Count == 0 || outcome.Merged is null)
+        {
+            return;
+        }
+
+        state.State.Rollup = await SnapshotPayload.WriteAsync(outcome.Merged, CancellationToken.None);
+        state.State.Merged.AddRange(outcome.Taken.Select(part => part.ImportId!));
+        state.State.Version = NewVersion();
         await state.WriteStateAsync();
-        LogMerged(logger, AccountLog, completed.Count, state.State.Merged.Count, state.State.Imports.Count);
+        LogMerged(logger, AccountLog, outcome.Taken.Count, state.State.Merged.Count, state.State.Imports.Count);
     }
 
     private void Watch()
@@ -139,6 +197,9 @@ internal sealed partial class AccountGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId}: merged {Count} completed imports into its roll-up ({Merged} of {Imports}).")]
     private static partial void LogMerged(ILogger logger, Untrusted accountId, int count, int merged, int imports);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: {Count} completed imports not merged into its roll-up: {Reason}")]
+    private static partial void LogRefused(ILogger logger, Untrusted accountId, int count, Untrusted reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: import {ImportId} did not answer ({Reason}); it is asked again at the next check.")]
     private static partial void LogUnreachable(ILogger logger, Untrusted accountId, Untrusted importId, Untrusted reason);

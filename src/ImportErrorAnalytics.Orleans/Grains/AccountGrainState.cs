@@ -15,4 +15,8 @@ internal sealed class AccountGrainState
 
     [Id(2)]
     public byte[]? Rollup { get; set; }
+
+    /// <summary>Names the content of <see cref="Rollup"/>: a new value with every merge (see <see cref="AccountRollup.Version"/>).</summary>
+    [Id(3)]
+    public string? Version { get; set; }
 }

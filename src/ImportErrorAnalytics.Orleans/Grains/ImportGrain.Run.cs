@@ -1,4 +1,5 @@
 using ImportErrorAnalytics.Orleans.RateLimiting;
+using ImportErrorAnalytics.Orleans.Telemetry;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
 using ImportErrorAnalytics.Snapshots;
@@ -16,28 +17,35 @@ internal sealed partial class ImportGrain
     {
         // The run belongs to the import, not to the call that happened to start it.
         RequestContext.Clear();
+        using var activity = ImportActivity.Start(_accountId, _importId, state.State.Checkpoint is not null);
         try
         {
             await CompleteAsync(await AnalyzeAsync(cancellationToken));
+            ImportActivity.Completed(activity, state.State.Pages, state.State.Errors);
+            metrics.ImportFinished(_accountId, ImportState.Completed);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            ImportActivity.Stopped(activity);
             LogStopped(logger, _accountLog, _importLog);
         }
-        catch (InconsistentStateException)
+        catch (InconsistentStateException ex)
         {
             // Another activation wrote the state since this one read it (a silo declared dead that was not): let the
             // next activation go on from what is stored.
+            ImportActivity.Failed(activity, ex, "superseded");
             LogSuperseded(logger, _accountLog, _importLog);
             this.DeactivateOnIdle();
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            ImportActivity.Failed(activity, ex, "failed");
             await FailAsync(ex);
         }
         catch (Exception)
         {
             // Failed while being stopped: the stop is what happened; the checkpoint stays for the next activation.
+            ImportActivity.Stopped(activity);
             LogStopped(logger, _accountLog, _importLog);
         }
         finally
@@ -68,6 +76,8 @@ internal sealed partial class ImportGrain
             throw;
         }
 
+        CountState();
+
         LogCompleted(logger, _accountLog, _importLog, totals.Pages, totals.Errors);
     }
 
@@ -76,6 +86,8 @@ internal sealed partial class ImportGrain
     {
         state.State.State = ImportState.Failed;
         state.State.Failure = Describe(exception);
+        CountState();
+        metrics.ImportFinished(_accountId, ImportState.Failed);
         LogFailed(logger, _accountLog, _importLog, Untrusted.Message(state.State.Failure));
         try
         {
@@ -95,7 +107,7 @@ internal sealed partial class ImportGrain
         var budget = GrainFactory.GetGrain<IAccountBudget>(GrainKeys.Account(_accountId));
         using var limiter = new AccountPermitLimiter(ct => _activation.RunAsync(budget.ReserveAsync, ct), time);
         var settings = options.Value;
-        await using var analyzer = analyzers.CreateBuilder()
+        await using var analyzer = aggregators.AddTo(analyzers.CreateBuilder())
             .Configure(o => settings.ConfigureAnalysis?.Invoke(o))
             .AddHubSpotImport(
                 o =>

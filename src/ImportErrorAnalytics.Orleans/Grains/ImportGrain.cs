@@ -1,4 +1,6 @@
 using ImportErrorAnalytics.HubSpot;
+using ImportErrorAnalytics.Orleans.Aggregation;
+using ImportErrorAnalytics.Orleans.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,6 +22,8 @@ internal sealed partial class ImportGrain(
     IOptions<ImportErrorAnalyticsGrainOptions> options,
     IHubSpotTokenProvider tokens,
     IImportErrorAnalyzerFactory analyzers,
+    SiloAggregators aggregators,
+    SiloMetrics metrics,
     IHttpClientFactory httpClients,
     TimeProvider time,
     ILogger<ImportGrain> logger) : Grain, IImportGrain
@@ -39,11 +43,15 @@ internal sealed partial class ImportGrain(
     private Task? _run;
     private IGrainTimer? _keepAlive;
 
+    /// <summary>The state this activation is counted in by <see cref="SiloMetrics"/>; none before activation and after deactivation.</summary>
+    private ImportState? _counted;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _activation = new ActivationScheduler(TaskScheduler.Current);
         (_accountId, _importId) = GrainKeys.ParseImport(this.GetPrimaryKeyString());
         (_accountLog, _importLog) = (Untrusted.Message(_accountId), Untrusted.Message(_importId));
+        CountState();
         if (state.State.State == ImportState.Running)
         {
             LogResuming(logger, _accountLog, _importLog, RuntimeIdentity);
@@ -73,6 +81,8 @@ internal sealed partial class ImportGrain(
         }
 
         _stop?.Dispose();
+        metrics.ImportMoved(_counted, null);
+        _counted = null;
     }
 
     public async Task<ImportStatus> StartAsync()
@@ -82,6 +92,7 @@ internal sealed partial class ImportGrain(
             state.State.State = ImportState.Running;
             state.State.Failure = null;
             await state.WriteStateAsync();
+            CountState();
             LogStarting(logger, _accountLog, _importLog, RuntimeIdentity);
         }
 
@@ -111,6 +122,13 @@ internal sealed partial class ImportGrain(
             Silo = RuntimeIdentity,
             Failure = state.State.Failure,
         };
+    }
+
+    /// <summary>Counts this activation under its state as stored (or being stored) now.</summary>
+    private void CountState()
+    {
+        metrics.ImportMoved(_counted, state.State.State);
+        _counted = state.State.State;
     }
 
     /// <summary>Starts the run unless one is going; it stops when the grain deactivates or the silo's host stops.</summary>

@@ -2,6 +2,7 @@ using ImportErrorAnalytics.Aggregation;
 using ImportErrorAnalytics.Aggregation.BuiltIn;
 using ImportErrorAnalytics.Parsing;
 using ImportErrorAnalytics.Pipeline.Checkpoints;
+using ImportErrorAnalytics.Snapshots;
 using ImportErrorAnalytics.Sources;
 using ImportErrorAnalytics.Sources.Capabilities;
 using Microsoft.Extensions.Logging;
@@ -166,6 +167,34 @@ public sealed partial class ImportErrorAnalyzerBuilder
         _custom.Add(() => AggregatorSlot.Create(aggregator));
         return this;
     }
+
+    /// <summary>
+    /// A snapshot reader that knows this builder's custom aggregators (as <see cref="AddAggregator"/> or a generated
+    /// <c>AddGeneratedAggregators()</c> added them), to read and merge the snapshots of runs built the same way.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// A custom aggregator cannot save its state (it does not implement <see cref="IPersistentErrorAggregator{TState}"/>),
+    /// or two aggregators (built-ins included) share a name.
+    /// </exception>
+    /// <example>
+    /// <code>
+    /// var reader = ImportErrorAnalyzer.CreateBuilder().AddGeneratedAggregators().CreateSnapshotReader();
+    /// ReportSnapshot snapshot = await reader.ReadFileAsync("north.snapshot");
+    /// </code>
+    /// </example>
+    public SnapshotReader CreateSnapshotReader()
+    {
+        var reader = new SnapshotReader();
+        foreach (var create in _custom)
+        {
+            reader.Add(create(), "aggregator");
+        }
+
+        return reader;
+    }
+
+    /// <summary>The names of the custom aggregators added, in the order they were added.</summary>
+    internal IReadOnlyList<string> CustomAggregatorNames() => _custom.ConvertAll(create => create().Aggregator.Name);
 
     /// <summary>
     /// Receives progress (committed pages, errors, bytes) at most four times a second, and once at the end; with a

@@ -63,8 +63,19 @@ internal static class SnapshotMerger
             }
         }
 
-        var skipped = parts.SelectMany(part => part.Skipped).ToList();
-        var imports = parts.SelectMany(part => part.Imports).ToList();
+        // Skipped inputs and imports in an order of their own, not the pieces': a merge of merges (an account's roll-up
+        // merged as its imports complete) lists them as merging all the pieces at once does. Skipped inputs follow
+        // their inputs in the merged run order (stable within one input); imports go by id.
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var input in runs.SelectMany(run => run.Inputs))
+        {
+            position.TryAdd(input.Name, position.Count);
+        }
+
+        var skipped = parts.SelectMany(part => part.Skipped)
+            .OrderBy(item => position.GetValueOrDefault(item.Source, int.MaxValue))
+            .ToList();
+        var imports = parts.SelectMany(part => part.Imports).OrderBy(import => import.Id, StringComparer.Ordinal).ToList();
         return new ReportSnapshot($"merge of {Describe(parts)}", first.Settings, runs, counters, skipped, imports, slots);
     }
 

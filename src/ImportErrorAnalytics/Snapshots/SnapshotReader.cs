@@ -27,18 +27,28 @@ public sealed class SnapshotReader
         where TState : class
     {
         ArgumentNullException.ThrowIfNull(aggregator);
-        if (aggregator is not IPersistentErrorAggregator<TState>)
+        return Add(AggregatorSlot.Create(aggregator), nameof(aggregator));
+    }
+
+    /// <summary>Adds a custom aggregator given as a slot (a builder's), with the checks of <see cref="AddAggregator"/>.</summary>
+    /// <exception cref="ArgumentException">The aggregator cannot read a saved state, or one of the same name was added.</exception>
+    /// <param name="slot">The aggregator, with a state.</param>
+    /// <param name="parameterName">The caller's parameter that gave it, for the exception.</param>
+    internal SnapshotReader Add(AggregatorSlot slot, string parameterName)
+    {
+        var name = slot.Aggregator.Name;
+        if (!slot.IsPersistent)
         {
             throw new ArgumentException(
-                $"The aggregator {UntrustedText.Quote(aggregator.Name)} cannot be read from a snapshot: it does not implement IPersistentErrorAggregator<TState>.", nameof(aggregator));
+                $"The aggregator {UntrustedText.Quote(name)} cannot be read from a snapshot: it does not implement IPersistentErrorAggregator<TState>.", parameterName);
         }
 
-        if (BuiltInNames.Contains(aggregator.Name) || _custom.Exists(slot => slot.Aggregator.Name == aggregator.Name))
+        if (BuiltInNames.Contains(name) || _custom.Exists(other => other.Aggregator.Name == name))
         {
-            throw new ArgumentException($"Two aggregators are named {UntrustedText.Quote(aggregator.Name)}; names must be unique.", nameof(aggregator));
+            throw new ArgumentException($"Two aggregators are named {UntrustedText.Quote(name)}; names must be unique.", parameterName);
         }
 
-        _custom.Add(AggregatorSlot.Create(aggregator));
+        _custom.Add(slot);
         return this;
     }
 

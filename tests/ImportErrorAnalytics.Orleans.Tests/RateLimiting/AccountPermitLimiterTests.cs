@@ -22,9 +22,18 @@ public sealed class AccountPermitLimiterTests
         time.Advance(TimeSpan.FromSeconds(2));
         await WaitUntil(() => asked == 2);
         Assert.False(acquire.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(1));
-        using var lease = await acquire;
 
+        // The second delay starts on the thread pool after the second answer: advancing the clock in one step could come
+        // before it and leave it waiting forever. Step by 100 ms until the lease comes, and see it took the second.
+        var asking = time.GetUtcNow();
+        while (!acquire.IsCompleted && time.GetUtcNow() - asking < TimeSpan.FromSeconds(30))
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(5);
+        }
+
+        using var lease = await acquire;
+        Assert.True(time.GetUtcNow() - asking >= TimeSpan.FromSeconds(1), "The lease came before the granted delay.");
         Assert.True(lease.IsAcquired);
         Assert.Equal(2, asked);
     }

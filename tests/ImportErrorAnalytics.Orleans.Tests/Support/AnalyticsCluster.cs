@@ -14,11 +14,30 @@ namespace ImportErrorAnalytics.Orleans.Tests.Support;
 /// </summary>
 public class AnalyticsCluster : IAsyncLifetime
 {
+    private readonly bool _ownsAccounts;
     private InProcessTestCluster? _cluster;
 
-    internal FakeAccounts Accounts { get; } = new();
+    public AnalyticsCluster()
+        : this(null, null)
+    {
+    }
 
-    internal SharedGrainStore Store { get; } = new();
+    /// <summary>A cluster over another's storage and accounts (which that one disposes), as a second deployment of the same service.</summary>
+    internal AnalyticsCluster(SharedGrainStore? store, FakeAccounts? accounts)
+    {
+        Store = store ?? new SharedGrainStore();
+        _ownsAccounts = accounts is null;
+        Accounts = accounts ?? new FakeAccounts();
+    }
+
+    internal FakeAccounts Accounts { get; }
+
+    internal SharedGrainStore Store { get; }
+
+    /// <summary>Registers what the silos register beyond the grains (custom aggregators): nothing here.</summary>
+    protected virtual void ConfigureAnalytics(ISiloBuilder silo)
+    {
+    }
 
     internal CapturedLogs Logs { get; } = new();
 
@@ -39,6 +58,7 @@ public class AnalyticsCluster : IAsyncLifetime
                 // A margin of a second between a grant and HubSpot's count: this machine is shared and slow at times.
                 o.BudgetWindow = TimeSpan.FromSeconds(11);
             });
+            ConfigureAnalytics(silo);
             silo.Services.AddSingleton<IHubSpotTokenProvider>(Accounts);
             silo.Services.AddGrainStorage(
                 ImportErrorAnalyticsGrainOptions.StorageName,
@@ -65,8 +85,15 @@ public class AnalyticsCluster : IAsyncLifetime
             await _cluster.DisposeAsync();
         }
 
-        await Accounts.DisposeAsync();
+        if (_ownsAccounts)
+        {
+            await Accounts.DisposeAsync();
+        }
     }
+
+    /// <summary>The silos' meter factories: a <c>MeterListener</c> tells this cluster's instruments from other clusters' by them.</summary>
+    internal IReadOnlyList<object> MeterScopes() =>
+        Cluster.Silos.Select(silo => (object)silo.ServiceProvider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()).ToList();
 }
 
 /// <summary>The cluster tests run one after another, sharing one cluster (the silo-crash test has its own).</summary>

@@ -63,8 +63,11 @@ internal sealed class FakeAccounts : IHubSpotTokenProvider, IAsyncDisposable
             : throw new KeyNotFoundException($"No account {accountId}.");
 
     /// <summary>The import read in one process, without Orleans: what its grain must agree with.</summary>
-    public static Task<ReportSnapshot> SingleRunAsync(FakeAccount account, string importId) =>
-        ImportErrorAnalyzer.CreateBuilder()
+    /// <param name="account">The account.</param>
+    /// <param name="importId">The import.</param>
+    /// <param name="register">Adds the custom aggregators the silos register, if any.</param>
+    public static Task<ReportSnapshot> SingleRunAsync(FakeAccount account, string importId, Func<ImportErrorAnalyzerBuilder, ImportErrorAnalyzerBuilder>? register = null) =>
+        (register ?? (builder => builder))(ImportErrorAnalyzer.CreateBuilder())
             .AddHubSpotImport(o =>
             {
                 o.ImportId = importId;

@@ -218,6 +218,22 @@ public class SnapshotMergeTests
     }
 
     [Fact]
+    public async Task ABuildersSnapshotReader_ReadsTheSnapshotsOfRunsBuiltTheSameWay_AndRefusesWhatCouldNotBeRead()
+    {
+        var inputs = Synthetic(200, 4, 2);
+        var builder = AnalyzerRuns.Builder(inputs).AddAggregator(new SavedCountAggregator());
+        var piece = await builder.Build().RunToSnapshotAsync();
+
+        var read = SnapshotBytes.RoundTrip(piece, builder.CreateSnapshotReader()).CreateReport();
+
+        Assert.Equal(200, read.Custom["savedCount"].GetValue<CountResult>()!.Count);
+        var unsaved = Assert.Throws<ArgumentException>(() => AnalyzerRuns.Builder(inputs).AddAggregator(new ErrorCountAggregator()).CreateSnapshotReader());
+        Assert.Contains("does not implement IPersistentErrorAggregator", unsaved.Message, StringComparison.Ordinal);
+        var twice = Assert.Throws<ArgumentException>(() => AnalyzerRuns.Builder(inputs).AddAggregator(new SavedCountAggregator()).AddAggregator(new SavedCountAggregator()).CreateSnapshotReader());
+        Assert.Contains("Two aggregators are named 'savedCount'", twice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RunToSnapshot_WithAnAggregatorThatCannotSave_IsRefusedBeforeReading()
     {
         var analyzer = AnalyzerRuns.Builder(Synthetic(10, 1, 1)).AddAggregator(new ErrorCountAggregator()).Build();
