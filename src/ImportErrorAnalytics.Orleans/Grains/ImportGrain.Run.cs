@@ -69,6 +69,7 @@ internal sealed partial class ImportGrain
         }
 
         LogCompleted(logger, _accountLog, _importLog, totals.Pages, totals.Errors);
+        await DropReminderAsync();
     }
 
     /// <summary>Records the failure; a later <see cref="StartAsync"/> resumes from the checkpoint, which stays.</summary>
@@ -80,6 +81,7 @@ internal sealed partial class ImportGrain
         try
         {
             await state.WriteStateAsync();
+            await DropReminderAsync();
         }
         catch (Exception ex) when (ex is InconsistentStateException or OrleansException or TimeoutException)
         {

@@ -40,6 +40,7 @@ public class AnalyticsCluster : IAsyncLifetime
                 o.BudgetWindow = TimeSpan.FromSeconds(11);
             });
             silo.Services.AddSingleton<IHubSpotTokenProvider>(Accounts);
+            silo.UseInMemoryReminderService();
             silo.Services.AddGrainStorage(
                 ImportErrorAnalyticsGrainOptions.StorageName,
                 (services, _) => new SharedGrainStorage(Store, services.GetRequiredService<IGrainStorageSerializer>()));
