@@ -95,7 +95,7 @@ internal sealed partial class ImportGrain
     {
         var token = await TokenAsync(cancellationToken);
         var budget = GrainFactory.GetGrain<IAccountBudget>(GrainKeys.Account(_accountId));
-        using var limiter = new AccountPermitLimiter(ct => _activation.RunAsync(budget.ReserveAsync, ct), time);
+        using var limiter = new AccountPermitLimiter(ct => ReserveAsync(budget, ct), time);
         var settings = options.Value;
         await using var analyzer = analyzers.CreateBuilder()
             .Configure(o => settings.ConfigureAnalysis?.Invoke(o))
