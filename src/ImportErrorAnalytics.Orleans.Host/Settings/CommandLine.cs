@@ -26,6 +26,12 @@ internal static class CommandLine
                 errors.Add(name.Equals("postgres", StringComparison.OrdinalIgnoreCase)
                     ? $"The PostgreSQL connection string is read from {SiloOptions.ConnectionStringVariable} only (a command line is visible to every user of the machine)."
                     : $"Unknown option '--{name}' (see --help).");
+                if (equals < 0 && i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    // Its value, never echoed: it may be a secret given in the wrong place.
+                    i++;
+                }
+
                 continue;
             }
 
