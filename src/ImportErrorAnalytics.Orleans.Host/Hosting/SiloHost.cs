@@ -79,6 +79,11 @@ internal static class SiloHost
                 {
                     o.NumVotesForDeathDeclaration = votes;
                 }
+
+                if (settings.IAmAlivePeriod is { } alive)
+                {
+                    o.IAmAliveTablePublishTimeout = alive;
+                }
             });
         });
         builder.Services.AddSingleton<IHubSpotTokenProvider, EnvironmentTokenProvider>();

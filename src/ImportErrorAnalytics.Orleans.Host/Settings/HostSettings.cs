@@ -40,6 +40,8 @@ internal sealed class HostSettings
 
     public int? Votes { get; init; }
 
+    public TimeSpan? IAmAlivePeriod { get; init; }
+
     public TimeSpan ReminderPeriod { get; init; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan ImportCheckPeriod { get; init; } = TimeSpan.FromSeconds(30);
@@ -91,6 +93,7 @@ internal sealed class HostSettings
             ProbeTimeout = reader.Seconds(SiloOptions.ProbeTimeout),
             MissedProbes = reader.Int(SiloOptions.MissedProbes, 1, 100),
             Votes = reader.Int(SiloOptions.Votes, 1, 100),
+            IAmAlivePeriod = reader.Seconds(SiloOptions.IAmAlivePeriod),
             ReminderPeriod = reader.Seconds(SiloOptions.ReminderPeriod) ?? TimeSpan.FromMinutes(1),
             ImportCheckPeriod = reader.Seconds(SiloOptions.ImportCheckPeriod) ?? TimeSpan.FromSeconds(30),
             EnsureSchema = reader.Flag(SiloOptions.EnsureSchema),

@@ -25,6 +25,7 @@ internal static class SiloOptions
     public static readonly HostOption ProbeTimeout = new("probe-timeout", "SECONDS", "Membership: how long a probe of another silo may take. Default: Orleans' (5).");
     public static readonly HostOption MissedProbes = new("missed-probes", "N", "Membership: missed probes before a silo suspects another. Default: Orleans' (3).");
     public static readonly HostOption Votes = new("votes", "N", "Membership: suspicions needed to declare a silo dead. Default: Orleans' (2).");
+    public static readonly HostOption IAmAlivePeriod = new("i-am-alive-period", "SECONDS", "Membership: how often the silo writes that it is alive; a silo silent for two periods is not waited for by silos joining (after every silo was killed). Default: Orleans' (30).");
     public static readonly HostOption ReminderPeriod = new("reminder-period", "SECONDS", "Period of the reminder each running import keeps, the longest an import waits to resume after its silo died. Default: 60.");
     public static readonly HostOption ImportCheckPeriod = new("import-check-period", "SECONDS", "How often an account grain asks its unfinished imports for their status. Default: 30.");
     public static readonly HostOption EnsureSchema = new("ensure-schema", null, "Creates the PostgreSQL tables and queries first (idempotent; the role needs CREATE in its schema).");
@@ -36,7 +37,7 @@ internal static class SiloOptions
     public static IReadOnlyList<HostOption> All { get; } =
     [
         ClusterId, ServiceId, SiloPort, GatewayPort, AdvertisedIp, Budget, Budgets, HubSpotBaseAddress, HubSpotBaseAddresses,
-        PageLimit, ProbeTimeout, MissedProbes, Votes, ReminderPeriod, ImportCheckPeriod, EnsureSchema, ConsoleTelemetry,
+        PageLimit, ProbeTimeout, MissedProbes, Votes, IAmAlivePeriod, ReminderPeriod, ImportCheckPeriod, EnsureSchema, ConsoleTelemetry,
         OtlpEndpoint, LogLevel, Help,
     ];
 }

@@ -124,6 +124,8 @@ internal sealed class ProcessCluster : IAsyncDisposable
             "--silo-port", "0", "--gateway-port", "0", "--page-limit", FakeAccounts.PageSize.ToString(CultureInfo.InvariantCulture),
             // Failure detection in seconds: a probe of a second, two missed, one vote.
             "--probe-timeout", "1", "--missed-probes", "2", "--votes", "1",
+            // Killed silos stop writing that they are alive: after two seconds' periods, new silos no longer wait for them to answer.
+            "--i-am-alive-period", "2",
             "--reminder-period", "2", "--import-check-period", "2", "--log-level", "Warning",
             .. arguments,
         ]);
