@@ -52,8 +52,9 @@ internal sealed partial class ImportGrain : IRemindable
                 await this.UnregisterReminder(reminder);
             }
         }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException or ReminderException)
+        catch (Exception ex)
         {
+            // Whatever it is, it must not turn the saved outcome into a failure of the run.
             LogReminderNotRemoved(logger, _accountLog, _importLog, Untrusted.Message(ex.GetType().Name));
         }
     }

@@ -59,7 +59,7 @@ internal sealed class ProcessCluster : IAsyncDisposable
                     o.ServiceId = ServiceId;
                 });
                 client.UseImportErrorAnalyticsPostgres(_connectionString);
-                client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+                client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(30));
                 client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
             })
             .Build();
@@ -76,6 +76,15 @@ internal sealed class ProcessCluster : IAsyncDisposable
             _client = null;
         }
     }
+
+    /// <summary>
+    /// Starts an account's imports. The first calls into a new cluster activate grains that register reminders and
+    /// write state in PostgreSQL; on a loaded machine that can outlast a call's timeout, so the call is made again
+    /// (it is idempotent: an import added twice is kept once, a running one is not restarted).
+    /// </summary>
+    public Task StartImportsAsync(FakeAccount account) =>
+        Eventually.ResultAsync(
+            () => Client.GetAccountGrain(account.Id).StartImportsAsync(account.ImportIds), _ => true, TimeSpan.FromMinutes(2), $"{account.Id}'s imports to start");
 
     /// <summary>The process whose silo identity is <paramref name="silo"/> (from a status or the management grain).</summary>
     public SiloProcess ProcessOf(string? silo) =>

@@ -28,8 +28,8 @@ public sealed class ProcessClusterTests(PostgresDatabase database, ITestOutputHe
         await using var cluster = new ProcessCluster(database.ConnectionString, [target, other]);
         await cluster.StartSilosAsync(3);
         await cluster.StartClientAsync();
-        await cluster.Client.GetAccountGrain(target.Id).StartImportsAsync(target.ImportIds);
-        await cluster.Client.GetAccountGrain(other.Id).StartImportsAsync(other.ImportIds);
+        await cluster.StartImportsAsync(target);
+        await cluster.StartImportsAsync(other);
 
         var grain = cluster.Client.GetImportGrain(target.Id, "9701");
         var log = target.Server.Requests;
@@ -71,7 +71,7 @@ public sealed class ProcessClusterTests(PostgresDatabase database, ITestOutputHe
         await cluster.StartSilosAsync(3);
         await cluster.StartClientAsync();
         var accountGrain = cluster.Client.GetAccountGrain(account.Id);
-        await accountGrain.StartImportsAsync(account.ImportIds);
+        await cluster.StartImportsAsync(account);
         var log = account.Server.Requests;
         await Eventually.ResultAsync(() => Task.FromResult(log.Count), n => n >= 10, Deadline, "ten requests");
 
@@ -104,7 +104,7 @@ public sealed class ProcessClusterTests(PostgresDatabase database, ITestOutputHe
         await cluster.StartClientAsync();
         foreach (var account in new[] { done, open1, open2 })
         {
-            await cluster.Client.GetAccountGrain(account.Id).StartImportsAsync(account.ImportIds);
+            await cluster.StartImportsAsync(account);
         }
 
         await Eventually.ResultAsync(cluster.Client.GetAccountGrain(done.Id).GetRollupAsync, r => r.IsFinished, Deadline, "the finished account");
