@@ -35,6 +35,7 @@ internal sealed class LocalCluster : IAsyncDisposable
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(siloPort, gatewayPort, primary)
                 .AddMemoryGrainStorage(ImportErrorAnalyticsGrainOptions.StorageName)
+                .UseInMemoryReminderService()
                 .AddImportErrorAnalytics(o =>
                 {
                     o.ConfigureHubSpot = accounts.Configure;

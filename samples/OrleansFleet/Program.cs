@@ -18,11 +18,17 @@ catch (ArgumentException ex)
 }
 
 await using var accounts = await SampleAccounts.StartAsync(options);
-await using var cluster = await LocalCluster.StartAsync(options.Silos, accounts);
+await using var local = options.Processes == 0 ? await LocalCluster.StartAsync(options.Silos, accounts) : null;
+await using var processes = options.Processes > 0 ? await SiloProcesses.StartAsync(options.Processes, accounts) : null;
+var client = local?.Client ?? processes!.Client;
+var layout = local is not null
+    ? $"{options.Silos} silos on localhost (silo ports {string.Join(", ", local.SiloPorts)})"
+    : $"{options.Processes} iea-silo processes on PostgreSQL (pids {string.Join(", ", processes!.Silos.Select(s => s.ProcessId))})";
 Console.WriteLine(
-    $"{options.Silos} silos on localhost (silo ports {string.Join(", ", cluster.SiloPorts)}), {options.Accounts} accounts x {options.ImportsPerAccount} imports x {options.ErrorsPerImport:N0} errors, each account {options.Budget} requests per 10 s");
+    $"{layout}, {options.Accounts} accounts x {options.ImportsPerAccount} imports x {options.ErrorsPerImport:N0} errors, each account {options.Budget} requests per 10 s");
 
-var fleet = cluster.Client.GetFleetGrain();
+var writesBefore = processes is null ? null : await PostgresWrites.ReadAsync(processes.ConnectionString);
+var fleet = client.GetFleetGrain();
 foreach (var (accountId, importIds) in accounts.Imports)
 {
     await fleet.StartImportsAsync(accountId, importIds);
@@ -30,16 +36,28 @@ foreach (var (accountId, importIds) in accounts.Imports)
 
 var clock = Stopwatch.StartNew();
 var rollup = await fleet.GetRollupAsync();
+Measure.Kill? kill = null;
 while (!rollup.IsFinished)
 {
     FleetPrinter.Progress(clock.Elapsed, rollup);
+    if (processes is not null && kill is null && clock.Elapsed.TotalSeconds >= options.KillAfterSeconds)
+    {
+        kill = Measure.KillBusiestSilo(processes, rollup);
+    }
+
     await Task.Delay(TimeSpan.FromSeconds(1));
-    rollup = await fleet.GetRollupAsync();
+    rollup = await GetRollupAsync(fleet);
 }
 
-FleetPrinter.Progress(clock.Elapsed, rollup);
+var elapsed = clock.Elapsed;
+FleetPrinter.Progress(elapsed, rollup);
 FleetPrinter.Imports(rollup);
 FleetPrinter.RequestRates(accounts);
+if (processes is not null)
+{
+    await Task.Delay(TimeSpan.FromSeconds(2));
+    Measure.Print(options, rollup, elapsed, kill, accounts, writesBefore!, await PostgresWrites.ReadAsync(processes.ConnectionString));
+}
 var report = await rollup.CreateReportAsync();
 if (report is null)
 {
@@ -63,3 +81,19 @@ if (options.Out is { } path)
 }
 
 return rollup.Imports.All(import => import.State == ImportState.Completed) ? 0 : 1;
+
+// While a killed silo is being declared dead, calls may fail for a few seconds: ask again.
+static async Task<FleetRollup> GetRollupAsync(IFleetGrain fleet)
+{
+    for (var attempt = 1; ; attempt++)
+    {
+        try
+        {
+            return await fleet.GetRollupAsync();
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException && attempt < 60)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+}

@@ -2,10 +2,14 @@ using System.Globalization;
 
 namespace OrleansFleet;
 
-/// <summary>The sample's command line: <c>[--silos N] [--accounts N] [--imports N] [--errors N] [--budget N] [--out FILE]</c>.</summary>
-internal sealed record SampleOptions(int Silos, int Accounts, int ImportsPerAccount, int ErrorsPerImport, int Budget, string? Out)
+/// <summary>
+/// The sample's command line: <c>[--silos N] [--accounts N] [--imports N] [--errors N] [--budget N] [--out FILE]
+/// [--processes N [--kill-after SECONDS]]</c>. With <c>--processes</c>, the silos are <c>iea-silo</c> processes on the
+/// PostgreSQL database <c>IEA_POSTGRES</c> names (instead of <c>--silos</c> in this process with memory storage).
+/// </summary>
+internal sealed record SampleOptions(int Silos, int Accounts, int ImportsPerAccount, int ErrorsPerImport, int Budget, string? Out, int Processes = 0, int? KillAfterSeconds = null)
 {
-    public const string Usage = "usage: OrleansFleet [--silos N] [--accounts N] [--imports N] [--errors N] [--budget N] [--out FILE]";
+    public const string Usage = "usage: OrleansFleet [--silos N] [--accounts N] [--imports N] [--errors N] [--budget N] [--out FILE] [--processes N [--kill-after SECONDS]]";
 
     public static SampleOptions Parse(string[] args)
     {
@@ -21,12 +25,16 @@ internal sealed record SampleOptions(int Silos, int Accounts, int ImportsPerAcco
                 "--errors" => options with { ErrorsPerImport = Positive(value) },
                 "--budget" => options with { Budget = Positive(value) },
                 "--out" => options with { Out = value },
+                "--processes" => options with { Processes = Positive(value) },
+                "--kill-after" => options with { KillAfterSeconds = Positive(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
             i++;
         }
 
-        return options;
+        return options.KillAfterSeconds is not null && options.Processes < 2
+            ? throw new ArgumentException("--kill-after needs --processes 2 or more (an import resumes on another silo).")
+            : options;
     }
 
     private static int Positive(string value) =>

@@ -60,6 +60,19 @@ public sealed class ImportErrorAnalyticsGrainOptions
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool TagMetricsWithAccount { get; set; } = true;
 
+    /// <summary>
+    /// The period of the reminder each running import keeps (named <see cref="ImportReminderName"/>). A reminder is
+    /// durable: when the import's silo dies, the reminder service of a live silo ticks it within this period, which
+    /// activates the import there and resumes it from its last saved page, without any call from a client or its
+    /// account. The reminder is removed when the import completes or fails. Orleans refuses periods below its
+    /// <c>ReminderOptions.MinimumReminderPeriod</c> (1 minute unless lowered).
+    /// </summary>
+    /// <value>Defaults to 1 minute.</value>
+    public TimeSpan ImportReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The name of the reminder a running import grain keeps.</summary>
+    public const string ImportReminderName = "iea.import.resume";
+
     /// <summary>The account's budget and HubSpot options, as <see cref="ConfigureHubSpot"/> sets them.</summary>
     internal HubSpotSourceOptions HubSpotFor(string accountId)
     {

@@ -79,6 +79,7 @@ internal sealed partial class ImportGrain
         CountState();
 
         LogCompleted(logger, _accountLog, _importLog, totals.Pages, totals.Errors);
+        await DropReminderAsync();
     }
 
     /// <summary>Records the failure; a later <see cref="StartAsync"/> resumes from the checkpoint, which stays.</summary>
@@ -92,6 +93,7 @@ internal sealed partial class ImportGrain
         try
         {
             await state.WriteStateAsync();
+            await DropReminderAsync();
         }
         catch (Exception ex) when (ex is InconsistentStateException or OrleansException or TimeoutException)
         {
@@ -105,7 +107,7 @@ internal sealed partial class ImportGrain
     {
         var token = await TokenAsync(cancellationToken);
         var budget = GrainFactory.GetGrain<IAccountBudget>(GrainKeys.Account(_accountId));
-        using var limiter = new AccountPermitLimiter(ct => _activation.RunAsync(budget.ReserveAsync, ct), time);
+        using var limiter = new AccountPermitLimiter(ct => ReserveAsync(budget, ct), time);
         var settings = options.Value;
         await using var analyzer = aggregators.AddTo(analyzers.CreateBuilder())
             .Configure(o => settings.ConfigureAnalysis?.Invoke(o))

@@ -46,7 +46,7 @@ internal sealed partial class ImportGrain(
     /// <summary>The state this activation is counted in by <see cref="SiloMetrics"/>; none before activation and after deactivation.</summary>
     private ImportState? _counted;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _activation = new ActivationScheduler(TaskScheduler.Current);
         (_accountId, _importId) = GrainKeys.ParseImport(this.GetPrimaryKeyString());
@@ -56,9 +56,16 @@ internal sealed partial class ImportGrain(
         {
             LogResuming(logger, _accountLog, _importLog, RuntimeIdentity);
             EnsureRunning();
+            try
+            {
+                // Normally there already (registered before the import was saved as running).
+                await KeepReminderAsync();
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException or ReminderException)
+            {
+                LogReminderNotRegistered(logger, _accountLog, _importLog, Untrusted.Message(ex.GetType().Name));
+            }
         }
-
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -89,6 +96,7 @@ internal sealed partial class ImportGrain(
     {
         if (state.State.State is ImportState.Pending or ImportState.Failed)
         {
+            await KeepReminderAsync();
             state.State.State = ImportState.Running;
             state.State.Failure = null;
             await state.WriteStateAsync();

@@ -60,6 +60,7 @@ public class AnalyticsCluster : IAsyncLifetime
             });
             ConfigureAnalytics(silo);
             silo.Services.AddSingleton<IHubSpotTokenProvider>(Accounts);
+            silo.UseInMemoryReminderService();
             silo.Services.AddGrainStorage(
                 ImportErrorAnalyticsGrainOptions.StorageName,
                 (services, _) => new SharedGrainStorage(Store, services.GetRequiredService<IGrainStorageSerializer>()));

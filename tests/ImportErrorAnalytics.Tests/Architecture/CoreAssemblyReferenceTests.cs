@@ -17,7 +17,7 @@ public class CoreAssemblyReferenceTests
 
     /// <summary>What the core must not reference: the other packages of the repository, the tool, HTTP and resilience.</summary>
     private static bool IsForbiddenForCore(string name) =>
-        name is "ImportErrorAnalytics.HubSpot" or "ImportErrorAnalytics.Testing" or "ImportErrorAnalytics.Orleans" or "ImportErrorAnalytics.Orleans.PostgreSql" or "iea"
+        name is "ImportErrorAnalytics.HubSpot" or "ImportErrorAnalytics.Testing" or "ImportErrorAnalytics.Orleans" or "ImportErrorAnalytics.Orleans.PostgreSql" or "iea" or "iea-silo"
         || name.StartsWith("Npgsql", StringComparison.Ordinal)
         || name.StartsWith("Polly", StringComparison.Ordinal)
         || name.StartsWith("Microsoft.Extensions.Http", StringComparison.Ordinal)

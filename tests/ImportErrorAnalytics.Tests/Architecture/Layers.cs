@@ -66,6 +66,7 @@ internal static class Layers
         "ImportErrorAnalytics.Testing",
         "ImportErrorAnalytics.Orleans",
         "ImportErrorAnalytics.Orleans.PostgreSql",
+        "iea-silo",
     ];
 
     public static Layer Named(string name) => All.Single(layer => layer.Name == name);
