@@ -3,25 +3,31 @@ using System.Threading.RateLimiting;
 namespace ImportErrorAnalytics.HubSpot;
 
 /// <summary>
-/// At most N grants in any rolling window (HubSpot's ten-secondly burst rule), waiting on a <see cref="TimeProvider"/>:
-/// it remembers the last N grant times and lets a request through once the oldest is a window old. Waiters are served
-/// one at a time, in arrival order.
+/// At most N requests in any rolling window of their arrival at HubSpot (its ten-secondly burst rule), waiting on a
+/// <see cref="TimeProvider"/>. HubSpot counts a request when it arrives, which is after the permit (by however long the
+/// send took: a new connection, a busy machine) and before the lease is disposed (the attempt ended): so a permit
+/// counts from its grant until its lease is disposed, and a new one is granted once the permit N grants back was
+/// disposed a window ago. Waiters are served one at a time, in arrival order.
 /// </summary>
 internal sealed class RollingWindowRateLimiter : RateLimiter
 {
-    private readonly long[] _grants;
+    /// <summary>The last N permits: when each was known to have arrived (its lease's disposal), or <see cref="InFlight"/>.</summary>
+    private readonly long[] _arrivedBy;
     private readonly TimeSpan _window;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly object _lock = new();
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _next;
     private int _count;
     private long _lastGrant;
 
+    private const long InFlight = long.MaxValue;
+
     public RollingWindowRateLimiter(int permits, TimeSpan window, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(permits, 1);
-        _grants = new long[permits];
+        _arrivedBy = new long[permits];
         _window = window;
         _time = time;
         _lastGrant = time.GetTimestamp();
@@ -42,14 +48,19 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
     {
         lock (_lock)
         {
-            return new RateLimiterStatistics { CurrentAvailablePermits = _grants.Length - InWindow(_time.GetTimestamp()) };
+            return new RateLimiterStatistics { CurrentAvailablePermits = _arrivedBy.Length - InWindow(_time.GetTimestamp()) };
         }
     }
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         CheckCount(permitCount);
-        return permitCount == 0 || TryGrant() == TimeSpan.Zero ? Lease.Granted : Lease.Refused;
+        if (permitCount == 0)
+        {
+            return Lease.Empty;
+        }
+
+        return TryGrant(out var lease) == TimeSpan.Zero ? lease! : Lease.Refused;
     }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
@@ -57,18 +68,29 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
         CheckCount(permitCount);
         if (permitCount == 0)
         {
-            return Lease.Granted;
+            return Lease.Empty;
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            while (TryGrant() is var wait && wait > TimeSpan.Zero)
+            while (true)
             {
-                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            }
+                Task released;
+                lock (_lock)
+                {
+                    released = _released.Task;
+                }
 
-            return Lease.Granted;
+                var wait = TryGrant(out var lease);
+                if (wait == TimeSpan.Zero)
+                {
+                    return lease!;
+                }
+
+                // Held up by a request still in flight: its lease's disposal says when it arrived.
+                await (wait == Timeout.InfiniteTimeSpan ? released.WaitAsync(cancellationToken) : Task.Delay(wait, _time, cancellationToken)).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -88,15 +110,25 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
 
     private static void CheckCount(int permitCount) => ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, 1);
 
-    /// <summary>Grants now and returns zero, or returns how long until the oldest grant leaves the window.</summary>
-    private TimeSpan TryGrant()
+    /// <summary>
+    /// Grants now (a lease, zero returned), or returns how long until the permit N grants back is a window past its
+    /// arrival (<see cref="Timeout.InfiniteTimeSpan"/> while that permit is still in flight).
+    /// </summary>
+    private TimeSpan TryGrant(out Lease? lease)
     {
+        lease = null;
         lock (_lock)
         {
             var now = _time.GetTimestamp();
-            if (_count == _grants.Length)
+            if (_count == _arrivedBy.Length)
             {
-                var age = _time.GetElapsedTime(_grants[_next], now);
+                var arrived = _arrivedBy[_next];
+                if (arrived == InFlight)
+                {
+                    return Timeout.InfiniteTimeSpan;
+                }
+
+                var age = _time.GetElapsedTime(arrived, now);
                 if (age < _window)
                 {
                     return _window - age;
@@ -107,10 +139,22 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
                 _count++;
             }
 
-            _grants[_next] = now;
-            _next = (_next + 1) % _grants.Length;
+            _arrivedBy[_next] = InFlight;
+            lease = new Lease(this, _next);
+            _next = (_next + 1) % _arrivedBy.Length;
             _lastGrant = now;
             return TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>A permit's attempt ended: its request has arrived, if it was ever sent.</summary>
+    private void Release(int slot)
+    {
+        lock (_lock)
+        {
+            _arrivedBy[slot] = _time.GetTimestamp();
+            _released.TrySetResult();
+            _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
 
@@ -119,7 +163,7 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
         var inWindow = 0;
         for (var i = 0; i < _count; i++)
         {
-            if (_time.GetElapsedTime(_grants[i], now) < _window)
+            if (_arrivedBy[i] == InFlight || _time.GetElapsedTime(_arrivedBy[i], now) < _window)
             {
                 inWindow++;
             }
@@ -128,10 +172,16 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
         return inWindow;
     }
 
-    private sealed class Lease(bool acquired) : RateLimitLease
+    /// <summary>
+    /// A granted permit (its slot is not reused before its disposal, since the grant N later waits for it), or the
+    /// empty and refused leases.
+    /// </summary>
+    private sealed class Lease(RollingWindowRateLimiter? owner, int slot, bool acquired = true) : RateLimitLease
     {
-        public static readonly Lease Granted = new(true);
-        public static readonly Lease Refused = new(false);
+        public static readonly Lease Empty = new(null, -1);
+        public static readonly Lease Refused = new(null, -1, acquired: false);
+
+        private int _disposed;
 
         public override bool IsAcquired => acquired;
 
@@ -141,6 +191,16 @@ internal sealed class RollingWindowRateLimiter : RateLimiter
         {
             metadata = null;
             return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && owner is not null && Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Release(slot);
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

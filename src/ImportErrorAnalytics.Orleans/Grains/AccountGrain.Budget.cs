@@ -6,8 +6,9 @@ namespace ImportErrorAnalytics.Orleans.Grains;
 
 /// <summary>
 /// The account's request budget: <c>RequestsPerTenSeconds</c> per rolling window, whatever the number of import grains
-/// (see <see cref="PermitSchedule"/>). Before handing out a send time beyond what storage says was handed out, it
-/// writes a new horizon, so that an activation after a crash waits out what the old one may have granted.
+/// (see <see cref="PermitSchedule"/>), each permit counted until its import grain reports the request completed. Before
+/// handing out a send time beyond what storage says was handed out, it writes a new horizon, so that an activation
+/// after a crash waits out what the old one may have granted, requests in flight included.
 /// </summary>
 internal sealed partial class AccountGrain
 {
@@ -16,6 +17,12 @@ internal sealed partial class AccountGrain
 
     /// <summary>How far past a new send time the saved horizon is moved, so it is written once per step, not per request.</summary>
     private static readonly TimeSpan HorizonStep = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Added to the attempt timeout for the longest a request may be in flight: the time between the send time and the
+    /// attempt's start (the grant's trip back, a busy silo) and the cancellation's own latency.
+    /// </summary>
+    private static readonly TimeSpan InFlightMargin = TimeSpan.FromSeconds(5);
 
     private PermitSchedule _schedule = null!;
     private DateTimeOffset _horizon;
@@ -32,18 +39,29 @@ internal sealed partial class AccountGrain
         var wait = reservation.At - time.GetUtcNow();
         wait = wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         metrics.PermitAnswered(AccountId, reservation.Granted, wait);
-        return new PermitGrant { Granted = reservation.Granted, Wait = wait };
+        return new PermitGrant { Granted = reservation.Granted, Wait = wait, PermitId = reservation.Id };
+    }
+
+    public Task CompletedAsync(long permitId)
+    {
+        _schedule.Complete(permitId, time.GetUtcNow());
+        return Task.CompletedTask;
     }
 
     private void ActivateBudget()
     {
         var window = options.Value.BudgetWindow;
-        _schedule = new PermitSchedule(options.Value.HubSpotFor(AccountId).RequestsPerTenSeconds, window, MaxLead);
+        var hubSpot = options.Value.HubSpotFor(AccountId);
+        var maxInFlight = hubSpot.AttemptTimeout + InFlightMargin;
+        _schedule = new PermitSchedule(hubSpot.RequestsPerTenSeconds, window, MaxLead, maxInFlight);
         _horizon = budget.State.ReservedUntil;
-        if (_horizon > time.GetUtcNow() - window)
+
+        // A permit the old activation granted up to the horizon may still be in flight for its attempt's length.
+        var spentUntil = _horizon + maxInFlight;
+        if (spentUntil > time.GetUtcNow() - window)
         {
-            _schedule.AssumeSpentUntil(_horizon);
-            LogBudgetHeldBack(logger, AccountLog, _horizon + window);
+            _schedule.AssumeSpentUntil(spentUntil);
+            LogBudgetHeldBack(logger, AccountLog, spentUntil + window);
         }
     }
 

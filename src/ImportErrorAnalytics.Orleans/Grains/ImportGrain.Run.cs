@@ -107,7 +107,7 @@ internal sealed partial class ImportGrain
     {
         var token = await TokenAsync(cancellationToken);
         var budget = GrainFactory.GetGrain<IAccountBudget>(GrainKeys.Account(_accountId));
-        using var limiter = new AccountPermitLimiter(ct => ReserveAsync(budget, ct), time);
+        using var limiter = new AccountPermitLimiter(ct => ReserveAsync(budget, ct), id => ReportCompleted(budget, id), time);
         var settings = options.Value;
         await using var analyzer = aggregators.AddTo(analyzers.CreateBuilder())
             .Configure(o => settings.ConfigureAnalysis?.Invoke(o))
@@ -125,6 +125,14 @@ internal sealed partial class ImportGrain
             .Build();
         return await analyzer.RunToSnapshotAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Tells the account grain a permit's request completed, without waiting; should the report be lost (the
+    /// activation is going), the account counts the permit until its longest flight is over.
+    /// </summary>
+    private void ReportCompleted(IAccountBudget budget, long permitId) =>
+        _activation.RunAsync(() => budget.CompletedAsync(permitId), CancellationToken.None)
+            .ContinueWith(static report => _ = report.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private async Task<HubSpotAccessToken> TokenAsync(CancellationToken cancellationToken)
     {

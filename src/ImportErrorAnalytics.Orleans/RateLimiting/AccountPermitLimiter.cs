@@ -4,23 +4,25 @@ namespace ImportErrorAnalytics.Orleans.RateLimiting;
 
 /// <summary>
 /// The rate limiter an import grain hands to the HubSpot source: each permit is one reservation from the account
-/// grain, waited out on the <see cref="TimeProvider"/> before the request goes. Only asynchronous, single permits.
+/// grain, waited out on the <see cref="TimeProvider"/> before the request goes; the lease, disposed when the attempt
+/// ends, reports the completion (<paramref name="completed"/>), which frees the permit's place in the budget's window.
+/// Only asynchronous, single permits.
 /// </summary>
-internal sealed class AccountPermitLimiter(Func<CancellationToken, Task<PermitGrant>> reserve, TimeProvider time) : RateLimiter
+internal sealed class AccountPermitLimiter(Func<CancellationToken, Task<PermitGrant>> reserve, Action<long> completed, TimeProvider time) : RateLimiter
 {
     public override TimeSpan? IdleDuration => null;
 
     public override RateLimiterStatistics? GetStatistics() => null;
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
-        permitCount == 0 ? Lease.Granted : Lease.Refused;
+        permitCount == 0 ? Lease.Empty : Lease.Refused;
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, 1);
         if (permitCount == 0)
         {
-            return Lease.Granted;
+            return Lease.Empty;
         }
 
         while (true)
@@ -33,15 +35,18 @@ internal sealed class AccountPermitLimiter(Func<CancellationToken, Task<PermitGr
 
             if (grant.Granted)
             {
-                return Lease.Granted;
+                return new Lease(true, grant.PermitId, completed);
             }
         }
     }
 
-    private sealed class Lease(bool acquired) : RateLimitLease
+    private sealed class Lease(bool acquired, long permitId = 0, Action<long>? completed = null) : RateLimitLease
     {
-        public static readonly Lease Granted = new(true);
+        /// <summary>A lease of zero permits: nothing to report.</summary>
+        public static readonly Lease Empty = new(true);
         public static readonly Lease Refused = new(false);
+
+        private int _disposed;
 
         public override bool IsAcquired => acquired;
 
@@ -51,6 +56,16 @@ internal sealed class AccountPermitLimiter(Func<CancellationToken, Task<PermitGr
         {
             metadata = null;
             return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && completed is not null && Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                completed(permitId);
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

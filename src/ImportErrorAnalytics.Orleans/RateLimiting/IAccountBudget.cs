@@ -14,4 +14,14 @@ internal interface IAccountBudget : IGrainWithStringKey
     [AlwaysInterleave]
     [Alias("Reserve")]
     Task<PermitGrant> ReserveAsync();
+
+    /// <summary>
+    /// Reports that the request sent under a granted permit completed (answered, failed or cancelled), so HubSpot has
+    /// counted it by now. One-way: a lost report only keeps the permit counted for longer.
+    /// </summary>
+    /// <param name="permitId">The grant's <see cref="PermitGrant.PermitId"/>.</param>
+    [OneWay]
+    [AlwaysInterleave]
+    [Alias("Completed")]
+    Task CompletedAsync(long permitId);
 }

@@ -14,4 +14,8 @@ internal sealed class PermitGrant
 
     [Id(1)]
     public TimeSpan Wait { get; init; }
+
+    /// <summary>The granted permit, to report its request's completion with (<see cref="IAccountBudget.CompletedAsync"/>).</summary>
+    [Id(2)]
+    public long PermitId { get; init; }
 }

@@ -15,7 +15,7 @@ public sealed class AccountPermitLimiterTests
             new PermitGrant { Granted = true, Wait = TimeSpan.FromSeconds(1) },
         ]);
         var asked = 0;
-        using var limiter = new AccountPermitLimiter(_ => { asked++; return Task.FromResult(answers.Dequeue()); }, time);
+        using var limiter = new AccountPermitLimiter(_ => { asked++; return Task.FromResult(answers.Dequeue()); }, _ => { }, time);
 
         var acquire = limiter.AcquireAsync(1).AsTask();
         Assert.Equal(1, asked);
@@ -42,13 +42,29 @@ public sealed class AccountPermitLimiterTests
     public async Task Acquire_IsCancelledWhileWaiting()
     {
         var time = new FakeTimeProvider();
-        using var limiter = new AccountPermitLimiter(_ => Task.FromResult(new PermitGrant { Granted = true, Wait = TimeSpan.FromSeconds(5) }), time);
+        using var limiter = new AccountPermitLimiter(_ => Task.FromResult(new PermitGrant { Granted = true, Wait = TimeSpan.FromSeconds(5) }), _ => { }, time);
         using var cancel = new CancellationTokenSource();
 
         var acquire = limiter.AcquireAsync(1, cancel.Token).AsTask();
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => acquire);
+    }
+
+    [Fact]
+    public async Task DisposingTheLease_ReportsItsPermitCompletedOnce_AndAZeroPermitLeaseReportsNothing()
+    {
+        var reported = new List<long>();
+        using var limiter = new AccountPermitLimiter(
+            _ => Task.FromResult(new PermitGrant { Granted = true, Wait = TimeSpan.Zero, PermitId = 42 }), reported.Add, TimeProvider.System);
+
+        var lease = await limiter.AcquireAsync(1);
+        Assert.Empty(reported);
+        lease.Dispose();
+        lease.Dispose();
+        (await limiter.AcquireAsync(0)).Dispose();
+
+        Assert.Equal([42L], reported);
     }
 
     /// <summary>The limiter's continuation after a fake-time delay runs on the thread pool: wait for it to ask.</summary>

@@ -33,6 +33,49 @@ public class RateLimiterTests
     }
 
     [Fact]
+    public async Task APermitCounts_UntilItsLeaseIsDisposed_NotFromItsGrant()
+    {
+        // HubSpot counts a request when it arrives, which may be well after the grant (a cold connection): the permit
+        // two grants back frees the window only a window after its lease is disposed.
+        var time = new FakeTimeProvider();
+        using var limiter = HubSpotRateLimiters.Create(2, time);
+        var slow = await limiter.AcquireAsync(1);
+        (await limiter.AcquireAsync(1)).Dispose();
+        time.Advance(TimeSpan.FromSeconds(0.5));
+        slow.Dispose();
+
+        var third = limiter.AcquireAsync(1).AsTask();
+        time.Advance(TimeSpan.FromSeconds(10));
+        await Task.Delay(50);
+        Assert.False(third.IsCompleted);
+
+        time.Advance(TimeSpan.FromSeconds(0.25));
+        using var granted = await third.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(granted.IsAcquired);
+    }
+
+    [Fact]
+    public async Task APermitInFlight_HoldsTheNextGrant_HoweverLongItTakes()
+    {
+        var time = new FakeTimeProvider();
+        using var limiter = HubSpotRateLimiters.Create(1, time);
+        var inFlight = await limiter.AcquireAsync(1);
+
+        var next = limiter.AcquireAsync(1).AsTask();
+        time.Advance(TimeSpan.FromSeconds(60));
+        await Task.Delay(50);
+        Assert.False(next.IsCompleted);
+        inFlight.Dispose();
+        inFlight.Dispose();
+        await Task.Delay(50);
+        Assert.False(next.IsCompleted);
+
+        time.Advance(TimeSpan.FromSeconds(10.25));
+        using var granted = await next.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(granted.IsAcquired);
+    }
+
+    [Fact]
     public void SameAddressTokenAndClock_ShareOneLimiterOfOneRegistry()
     {
         var token = HubSpotAccessToken.From("pat-na1-00000000-0000-0000-0000-000000000000");
