@@ -97,7 +97,7 @@ internal sealed class SiloProcesses : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[]
                  {
-                     hostDll, "--silo-port", "0", "--gateway-port", "0", "--page-limit", "100", "--probe-timeout", "1", "--missed-probes", "2",
+                     hostDll, "--silo-port", "0", "--gateway-port", "0", "--page-limit", "100", "--attempt-timeout", "10", "--probe-timeout", "1", "--missed-probes", "2",
                      "--votes", "1", "--i-am-alive-period", "2", "--reminder-period", "5", "--import-check-period", "5", "--log-level", "Error",
                  })
         {

@@ -52,6 +52,11 @@ internal static class SiloHost
                     {
                         hubSpot.Limit = limit;
                     }
+
+                    if (settings.AttemptTimeout is { } attempt)
+                    {
+                        hubSpot.AttemptTimeout = attempt;
+                    }
                 };
                 o.ImportReminderPeriod = settings.ReminderPeriod;
                 o.ImportCheckPeriod = settings.ImportCheckPeriod;

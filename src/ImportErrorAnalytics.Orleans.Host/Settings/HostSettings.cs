@@ -34,6 +34,8 @@ internal sealed class HostSettings
 
     public int? PageLimit { get; init; }
 
+    public TimeSpan? AttemptTimeout { get; init; }
+
     public TimeSpan? ProbeTimeout { get; init; }
 
     public int? MissedProbes { get; init; }
@@ -90,6 +92,7 @@ internal sealed class HostSettings
             HubSpotBaseAddress = reader.AbsoluteUri(SiloOptions.HubSpotBaseAddress),
             HubSpotBaseAddresses = reader.PerAccount(SiloOptions.HubSpotBaseAddresses, text => Reader.HttpUri(text) is { } uri ? (true, uri) : (false, null!), "an absolute http or https address"),
             PageLimit = reader.Int(SiloOptions.PageLimit, 1, 1000),
+            AttemptTimeout = reader.Seconds(SiloOptions.AttemptTimeout),
             ProbeTimeout = reader.Seconds(SiloOptions.ProbeTimeout),
             MissedProbes = reader.Int(SiloOptions.MissedProbes, 1, 100),
             Votes = reader.Int(SiloOptions.Votes, 1, 100),

@@ -22,6 +22,7 @@ internal static class SiloOptions
     public static readonly HostOption HubSpotBaseAddress = new("hubspot-base-address", "URL", "HubSpot's API address for accounts --hubspot-base-addresses does not name. Default: https://api.hubapi.com.");
     public static readonly HostOption HubSpotBaseAddresses = new("hubspot-base-addresses", "ACCOUNT=URL,...", "Per-account API addresses (e.g. a test server per account).");
     public static readonly HostOption PageLimit = new("page-limit", "N", "Errors per page asked of HubSpot (limit). Default: HubSpot's.");
+    public static readonly HostOption AttemptTimeout = new("attempt-timeout", "SECONDS", "How long one HubSpot request may take; also how long an account counts a permit whose completion was never reported (a silo died), so it bounds an account's pause after its grain's silo dies. Default: 60.");
     public static readonly HostOption ProbeTimeout = new("probe-timeout", "SECONDS", "Membership: how long a probe of another silo may take. Default: Orleans' (5).");
     public static readonly HostOption MissedProbes = new("missed-probes", "N", "Membership: missed probes before a silo suspects another. Default: Orleans' (3).");
     public static readonly HostOption Votes = new("votes", "N", "Membership: suspicions needed to declare a silo dead. Default: Orleans' (2).");
@@ -37,7 +38,7 @@ internal static class SiloOptions
     public static IReadOnlyList<HostOption> All { get; } =
     [
         ClusterId, ServiceId, SiloPort, GatewayPort, AdvertisedIp, Budget, Budgets, HubSpotBaseAddress, HubSpotBaseAddresses,
-        PageLimit, ProbeTimeout, MissedProbes, Votes, IAmAlivePeriod, ReminderPeriod, ImportCheckPeriod, EnsureSchema, ConsoleTelemetry,
+        PageLimit, AttemptTimeout, ProbeTimeout, MissedProbes, Votes, IAmAlivePeriod, ReminderPeriod, ImportCheckPeriod, EnsureSchema, ConsoleTelemetry,
         OtlpEndpoint, LogLevel, Help,
     ];
 }

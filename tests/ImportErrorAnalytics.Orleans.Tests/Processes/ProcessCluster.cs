@@ -131,6 +131,8 @@ internal sealed class ProcessCluster : IAsyncDisposable
         var silo = SiloProcess.Start(environment,
         [
             "--silo-port", "0", "--gateway-port", "0", "--page-limit", FakeAccounts.PageSize.ToString(CultureInfo.InvariantCulture),
+            // An account whose grain's silo dies pauses for the longest flight of a request (attempt timeout + 5 s) and a window.
+            "--attempt-timeout", "10",
             // Failure detection in seconds: a probe of a second, two missed, one vote.
             "--probe-timeout", "1", "--missed-probes", "2", "--votes", "1",
             // Killed silos stop writing that they are alive: after two seconds' periods, new silos no longer wait for them to answer.
