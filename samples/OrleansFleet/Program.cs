@@ -19,7 +19,7 @@ catch (ArgumentException ex)
 
 await using var accounts = await SampleAccounts.StartAsync(options);
 await using var local = options.Processes == 0 ? await LocalCluster.StartAsync(options.Silos, accounts) : null;
-await using var processes = options.Processes > 0 ? await SiloProcesses.StartAsync(options.Processes, accounts) : null;
+await using var processes = options.Processes > 0 ? await SiloProcesses.StartAsync(options.Processes, accounts, options.ConsoleTelemetry) : null;
 var client = local?.Client ?? processes!.Client;
 var layout = local is not null
     ? $"{options.Silos} silos on localhost (silo ports {string.Join(", ", local.SiloPorts)})"

@@ -32,7 +32,7 @@ internal sealed class SiloProcesses : IAsyncDisposable
     /// <summary>The processes' silo identities (what <c>ImportStatus.Silo</c> says) and process ids.</summary>
     public IReadOnlyList<(int ProcessId, string Silo)> Silos => [.. _silos.Select(s => (s.Process.Id, s.Silo))];
 
-    public static async Task<SiloProcesses> StartAsync(int count, SampleAccounts accounts)
+    public static async Task<SiloProcesses> StartAsync(int count, SampleAccounts accounts, bool consoleTelemetry = false)
     {
         var connectionString = Environment.GetEnvironmentVariable("IEA_POSTGRES")
             ?? throw new ArgumentException("--processes needs IEA_POSTGRES: the connection string of a PostgreSQL database the sample may create its tables in.");
@@ -40,7 +40,7 @@ internal sealed class SiloProcesses : IAsyncDisposable
         var cluster = new SiloProcesses(connectionString);
         try
         {
-            var starting = Enumerable.Range(0, count).Select(_ => cluster.StartSilo(accounts)).ToList();
+            var starting = Enumerable.Range(0, count).Select(n => cluster.StartSilo(accounts, consoleTelemetry ? n + 1 : null)).ToList();
             foreach (var (process, ready) in starting)
             {
                 cluster._silos.Add((process, await ready.WaitAsync(TimeSpan.FromMinutes(2))));
@@ -91,7 +91,8 @@ internal sealed class SiloProcesses : IAsyncDisposable
         }
     }
 
-    private (Process Process, Task<string> Ready) StartSilo(SampleAccounts accounts)
+    /// <summary>Starts one silo; with <paramref name="telemetryNumber"/> it exports to its stdout, forwarded here as "[silo N] ...".</summary>
+    private (Process Process, Task<string> Ready) StartSilo(SampleAccounts accounts, int? telemetryNumber)
     {
         var hostDll = typeof(SiloProcesses).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "IeaSiloDll").Value!;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
@@ -102,6 +103,11 @@ internal sealed class SiloProcesses : IAsyncDisposable
                  })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (telemetryNumber is not null)
+        {
+            start.ArgumentList.Add("--console-telemetry");
         }
 
         start.Environment["IEA_POSTGRES"] = ConnectionString;
@@ -121,6 +127,10 @@ internal sealed class SiloProcesses : IAsyncDisposable
             if (e.Data is { } line && line.StartsWith("iea-silo ready ", StringComparison.Ordinal))
             {
                 ready.TrySetResult(JsonDocument.Parse(line["iea-silo ready ".Length..]).RootElement.GetProperty("silo").GetString()!);
+            }
+            else if (e.Data is { } exported && telemetryNumber is { } number)
+            {
+                Console.WriteLine($"[silo {number}] {exported}");
             }
         };
         process.EnableRaisingEvents = true;
