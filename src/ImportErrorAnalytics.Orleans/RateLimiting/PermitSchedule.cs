@@ -27,6 +27,9 @@ internal sealed class PermitSchedule
     private int _next;
     private int _count;
     private long _nextId;
+
+    /// <summary>The id of the permit in ring slot 0's first round: a permit's slot is its id's distance from it, modulo N.</summary>
+    private long _firstId;
     private DateTimeOffset _last = DateTimeOffset.MinValue;
 
     public PermitSchedule(int permits, TimeSpan window, TimeSpan maxLead, TimeSpan maxInFlight)
@@ -42,6 +45,7 @@ internal sealed class PermitSchedule
 
         // Ids differ between activations, so that a completion reported to a later activation matches nothing.
         _nextId = Random.Shared.NextInt64(1, long.MaxValue / 2);
+        _firstId = _nextId;
     }
 
     public int Permits => _permits.Length;
@@ -86,15 +90,17 @@ internal sealed class PermitSchedule
     /// </summary>
     public void Complete(long id, DateTimeOffset now)
     {
-        for (var i = 0; i < _count; i++)
+        // One look, not a scan: with a budget of thousands a completion per request must not cost thousands.
+        if (id < _firstId || id >= _nextId || _nextId - id > _count)
         {
-            ref var permit = ref _permits[i];
-            if (permit.Id == id && !permit.Completed)
-            {
-                var arrived = now < permit.At ? permit.At : now;
-                permit = permit with { ArrivedBy = arrived < permit.ArrivedBy ? arrived : permit.ArrivedBy, Completed = true };
-                return;
-            }
+            return;
+        }
+
+        ref var permit = ref _permits[(id - _firstId) % _permits.Length];
+        if (permit.Id == id && !permit.Completed)
+        {
+            var arrived = now < permit.At ? permit.At : now;
+            permit = permit with { ArrivedBy = arrived < permit.ArrivedBy ? arrived : permit.ArrivedBy, Completed = true };
         }
     }
 
@@ -108,6 +114,7 @@ internal sealed class PermitSchedule
         Array.Fill(_permits, new Permit(0, until, until, Completed: true));
         _count = _permits.Length;
         _next = 0;
+        _firstId = _nextId;
         _last = until;
     }
 
