@@ -34,6 +34,9 @@ internal static class SlowKind
 
     /// <summary>Runs a large input or many generated cases on purpose (soak-like bounds, heavy properties).</summary>
     public const string Heavy = "Heavy";
+
+    /// <summary>Opens reports in a headless Chromium (fetched and unpacked on first use, see the browser tests' README).</summary>
+    public const string Browser = "Browser";
 }
 
 /// <summary>Turns <see cref="SlowAttribute"/> into its two traits.</summary>
@@ -46,6 +49,8 @@ internal sealed class SlowTraitDiscoverer : ITraitDiscoverer
     public const string AssemblyName = "ImportErrorAnalytics.Analyzers.Tests";
 #elif TESTS_ImportErrorAnalytics_Tests
     public const string AssemblyName = "ImportErrorAnalytics.Tests";
+#elif TESTS_ImportErrorAnalytics_Browser_Tests
+    public const string AssemblyName = "ImportErrorAnalytics.Browser.Tests";
 #else
 #error Add this test project's assembly name.
 #endif
