@@ -22,7 +22,16 @@ internal static class ChromiumInstall
 
     /// <summary>Returns the unpacked browser, fetching and unpacking it first when it is not there yet.</summary>
     /// <exception cref="PlatformNotSupportedException">Not Linux on x64: the package ships no other build.</exception>
-    public static async Task<Installed> EnsureAsync(CancellationToken cancellationToken)
+    public static Task<Installed> EnsureAsync(CancellationToken cancellationToken)
+    {
+        var source = Environment.GetEnvironmentVariable(ChromiumPackage.TarballVariable);
+        return EnsureAsync(CacheDirectory(), string.IsNullOrEmpty(source) ? ChromiumPackage.TarballUrl : source, cancellationToken);
+    }
+
+    /// <summary>Returns the browser unpacked under <paramref name="cache"/>, from <paramref name="source"/> (an https address or a file) when it is not there yet.</summary>
+    /// <exception cref="PlatformNotSupportedException">Not Linux on x64: the package ships no other build.</exception>
+    /// <exception cref="InvalidOperationException">The tarball cannot be fetched, or is not the pinned one.</exception>
+    internal static async Task<Installed> EnsureAsync(string cache, string source, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
         {
@@ -30,7 +39,6 @@ internal static class ChromiumInstall
                 $"The browser tests run @sparticuz/chromium {ChromiumPackage.Version}, which ships Chromium for Linux x64 only; this is {RuntimeInformation.OSDescription} on {RuntimeInformation.OSArchitecture}.");
         }
 
-        var cache = CacheDirectory();
         var target = Path.Combine(cache, "chromium-" + ChromiumPackage.Version);
         await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -41,7 +49,7 @@ internal static class ChromiumInstall
                 using var processLock = await LockAsync(Path.Combine(cache, "install.lock"), cancellationToken).ConfigureAwait(false);
                 if (!IsComplete(target))
                 {
-                    await InstallAsync(cache, target, cancellationToken).ConfigureAwait(false);
+                    await InstallAsync(cache, source, target, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -89,12 +97,12 @@ internal static class ChromiumInstall
         }
     }
 
-    private static async Task InstallAsync(string cache, string target, CancellationToken cancellationToken)
+    private static async Task InstallAsync(string cache, string source, string target, CancellationToken cancellationToken)
     {
         var tarball = Path.Combine(cache, $"chromium-{ChromiumPackage.Version}.tgz");
         if (!File.Exists(tarball) || !HashMatches(tarball))
         {
-            await FetchAsync(tarball, cancellationToken).ConfigureAwait(false);
+            await FetchAsync(source, tarball, cancellationToken).ConfigureAwait(false);
         }
 
         var staging = target + ".part";
@@ -117,10 +125,8 @@ internal static class ChromiumInstall
     }
 
     /// <summary>Downloads (or copies) the tarball beside its final name; it takes that name only once its hash is right.</summary>
-    private static async Task FetchAsync(string tarball, CancellationToken cancellationToken)
+    private static async Task FetchAsync(string source, string tarball, CancellationToken cancellationToken)
     {
-        var source = Environment.GetEnvironmentVariable(ChromiumPackage.TarballVariable);
-        source = string.IsNullOrEmpty(source) ? ChromiumPackage.TarballUrl : source;
         var part = tarball + ".part";
         try
         {

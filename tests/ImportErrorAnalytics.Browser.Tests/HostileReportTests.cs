@@ -1,0 +1,136 @@
+using FsCheck;
+using FsCheck.Fluent;
+using ImportErrorAnalytics.Browser.Tests.Support;
+using ImportErrorAnalytics.Reporting.Html;
+
+namespace ImportErrorAnalytics.Browser.Tests;
+
+/// <summary>
+/// Reports whose every string is hostile, opened in Chromium: nothing from the data runs, loads, or becomes an element
+/// or attribute our writer does not write; each string is shown as text, invisible and bidirectional characters escaped.
+/// </summary>
+[Collection(SharedBrowser.Name)]
+[Slow(SlowKind.Browser)]
+public sealed class HostileReportTests(BrowserFixture fixture)
+{
+    /// <summary>
+    /// Markup, handlers, script addresses, CSS escapes and breakouts, and the characters that hide or reorder text.
+    /// <c>@@D800@@</c> and <c>@@DC00@@</c> become lone surrogates (<c>\ud800</c>, <c>\udc00</c>) in the input's JSON.
+    /// </summary>
+    internal static readonly string[] Nasty =
+    [
+        "<script>window.__ieaRan.push('script')</script>",
+        "<img src=x onerror=\"window.__ieaRan.push('img')\">",
+        "\"><svg onload=window.__ieaRan.push('svg')>",
+        "' onmouseover='window.__ieaRan.push(1)' x='",
+        "<a href=\"javascript:window.__ieaRan.push('a')\">click</a>",
+        "javascript:window.__ieaRan.push('url')",
+        "</style><script>window.__ieaRan.push('style')</script>",
+        "</script><script>window.__ieaRan.push('close')</script>",
+        "\\3c script\\3e",
+        "expression(alert(1))",
+        "url(https://evil.example/x.png)",
+        "<link rel=stylesheet href=https://evil.example/x.css>",
+        "<base href=\"https://evil.example/\">",
+        "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
+        "<iframe src=\"https://evil.example/\"></iframe>",
+        "<!--", "-->", "]]>", "<![CDATA[", "&lt;b&gt;", "&amp;", "{{7*7}}", "${7*7}",
+        "\u202Eevil", "\u2066isolate\u2069", "zero\u200Bwidth", "nul\0byte", "bell\u0007", "line\u2028sep",
+        "@@D800@@", "@@DC00@@", "a@@D800@@b",
+        "😀", "ﬀ", "e\u0301",
+    ];
+
+    private static readonly Gen<string[]> HostileStrings =
+        Gen.Elements(Nasty).ArrayOf().Select(parts => string.Concat(parts.Take(3)))
+            .Where(s => s.Length > 0)
+            .ArrayOf()
+            .Where(strings => strings.Length > 0)
+            .Select(strings => strings.Take(12).ToArray());
+
+    [Fact]
+    public async Task EveryHostileStringAtOnce_StaysText()
+    {
+        await AssertStaysDataAsync(Nasty);
+    }
+
+    [Fact]
+    public async Task AnyMixOfHostileStrings_StaysText()
+    {
+        var cases = HostileStrings.Sample(20, 12);
+        foreach (var strings in cases)
+        {
+            await AssertStaysDataAsync(strings);
+        }
+    }
+
+    private async Task AssertStaysDataAsync(IReadOnlyList<string> strings)
+    {
+        var hostile = await Reports.HostileAsync(strings);
+        var twin = await Reports.HostileAsync(strings.Select((_, i) => $"benign{i}").ToArray());
+        var sample = await Reports.SampleAsync();
+        await using var opened = await OpenedPage.OpenAsync(fixture, HtmlReport.Render(hostile), "hostile");
+        await using var benign = await OpenedPage.OpenAsync(fixture, HtmlReport.Render(twin), "benign-twin");
+        await using var sampled = await OpenedPage.OpenAsync(fixture, HtmlReport.Render(sample), "benign-sample");
+
+        var context = string.Join(" | ", strings);
+        Assert.True(Array.Empty<string>().SequenceEqual(await opened.Page.EvaluateExpressionAsync<string[]>("window.__ieaRan")), $"script from the data ran: {context}");
+        Assert.True(opened.Dialogs.Count == 0, $"a dialog opened: {context}");
+        Assert.True(opened.OtherRequests.Count == 0, $"requests {string.Join(", ", opened.OtherRequests)}: {context}");
+        Assert.True(opened.ConsoleProblems.Count == 0, $"console {string.Join(", ", opened.ConsoleProblems)}: {context}");
+        Assert.True(opened.PageErrors.Count == 0, $"page errors {string.Join(", ", opened.PageErrors)}: {context}");
+
+        // Every element and attribute name is one our writer writes for the same report without hostile strings.
+        var written = await opened.Page.EvaluateExpressionAsync<ElementShape[]>(PageScripts.Vocabulary);
+        var ours = (await benign.Page.EvaluateExpressionAsync<ElementShape[]>(PageScripts.Vocabulary))
+            .Concat(await sampled.Page.EvaluateExpressionAsync<ElementShape[]>(PageScripts.Vocabulary)).ToArray();
+        var elements = ours.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var attributes = ours.SelectMany(e => e.Attributes.Select(a => $"{e.Name}@{a.Name}")).ToHashSet(StringComparer.Ordinal);
+        var links = ours.SelectMany(e => e.Attributes.Where(a => a.Name == "href").Select(a => a.Value)).ToHashSet(StringComparer.Ordinal);
+        foreach (var element in written)
+        {
+            Assert.True(elements.Contains(element.Name), $"<{element.Name}> is not ours: {context}");
+            foreach (var attribute in element.Attributes)
+            {
+                Assert.True(attributes.Contains($"{element.Name}@{attribute.Name}"), $"<{element.Name} {attribute.Name}> is not ours: {context}");
+                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"handler {attribute.Name}: {context}");
+                Assert.False(attribute.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) && attribute.Name is "href" or "src" or "action" or "xlink:href",
+                    $"script address in {attribute.Name}: {context}");
+                if (attribute.Name == "href")
+                {
+                    Assert.True(links.Contains(attribute.Value), $"a link our writer does not write: {attribute.Value}: {context}");
+                }
+            }
+        }
+
+        Assert.Equal(1, written.Count(e => e.Name == "script"));
+        Assert.Equal(1, written.Count(e => e.Name == "style"));
+
+        // Shown as text: each string of plain printable characters appears in the page's text as it is.
+        var text = await opened.Page.EvaluateExpressionAsync<string>("document.body.innerText");
+        foreach (var plain in strings.Where(s => s.All(c => c is >= ' ' and <= '~') && !s.Contains("@@", StringComparison.Ordinal)).Distinct())
+        {
+            Assert.True(text.Contains(plain, StringComparison.Ordinal), $"'{plain}' is not shown as text");
+        }
+
+        // Invisible, reordering and broken characters are never in the page raw, only escaped.
+        Assert.DoesNotContain(text, c => c is '\u202E' or '\u2066' or '\u2069' or '\u200B' or '\0' or '\u0007' or '\u2028');
+        Assert.False(HasLoneSurrogate(text), $"a lone surrogate in the page's text: {context}");
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
