@@ -96,8 +96,33 @@ internal sealed class HtmlBuilder
         return this;
     }
 
-    /// <summary>An untrusted value for an attribute (<c>data-label</c>, <c>aria-label</c>): visible-escaped here, encoded by <see cref="Open"/>.</summary>
-    public static string Attr(string? value) => value is null ? "(none)" : Escaping.EscapedText.Escape(value, escapeBackslash: true);
+    /// <summary>
+    /// An untrusted value for an attribute (<c>data-label</c>): visible-escaped here, encoded by <see cref="Open"/>. The
+    /// colon of a leading URL scheme (<c>javascript:</c>) is escaped too (<c>\u003A</c>, unambiguous since backslashes
+    /// are doubled), so no attribute value of the page ever reads as a URL, whatever attribute a later change puts it in.
+    /// </summary>
+    public static string Attr(string? value)
+    {
+        if (value is null)
+        {
+            return "(none)";
+        }
+
+        var visible = Escaping.EscapedText.Escape(value, escapeBackslash: true);
+        var start = 0;
+        while (start < visible.Length && visible[start] == ' ')
+        {
+            start++;
+        }
+
+        var scheme = start;
+        while (scheme < visible.Length && (char.IsAsciiLetterOrDigit(visible[scheme]) || visible[scheme] is '+' or '-' or '.'))
+        {
+            scheme++;
+        }
+
+        return scheme > start && scheme < visible.Length && visible[scheme] == ':' ? string.Concat(visible.AsSpan(0, scheme), "\\u003A", visible.AsSpan(scheme + 1)) : visible;
+    }
 
     public override string ToString() => _text.ToString();
 
