@@ -13,8 +13,8 @@ internal static class DiffCommand
     {
         var before = new Argument<string>("before") { Description = "The report before the fix: a JSON report ('iea report --format json') or a snapshot ('--snapshot')." };
         var after = new Argument<string>("after") { Description = "The report after the fix: a JSON report or a snapshot." };
-        var format = new Option<string>("--format") { Description = "Format of the diff on standard output or in --out: json or markdown.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "markdown");
+        var format = new Option<string>("--format") { Description = "Format of the diff on standard output or in --out: json, markdown or html.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "markdown", "html");
         var output = new Option<string?>("--out", "-o") { Description = "Write the diff to this file (standard output when absent)." };
         var failIfNewType = new Option<bool>("--fail-if-new-type") { Description = "Exit 1 when an error type is counted after and not before." };
         var failIfIncrease = new Option<string?>("--fail-if-increase")
@@ -55,13 +55,13 @@ internal static class DiffCommand
                 : null;
             var gates = new DiffGates(result.GetValue(failIfNewType), result.GetValue(failIfIncrease) is { } pct ? DiffGates.ParsePercent(pct) : null);
             return await RunAsync(
-                result.GetValue(before)!, result.GetValue(after)!, result.GetValue(format) == "markdown", outPath, maskKey, gates, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                result.GetValue(before)!, result.GetValue(after)!, result.GetValue(format)!, outPath, maskKey, gates, stdout, stderr, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string beforePath, string afterPath, bool markdown, string? outPath, ValueMaskKey? maskKey, DiffGates gates, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        string beforePath, string afterPath, string format, string? outPath, ValueMaskKey? maskKey, DiffGates gates, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ImportErrorReport before, after;
         try
@@ -86,7 +86,12 @@ internal static class DiffCommand
         }
 
         var diff = ReportDiff.Compare(before, after, maskKey);
-        var text = markdown ? diff.ToMarkdown() : diff.ToJson();
+        var text = format switch
+        {
+            "markdown" => diff.ToMarkdown(),
+            "html" => diff.ToHtml(),
+            _ => diff.ToJson(),
+        };
         var written = outPath is null
             ? await ReportFiles.TryAsync(stderr, "the diff to standard output", async () =>
             {

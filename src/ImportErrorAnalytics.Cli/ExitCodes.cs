@@ -60,7 +60,7 @@ internal static class ExitCodes
     public const int SnapshotsIncompatible = 13;
 
     /// <summary>
-    /// An output cannot be written: a report (standard output, <c>--out</c>, <c>--json-out</c>, <c>--markdown-out</c>,
+    /// An output cannot be written: a report (standard output, <c>--out</c>, <c>--json-out</c>, <c>--markdown-out</c>, <c>--html-out</c>,
     /// an import's report beside them), the <c>--snapshot</c>, the <c>--checkpoint</c>, the <c>--failed-rows</c> CSV (or its
     /// spill files beside it), or the job summary
     /// (<c>--github-summary</c> without <c>GITHUB_STEP_SUMMARY</c>, or its file). The message names the file.

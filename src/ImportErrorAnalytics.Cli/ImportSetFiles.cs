@@ -6,7 +6,7 @@ namespace ImportErrorAnalytics.Cli;
 
 /// <summary>
 /// Where a multi-import run's reports go: the combined report wherever a single report would (standard output,
-/// <c>--out</c>, <c>--json-out</c>, <c>--markdown-out</c>, the job summary), and each import's report beside every
+/// <c>--out</c>, <c>--json-out</c>, <c>--markdown-out</c>, <c>--html-out</c>, the job summary), and each import's report beside every
 /// file option, with the import id before the extension (<c>report.json</c> → <c>report.184448894.json</c>).
 /// </summary>
 internal static class ImportSetFiles
@@ -15,7 +15,7 @@ internal static class ImportSetFiles
     public static async Task<bool> WriteAllAsync(ImportSetReport result, OutputSettings output, TextWriter stdout, TextWriter stderr)
     {
         var written = await ReportFiles.WriteAllAsync(result.Combined, output, stdout, stderr).ConfigureAwait(false);
-        if (output.OutputPath is null && output.JsonPath is null && output.MarkdownPath is null)
+        if (output.OutputPath is null && output.JsonPath is null && output.MarkdownPath is null && output.HtmlPath is null)
         {
             await stderr.WriteLineAsync("iea: the combined report is on standard output; --out FILE also writes each import's report beside FILE.").ConfigureAwait(false);
             return written;
@@ -25,11 +25,15 @@ internal static class ImportSetFiles
         {
             var importId = report.Sources[0].ImportId;
             var markdown = new Lazy<string>(() => MarkdownReport.Render(report, new MarkdownReportOptions { MaxBytes = output.MaxBytes }));
+            var html = new Lazy<string>(() => ReportFiles.Html(report, output));
             if (output.OutputPath is { } path)
             {
-                Func<string, Task> write = output.Format == ReportFormat.Markdown
-                    ? p => ReportFiles.WriteAtomicallyAsync(p, markdown.Value)
-                    : p => ReportFiles.WriteAtomicallyAsync(p, report);
+                Func<string, Task> write = output.Format switch
+                {
+                    ReportFormat.Markdown => p => ReportFiles.WriteAtomicallyAsync(p, markdown.Value),
+                    ReportFormat.Html => p => ReportFiles.WriteAtomicallyAsync(p, html.Value),
+                    _ => p => ReportFiles.WriteAtomicallyAsync(p, report),
+                };
                 written &= await WriteAsync(PathFor(path, importId), importId, stderr, write).ConfigureAwait(false);
             }
 
@@ -41,6 +45,11 @@ internal static class ImportSetFiles
             if (output.MarkdownPath is { } md)
             {
                 written &= await WriteAsync(PathFor(md, importId), importId, stderr, p => ReportFiles.WriteAtomicallyAsync(p, markdown.Value)).ConfigureAwait(false);
+            }
+
+            if (output.HtmlPath is { } htmlPath)
+            {
+                written &= await WriteAsync(PathFor(htmlPath, importId), importId, stderr, p => ReportFiles.WriteAtomicallyAsync(p, html.Value)).ConfigureAwait(false);
             }
         }
 

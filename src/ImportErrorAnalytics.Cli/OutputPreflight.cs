@@ -20,6 +20,7 @@ internal static class OutputPreflight
         Check(output.OutputPath, "--out", problems);
         Check(output.JsonPath, "--json-out", problems);
         Check(output.MarkdownPath, "--markdown-out", problems);
+        Check(output.HtmlPath, "--html-out", problems);
         Check(output.SnapshotPath, "--snapshot", problems);
         Check(checkpoint, "--checkpoint", problems);
         Check(failedRows, "--failed-rows", problems);

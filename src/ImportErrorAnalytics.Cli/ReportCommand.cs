@@ -81,7 +81,7 @@ internal static class ReportCommand
     public static async Task<int> RunAsync(
         Func<ImportErrorAnalyzerBuilder> createBuilder, OutputSettings output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var outputPath = output.OutputPath ?? output.JsonPath ?? output.MarkdownPath;
+        var outputPath = output.OutputPath ?? output.JsonPath ?? output.MarkdownPath ?? output.HtmlPath;
         var progress = CreateProgress(stderr);
         ImportErrorAnalyzer analyzer;
         Task<ReportSnapshot>? running = null;

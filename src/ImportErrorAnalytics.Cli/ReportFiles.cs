@@ -1,12 +1,13 @@
 using System.Text;
 using ImportErrorAnalytics.Files;
 using ImportErrorAnalytics.Reporting;
+using ImportErrorAnalytics.Reporting.Html;
 using ImportErrorAnalytics.Reporting.Markdown;
 
 namespace ImportErrorAnalytics.Cli;
 
 /// <summary>
-/// Writes the reports a run asked for: standard output or <c>--out</c>, <c>--json-out</c>, <c>--markdown-out</c>, the
+/// Writes the reports a run asked for: standard output or <c>--out</c>, <c>--json-out</c>, <c>--markdown-out</c>, <c>--html-out</c>, the
 /// GitHub job summary. Each output is written on its own: one that cannot be written (a missing directory, no
 /// permission, a full disk) is named on stderr and the others are still written.
 /// </summary>
@@ -19,24 +20,28 @@ internal static class ReportFiles
     public static async Task<bool> WriteAllAsync(ImportErrorReport report, OutputSettings output, TextWriter stdout, TextWriter stderr)
     {
         var markdown = new Lazy<string>(() => MarkdownReport.Render(report, new MarkdownReportOptions { MaxBytes = output.MaxBytes }));
+        var html = new Lazy<string>(() => Html(report, output));
         var written = output.OutputPath is null
             ? await TryAsync(stderr, "the report to standard output", async () =>
             {
-                if (output.Format == ReportFormat.Markdown)
-                {
-                    await stdout.WriteLineAsync(markdown.Value).ConfigureAwait(false);
-                }
-                else
+                if (output.Format == ReportFormat.Json)
                 {
                     JsonReport.WriteTo(report, stdout);
                     await stdout.WriteLineAsync().ConfigureAwait(false);
                 }
+                else
+                {
+                    await stdout.WriteLineAsync(output.Format == ReportFormat.Html ? html.Value : markdown.Value).ConfigureAwait(false);
+                }
 
                 await stdout.FlushAsync().ConfigureAwait(false);
             }).ConfigureAwait(false)
-            : await TryAsync(stderr, $"the report to '{output.OutputPath}' (--out)", () => output.Format == ReportFormat.Markdown
-                ? WriteAtomicallyAsync(output.OutputPath, markdown.Value)
-                : WriteAtomicallyAsync(output.OutputPath, report)).ConfigureAwait(false);
+            : await TryAsync(stderr, $"the report to '{output.OutputPath}' (--out)", () => output.Format switch
+            {
+                ReportFormat.Markdown => WriteAtomicallyAsync(output.OutputPath, markdown.Value),
+                ReportFormat.Html => WriteAtomicallyAsync(output.OutputPath, html.Value),
+                _ => WriteAtomicallyAsync(output.OutputPath, report),
+            }).ConfigureAwait(false);
 
         if (output.JsonPath is not null)
         {
@@ -48,6 +53,11 @@ internal static class ReportFiles
             written &= await TryAsync(stderr, $"the Markdown report to '{output.MarkdownPath}' (--markdown-out)", () => WriteAtomicallyAsync(output.MarkdownPath, markdown.Value)).ConfigureAwait(false);
         }
 
+        if (output.HtmlPath is not null)
+        {
+            written &= await TryAsync(stderr, $"the HTML report to '{output.HtmlPath}' (--html-out)", () => WriteAtomicallyAsync(output.HtmlPath, html.Value)).ConfigureAwait(false);
+        }
+
         if (output.GithubSummary)
         {
             written &= await TryAsync(stderr, "the job summary (--github-summary)", () => AppendSummaryAsync(markdown.Value)).ConfigureAwait(false);
@@ -55,6 +65,10 @@ internal static class ReportFiles
 
         return written;
     }
+
+    /// <summary>The HTML report within <c>--html-max-bytes</c>.</summary>
+    internal static string Html(ImportErrorReport report, OutputSettings output) =>
+        HtmlReport.Render(report, new HtmlReportOptions { MaxBytes = output.HtmlMaxBytes });
 
     /// <summary>
     /// Runs <paramref name="write"/>; when the file system refuses it, tells which output on <paramref name="stderr"/>

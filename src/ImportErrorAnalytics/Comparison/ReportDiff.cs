@@ -109,6 +109,13 @@ public sealed partial class ReportDiff
     /// <summary>The diff as Markdown: a summary, tables with arrows and a Mermaid chart; every name from the data is escaped.</summary>
     public string ToMarkdown() => DiffMarkdownWriter.Write(this);
 
+    /// <summary>
+    /// The diff as one self-contained HTML page (docs/html-report.md): a summary, a chart of the error types before and
+    /// after, tables that sort and filter with script and read without it; every name and value from the data is text,
+    /// encoded, under a Content-Security-Policy that allows only the page's own style and script.
+    /// </summary>
+    public string ToHtml() => DiffHtmlWriter.Write(this);
+
     /// <summary>Errors per row of a report: its errors over the sum of its imports' row totals, when every import has one.</summary>
     internal static double? ErrorRate(ImportErrorReport report)
     {

@@ -52,14 +52,14 @@ public sealed class DataFilePermissionTests : IDisposable
     [UnixFact]
     public async Task Report_Merge_AndDemo_WriteOwnerOnlyReportsAndSnapshots()
     {
-        var report = await Iea(null, "report", "--input", SamplePaths.ImportDirectory, "--out", In("report.md"), "--format", "markdown", "--json-out", In("report.json"), "--markdown-out", In("also.md"), "--snapshot", In("run.snap"));
+        var report = await Iea(null, "report", "--input", SamplePaths.ImportDirectory, "--out", In("report.md"), "--format", "markdown", "--json-out", In("report.json"), "--markdown-out", In("also.md"), "--html-out", In("also.html"), "--snapshot", In("run.snap"));
         var merge = await Iea(null, "merge", In("run.snap"), "--out", In("merged.json"), "--snapshot", In("merged.snap"));
         var demo = await Iea(null, "demo", "--errors", "300", "--page-size", "100", "--no-faults", "--out", In("demo.json"), "--snapshot", In("demo.snap"));
 
         Assert.True(report.Code == ExitCodes.Success, report.Err);
         Assert.True(merge.Code == ExitCodes.Success, merge.Err);
         Assert.True(demo.Code == ExitCodes.Success, demo.Err);
-        AssertEveryFileIsOwnerOnly("report.md", "report.json", "also.md", "run.snap", "merged.json", "merged.snap", "demo.json", "demo.snap");
+        AssertEveryFileIsOwnerOnly("report.md", "report.json", "also.md", "also.html", "run.snap", "merged.json", "merged.snap", "demo.json", "demo.snap");
     }
 
     [UnixFact]

@@ -79,7 +79,8 @@ public class GateAndOutputTests
     [InlineData("--fail-if-error-rate", "abc")]
     [InlineData("--fail-if-errors", "-1")]
     [InlineData("--max-bytes", "10")]
-    [InlineData("--format", "html")]
+    [InlineData("--format", "pdf")]
+    [InlineData("--html-max-bytes", "65535")]
     public async Task BadOutputOptions_AreUsageErrors(string option, string value)
     {
         var (code, _, _) = await Iea("report", "--input", Samples, option, value);

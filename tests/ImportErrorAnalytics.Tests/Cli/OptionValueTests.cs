@@ -68,6 +68,7 @@ public class OptionValueTests
     [InlineData("--max-page-bytes", "63", "--max-page-bytes must be 64 or more.")]
     [InlineData("--fail-if-errors", "-1", "--fail-if-errors must be 0 or more.")]
     [InlineData("--max-bytes", "1023", "--max-bytes must be 1024 or more.")]
+    [InlineData("--html-max-bytes", "65535", "--html-max-bytes must be 65536 or more.")]
     public async Task ANumberOutOfRange_IsAUsageErrorSayingTheRange(string option, string value, string message)
     {
         var stderr = new StringWriter();

@@ -27,6 +27,7 @@ public class OutputFailureTests
     [InlineData("--out")]
     [InlineData("--json-out")]
     [InlineData("--markdown-out")]
+    [InlineData("--html-out")]
     [InlineData("--snapshot")]
     public async Task OutputInAMissingDirectory_ExitsWith14BeforeReading(string option)
     {

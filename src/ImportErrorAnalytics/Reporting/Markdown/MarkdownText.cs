@@ -71,9 +71,9 @@ internal static class MarkdownText
         return builder.ToString();
     }
 
-    public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    public static string Number(long value) => ReportLabels.Number(value);
 
-    public static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
+    public static string Percent(double share) => ReportLabels.Percent(share);
 
     private static int LongestBacktickRun(string value)
     {

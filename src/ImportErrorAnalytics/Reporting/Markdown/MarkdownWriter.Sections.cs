@@ -186,6 +186,5 @@ internal sealed partial class MarkdownWriter
 
     private const string OtherFiles = "*(other files)*";
 
-    private static string ColumnName(int? column, string? property) =>
-        property ?? (column is { } c ? "column " + c.ToString(CultureInfo.InvariantCulture) : "unknown");
+    private static string ColumnName(int? column, string? property) => ReportLabels.ColumnName(column, property);
 }

@@ -111,16 +111,7 @@ internal sealed partial class MarkdownWriter(ImportErrorReport report, SectionLi
         Line();
     }
 
-    private static string OtherRowName(string table) => table switch
-    {
-        "errorTypes" => "error types",
-        "objectTypes" => "object types",
-        "columns" => "columns",
-        "topInvalidValues" => "values of columns",
-        "lineClusters" => "files",
-        _ => table,
-    };
+    private static string OtherRowName(string table) => ReportLabels.OtherRowName(table);
 
-    private static string Share(long part, long whole) =>
-        whole == 0 ? "" : ((double)part / whole).ToString("P1", CultureInfo.InvariantCulture);
+    private static string Share(long part, long whole) => ReportLabels.Share(part, whole);
 }

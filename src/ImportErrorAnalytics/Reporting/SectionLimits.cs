@@ -1,6 +1,9 @@
-namespace ImportErrorAnalytics.Reporting.Markdown;
+namespace ImportErrorAnalytics.Reporting;
 
-/// <summary>How many rows each kind of list may show; trimming halves the longest first.</summary>
+/// <summary>
+/// How many rows each kind of list may show; trimming halves the longest first. Shared by the Markdown and HTML reports,
+/// so both keep to their size budgets the same way.
+/// </summary>
 internal sealed class SectionLimits(int rows)
 {
     private readonly Dictionary<string, int> _limits = new(StringComparer.Ordinal)
