@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using ImportErrorAnalytics.Browser.Tests.Support;
+using ImportErrorAnalytics.Comparison;
+using ImportErrorAnalytics.Tests.Reporting.Html;
 using ImportErrorAnalytics.Reporting.Html;
 
 namespace ImportErrorAnalytics.Browser.Tests;
@@ -63,15 +65,48 @@ public sealed class HostileReportTests(BrowserFixture fixture)
         }
     }
 
+    /// <summary>
+    /// A combined report of two imports built by hand, with the string in every field a report has: the imports' ids,
+    /// names, states and warnings, custom results, skipped inputs, per-import tables; and the diff of it against a plain one.
+    /// </summary>
+    [Fact]
+    public async Task EveryFieldOfACombinedReportAndADiff_HoldingEachHostileString_StaysText()
+    {
+        var plain = HandBuiltReports.With("plain");
+        var ours = await VocabularyAsync(HtmlReport.Render(plain), ReportDiff.Compare(plain, HandBuiltReports.With("other")).ToHtml());
+        foreach (var nasty in Nasty)
+        {
+            var text = nasty.Replace("@@D800@@", "\uD800", StringComparison.Ordinal).Replace("@@DC00@@", "\uDC00", StringComparison.Ordinal);
+            var report = HandBuiltReports.With(text);
+            await AssertStaysDataAsync(HtmlReport.Render(report), ours, [nasty]);
+            await AssertStaysDataAsync(ReportDiff.Compare(plain, report).ToHtml(), ours, [nasty]);
+        }
+    }
+
     private async Task AssertStaysDataAsync(IReadOnlyList<string> strings)
     {
         var hostile = await Reports.HostileAsync(strings);
         var twin = await Reports.HostileAsync(strings.Select((_, i) => $"benign{i}").ToArray());
         var sample = await Reports.SampleAsync();
-        await using var opened = await OpenedPage.OpenAsync(fixture, HtmlReport.Render(hostile), "hostile");
-        await using var benign = await OpenedPage.OpenAsync(fixture, HtmlReport.Render(twin), "benign-twin");
-        await using var sampled = await OpenedPage.OpenAsync(fixture, HtmlReport.Render(sample), "benign-sample");
+        await AssertStaysDataAsync(HtmlReport.Render(hostile), await VocabularyAsync(HtmlReport.Render(twin), HtmlReport.Render(sample)), strings);
+    }
 
+    /// <summary>The element and attribute names, and the links, that the pages <paramref name="htmls"/> of our writer hold once opened.</summary>
+    private async Task<ElementShape[]> VocabularyAsync(params string[] htmls)
+    {
+        var shapes = new List<ElementShape>();
+        foreach (var html in htmls)
+        {
+            await using var benign = await OpenedPage.OpenAsync(fixture, html, "benign");
+            shapes.AddRange(await benign.Page.EvaluateExpressionAsync<ElementShape[]>(PageScripts.Vocabulary));
+        }
+
+        return [.. shapes];
+    }
+
+    private async Task AssertStaysDataAsync(string html, ElementShape[] ours, IReadOnlyList<string> strings)
+    {
+        await using var opened = await OpenedPage.OpenAsync(fixture, html, "hostile");
         var context = string.Join(" | ", strings);
         var ran = await opened.Page.EvaluateExpressionAsync<string[]>("window.__ieaRan");
         Assert.True(ran.Length == 0, $"script from the data ran ({string.Join(", ", ran)}): {context}");
@@ -82,8 +117,6 @@ public sealed class HostileReportTests(BrowserFixture fixture)
 
         // Every element and attribute name is one our writer writes for the same report without hostile strings.
         var written = await opened.Page.EvaluateExpressionAsync<ElementShape[]>(PageScripts.Vocabulary);
-        var ours = (await benign.Page.EvaluateExpressionAsync<ElementShape[]>(PageScripts.Vocabulary))
-            .Concat(await sampled.Page.EvaluateExpressionAsync<ElementShape[]>(PageScripts.Vocabulary)).ToArray();
         var elements = ours.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         var attributes = ours.SelectMany(e => e.Attributes.Select(a => $"{e.Name}@{a.Name}")).ToHashSet(StringComparer.Ordinal);
         var links = ours.SelectMany(e => e.Attributes.Where(a => a.Name == "href").Select(a => a.Value)).ToHashSet(StringComparer.Ordinal);
