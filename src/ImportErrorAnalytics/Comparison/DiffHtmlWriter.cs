@@ -84,8 +84,8 @@ internal sealed class DiffHtmlWriter
                 foreach (var row in shown)
                 {
                     var label = row.Other ? $"(other {what})" : Shown(row.Key) ?? "(none)";
-                    bars.Add(new ChartBar(label + " before", row.Before, "iea-before"));
-                    bars.Add(new ChartBar(label + " after", row.After, "iea-after"));
+                    bars.Add(new ChartBar(label, row.Before, "iea-before", "before"));
+                    bars.Add(new ChartBar(label, row.After, "iea-after", "after"));
                 }
 
                 SvgChart.Bars(_html, id, $"{heading}: errors before and after", bars, barsPerRow: 2);

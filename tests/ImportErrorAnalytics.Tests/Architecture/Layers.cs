@@ -45,6 +45,7 @@ internal static class Layers
         new("ImportErrorAnalytics.Parsing", "ImportErrorAnalytics.Parsing.Parallel"),
         new("ImportErrorAnalytics.Aggregation", "ImportErrorAnalytics.Aggregation.BuiltIn"),
         new("ImportErrorAnalytics.Reporting", "ImportErrorAnalytics.Reporting.Markdown"),
+        new("ImportErrorAnalytics.Reporting", "ImportErrorAnalytics.Reporting.Html"),
         new("ImportErrorAnalytics.Pipeline.Checkpoints", "ImportErrorAnalytics.Pipeline"),
     ];
 

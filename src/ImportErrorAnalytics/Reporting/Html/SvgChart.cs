@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace ImportErrorAnalytics.Reporting.Html;
 
-/// <summary>One bar of a chart: its label (untrusted) and value; <see cref="Class"/> adds a class of ours.</summary>
-internal readonly record struct ChartBar(string Label, long Value, string? Class = null);
+/// <summary>
+/// One bar of a chart: its label (untrusted) and value; <see cref="Class"/> adds a class of ours, <see cref="Note"/>
+/// (ours) follows the label in the bar's title (<c>before</c>, <c>after</c>).
+/// </summary>
+internal readonly record struct ChartBar(string Label, long Value, string? Class = null, string? Note = null);
 
 /// <summary>
 /// Inline SVG charts drawn by our code: every shape's geometry in <c>x</c>/<c>y</c>/<c>width</c>/<c>height</c>
@@ -50,7 +53,7 @@ internal static class SvgChart
                 ("height", HtmlText.Geometry(thickness)),
                 ("data-label", HtmlBuilder.Attr(bar.Label)),
                 ("data-value", HtmlText.Raw(bar.Value)));
-            html.Open("title").Text(bar.Label).Own(": " + ReportLabels.Number(bar.Value)).Close("title");
+            html.Open("title").Text(bar.Label).Own((bar.Note is null ? "" : " " + bar.Note) + ": " + ReportLabels.Number(bar.Value)).Close("title");
             html.Close("rect");
             if (barsPerRow == 1)
             {
