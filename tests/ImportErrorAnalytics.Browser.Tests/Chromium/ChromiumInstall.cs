@@ -25,10 +25,10 @@ internal static class ChromiumInstall
     public static Task<Installed> EnsureAsync(CancellationToken cancellationToken)
     {
         var source = Environment.GetEnvironmentVariable(ChromiumPackage.TarballVariable);
-        return EnsureAsync(CacheDirectory(), string.IsNullOrEmpty(source) ? ChromiumPackage.TarballUrl : source, cancellationToken);
+        return EnsureAsync(CacheDirectory(), string.IsNullOrEmpty(source) ? ChromiumPackage.Registry() + ChromiumPackage.TarballPath : source, cancellationToken);
     }
 
-    /// <summary>Returns the browser unpacked under <paramref name="cache"/>, from <paramref name="source"/> (an https address or a file) when it is not there yet.</summary>
+    /// <summary>Returns the browser unpacked under <paramref name="cache"/>, from <paramref name="source"/> (an http(s) address or a file) when it is not there yet.</summary>
     /// <exception cref="PlatformNotSupportedException">Not Linux on x64: the package ships no other build.</exception>
     /// <exception cref="InvalidOperationException">The tarball cannot be fetched, or is not the pinned one.</exception>
     internal static async Task<Installed> EnsureAsync(string cache, string source, CancellationToken cancellationToken)
@@ -130,7 +130,7 @@ internal static class ChromiumInstall
         var part = tarball + ".part";
         try
         {
-            if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+            if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
             {
                 using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
                 using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -146,7 +146,7 @@ internal static class ChromiumInstall
             else
             {
                 throw new InvalidOperationException(
-                    $"{ChromiumPackage.TarballVariable} names neither an https address nor a file: '{source}'.");
+                    $"{ChromiumPackage.TarballVariable} names neither an http(s) address nor a file: '{source}'.");
             }
         }
         catch (HttpRequestException ex)

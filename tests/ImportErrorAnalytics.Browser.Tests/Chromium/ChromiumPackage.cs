@@ -10,17 +10,41 @@ internal static class ChromiumPackage
     /// <summary>The package version, and the Chromium major version it ships.</summary>
     public const string Version = "153.0.0";
 
-    /// <summary>The tarball on the npm registry.</summary>
-    public const string TarballUrl = "https://registry.npmjs.org/@sparticuz/chromium/-/chromium-" + Version + ".tgz";
+    /// <summary>The npm registry, unless npm is configured with another one (<see cref="Registry"/>).</summary>
+    public const string DefaultRegistry = "https://registry.npmjs.org/";
+
+    /// <summary>The tarball's path under a registry, as npm lays tarballs out.</summary>
+    public const string TarballPath = "@sparticuz/chromium/-/chromium-" + Version + ".tgz";
 
     /// <summary>The tarball's SHA-512, base64, as <c>npm view @sparticuz/chromium@153.0.0 dist.integrity</c> gives it.</summary>
     public const string Sha512 = "jiGWqSvPMdu4+P9TilYqAR7yEGPEHINx+lCvE/NqNO/EHYzF/x1hUiI5T6ioVIt7dEy7n88byyT0vk+dnsgQwA==";
 
     /// <summary>
-    /// Set to a local copy of the tarball (a path or an https address) on a machine that cannot reach the npm registry;
+    /// Set to a local copy of the tarball (a path or an http(s) address) on a machine that cannot reach the npm registry;
     /// it is checked against <see cref="Sha512"/> all the same.
     /// </summary>
     public const string TarballVariable = "IEA_CHROMIUM_TARBALL";
+
+    /// <summary>
+    /// The registry npm itself would ask: <c>npm_config_registry</c> from the environment, else a <c>registry=</c> line of
+    /// the user's <c>~/.npmrc</c>, else <see cref="DefaultRegistry"/>. A mirror serves the same bytes, and the hash decides.
+    /// </summary>
+    public static string Registry()
+    {
+        var configured = Environment.GetEnvironmentVariable("npm_config_registry") ?? Environment.GetEnvironmentVariable("NPM_CONFIG_REGISTRY");
+        var npmrc = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".npmrc");
+        if (string.IsNullOrWhiteSpace(configured) && File.Exists(npmrc))
+        {
+            configured = File.ReadLines(npmrc)
+                .Select(line => line.Trim())
+                .Where(line => line.StartsWith("registry", StringComparison.Ordinal) && line.Contains('=', StringComparison.Ordinal))
+                .Select(line => line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim())
+                .LastOrDefault();
+        }
+
+        configured = string.IsNullOrWhiteSpace(configured) ? DefaultRegistry : configured;
+        return configured.EndsWith('/') ? configured : configured + "/";
+    }
 
     /// <summary>Set to put the unpacked browser elsewhere than this project's obj folder.</summary>
     public const string CacheVariable = "IEA_BROWSER_CACHE";
