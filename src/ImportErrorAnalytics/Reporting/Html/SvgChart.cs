@@ -66,7 +66,7 @@ internal static class SvgChart
     }
 
     /// <summary>
-    /// The blocks of failing rows of one file along its rows (1 to the last failing row): one bar per block, as wide as
+    /// The blocks of failing rows of one file along its rows (1 to the last row of the blocks shown): one bar per block, as wide as
     /// the rows it spans (at least one pixel).
     /// </summary>
     public static void Lines(HtmlBuilder html, string title, IReadOnlyList<LineCluster> blocks)
