@@ -2,9 +2,6 @@ using System.Text;
 
 namespace ImportErrorAnalytics.Reporting.Html;
 
-/// <summary>A top-level section of a page: its fixed id, its name for the cut note, and its markup.</summary>
-internal readonly record struct HtmlSection(string Id, string Name, string Markup);
-
 /// <summary>
 /// A page as its parts (head, sections, tail), so that the last resort of the size budget can cut between two sections
 /// and the page stays well-formed.

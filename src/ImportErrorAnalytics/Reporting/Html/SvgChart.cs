@@ -3,12 +3,6 @@ using System.Globalization;
 namespace ImportErrorAnalytics.Reporting.Html;
 
 /// <summary>
-/// One bar of a chart: its label (untrusted) and value; <see cref="Class"/> adds a class of ours, <see cref="Note"/>
-/// (ours) follows the label in the bar's title (<c>before</c>, <c>after</c>).
-/// </summary>
-internal readonly record struct ChartBar(string Label, long Value, string? Class = null, string? Note = null);
-
-/// <summary>
 /// Inline SVG charts drawn by our code: every shape's geometry in <c>x</c>/<c>y</c>/<c>width</c>/<c>height</c>
 /// attributes (no <c>style</c>, which the policy forbids), colours from classes, labels as text nodes and encoded
 /// attribute values. A chart is an image to assistive technology (<c>role="img"</c>, an <c>aria-label</c> and a
@@ -66,7 +60,7 @@ internal static class SvgChart
     }
 
     /// <summary>
-    /// The blocks of failing rows of one file along its rows (1 to the last failing row): one bar per block, as wide as
+    /// The blocks of failing rows of one file along its rows (1 to the last row of the blocks shown): one bar per block, as wide as
     /// the rows it spans (at least one pixel).
     /// </summary>
     public static void Lines(HtmlBuilder html, string title, IReadOnlyList<LineCluster> blocks)

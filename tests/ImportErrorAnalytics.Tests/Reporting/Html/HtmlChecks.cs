@@ -64,6 +64,7 @@ internal static partial class HtmlChecks
 
         CheckPolicy(document);
         CheckTables(document);
+        CheckCharts(document);
         foreach (var section in document.QuerySelectorAll("section[id]"))
         {
             Assert.Matches(SectionId(), section.Id!);
@@ -104,6 +105,32 @@ internal static partial class HtmlChecks
             {
                 Assert.True(double.TryParse(cell.GetAttribute("data-sort-value"), System.Globalization.CultureInfo.InvariantCulture, out _));
             }
+        }
+    }
+
+    /// <summary>
+    /// Every chart is an image with a label and a title, and its bars hold the numbers of the table that follows it, in
+    /// its order: the Errors column, or Before and After in turn (the diff).
+    /// </summary>
+    public static void CheckCharts(IHtmlDocument document)
+    {
+        foreach (var chart in document.QuerySelectorAll("svg"))
+        {
+            Assert.True(chart.ClassList.Contains("iea-chart"));
+            Assert.Contains(chart.GetAttribute("data-chart"), new[] { "error-types", "columns", "lines" });
+            Assert.Equal("img", chart.GetAttribute("role"));
+            Assert.False(string.IsNullOrEmpty(chart.GetAttribute("aria-label")));
+            Assert.NotNull(chart.QuerySelector(":scope > title"));
+            var bars = chart.QuerySelectorAll("rect.iea-bar").ToList();
+            Assert.All(bars, bar => Assert.NotNull(bar.QuerySelector("title")));
+            var values = bars.Select(bar => long.Parse(bar.GetAttribute("data-value")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var table = chart.NextElementSibling;
+            Assert.Equal("TABLE", table?.TagName);
+            var headings = table!.QuerySelectorAll("thead th").Select(th => th.TextContent).ToList();
+            var expected = headings.Contains("Errors")
+                ? Column(table, "Errors")
+                : Column(table, "Before").Zip(Column(table, "After")).SelectMany(pair => new[] { pair.First, pair.Second }).ToList();
+            Assert.Equal(expected, values);
         }
     }
 
