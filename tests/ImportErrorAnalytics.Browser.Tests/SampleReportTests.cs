@@ -2,6 +2,7 @@ using ImportErrorAnalytics.Browser.Tests.Support;
 using ImportErrorAnalytics.Reporting;
 using ImportErrorAnalytics.Reporting.Html;
 using PuppeteerSharp;
+using PuppeteerSharp.PageAccessibility;
 using PuppeteerSharp.Input;
 using PuppeteerSharp.Media;
 
@@ -171,6 +172,47 @@ public sealed class SampleReportTests(BrowserFixture fixture)
 
         Assert.Contains(reached, e => e.Contains("iea-sort", StringComparison.Ordinal));
         Assert.Contains(reached, e => e.Contains("iea-filter", StringComparison.Ordinal));
+    }
+
+    /// <summary>What a screen reader is given: the browser's accessibility tree, not the markup.</summary>
+    [Fact]
+    public async Task TheAccessibilityTree_NamesEveryChartTableFilterAndSortButton()
+    {
+        var report = await Reports.SampleAsync();
+        await using var opened = await OpenedPage.OpenAsync(fixture, HtmlReport.Render(report), "sample-a11y");
+
+        var tree = await opened.Page.Accessibility.SnapshotAsync(new AccessibilitySnapshotOptions { InterestingOnly = false });
+        var nodes = Flatten(tree).ToList();
+
+        var images = nodes.Where(n => n.Role is "image" or "img").ToList();
+        Assert.Equal(await opened.Page.EvaluateExpressionAsync<int>("document.querySelectorAll('svg.iea-chart').length"), images.Count);
+        Assert.All(images, image => Assert.False(string.IsNullOrWhiteSpace(image.Name), "a chart without a name"));
+        Assert.Contains(images, image => image.Name.Contains("error type", StringComparison.OrdinalIgnoreCase));
+
+        var tables = nodes.Where(n => n.Role == "table").ToList();
+        Assert.Equal(await opened.Page.EvaluateExpressionAsync<int>("document.querySelectorAll('table').length"), tables.Count);
+        Assert.All(tables, table => Assert.False(string.IsNullOrWhiteSpace(table.Name), "a table without a name (its caption)"));
+
+        Assert.All(nodes.Where(n => n.Role is "searchbox" or "textbox"), box => Assert.StartsWith("Filter", box.Name, StringComparison.Ordinal));
+        Assert.All(nodes.Where(n => n.Role == "button"), button => Assert.False(string.IsNullOrWhiteSpace(button.Name)));
+        Assert.Contains(nodes, n => n.Role == "heading" && n.Name == "Import errors" && n.Level == 1);
+    }
+
+    private static IEnumerable<PuppeteerSharp.PageAccessibility.SerializedAXNode> Flatten(PuppeteerSharp.PageAccessibility.SerializedAXNode? node)
+    {
+        if (node is null)
+        {
+            yield break;
+        }
+
+        yield return node;
+        foreach (var child in node.Children ?? [])
+        {
+            foreach (var descendant in Flatten(child))
+            {
+                yield return descendant;
+            }
+        }
     }
 
     private static async Task<double> Luminance(IPage page)
