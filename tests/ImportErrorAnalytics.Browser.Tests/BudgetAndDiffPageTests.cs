@@ -33,7 +33,7 @@ public sealed class BudgetAndDiffPageTests(BrowserFixture fixture)
     [Fact]
     public async Task APageCutToItsBudget_StaysWithinIt_AndOpensWhole_NamingTheSectionsCut()
     {
-        var html = HtmlReport.Render(HandBuiltReports.With(new string('v', 20_000), rows: 12), new HtmlReportOptions { MaxBytes = Budget });
+        var html = HtmlReport.Render(HandBuiltReports.With(new string('v', 70_000), rows: 12), new HtmlReportOptions { MaxBytes = Budget });
         Assert.InRange(Encoding.UTF8.GetByteCount(html), 1, Budget);
 
         await using var opened = await OpenedPage.OpenAsync(fixture, html, "budget-cut");

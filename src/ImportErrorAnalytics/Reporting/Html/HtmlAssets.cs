@@ -10,7 +10,11 @@ namespace ImportErrorAnalytics.Reporting.Html;
 /// </summary>
 internal static class HtmlAssets
 {
-    public const string Style = """
+    // Both texts end their lines with LF whatever the checkout's line endings: a browser hashes the text as its parser
+    // reads it, and the HTML parser turns CRLF into LF, so a hash over CRLF would block the page's own style and script.
+
+    /// <summary>The page's style sheet.</summary>
+    public static readonly string Style = """
 :root{color-scheme:light dark;--fg:#1f2328;--bg:#ffffff;--muted:#59636e;--line:#d1d9e0;--head:#f6f8fa;--bar:#0969da;--after:#9a6700;--block:#cf222e;--axis:#afb8c1}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--line:#3d444d;--head:#151b23;--bar:#4493f8;--after:#d29922;--block:#f85149;--axis:#656c76}}
 body{margin:0 auto;max-width:72rem;padding:1rem 1.5rem;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
@@ -44,9 +48,10 @@ th[aria-sort=descending] .iea-sort::after{content:" \25BC"}
 .iea-more,.iea-note{color:var(--muted);font-style:italic}
 .iea-warning{border-left:4px solid var(--after);padding-left:.5rem}
 @media print{:root{--fg:#000;--bg:#fff;--muted:#333;--line:#999;--head:#eee;--bar:#333;--after:#888;--block:#000;--axis:#999}body{max-width:none;padding:0;font-size:10pt}.iea-filter{display:none}th[aria-sort] .iea-sort::after{content:none}tr,svg,dl{break-inside:avoid}h2,h3{break-after:avoid}a{color:inherit;text-decoration:none}}
-""";
+""".ReplaceLineEndings("\n");
 
-    public const string Script = """
+    /// <summary>The page's script: sort buttons and filter boxes for the data tables.</summary>
+    public static readonly string Script = """
 (function () {
   'use strict';
   function compare(a, b) {
@@ -81,7 +86,7 @@ th[aria-sort=descending] .iea-sort::after{content:" \25BC"}
     input.type = 'search';
     input.className = 'iea-filter';
     input.placeholder = 'Filter rows';
-    input.setAttribute('aria-label', 'Filter the rows of the table: ' + (table.caption ? table.caption.textContent : ''));
+    input.setAttribute('aria-label', 'Filter rows of the table: ' + (table.caption ? table.caption.textContent : ''));
     input.addEventListener('input', function () {
       var needle = input.value.toLowerCase();
       for (var r = 0; r < body.rows.length; r++) {
@@ -101,7 +106,7 @@ th[aria-sort=descending] .iea-sort::after{content:" \25BC"}
     filterable(table, body);
   }
 }());
-""";
+""".ReplaceLineEndings("\n");
 
     /// <summary>The base64 SHA-256 of <see cref="Style"/>'s UTF-8 bytes, as the policy names it.</summary>
     public static readonly string StyleHash = Hash(Style);

@@ -58,6 +58,13 @@ internal sealed class HtmlBuilder
         return this;
     }
 
+    /// <summary>A line of JSON our writer made from untrusted data (<see cref="HtmlText.Json"/>).</summary>
+    public HtmlBuilder Json(string line)
+    {
+        _text.Append(HtmlText.Json(line));
+        return this;
+    }
+
     /// <summary>Text of ours.</summary>
     public HtmlBuilder Own(string value)
     {
@@ -108,7 +115,7 @@ internal sealed class HtmlBuilder
             return "(none)";
         }
 
-        var visible = Escaping.EscapedText.Escape(value, escapeBackslash: true);
+        var visible = HtmlText.VisibleCut(value, HtmlText.MaxChars);
         var start = 0;
         while (start < visible.Length && visible[start] == ' ')
         {

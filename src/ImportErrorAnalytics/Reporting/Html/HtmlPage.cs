@@ -35,23 +35,24 @@ internal sealed class HtmlPage(string title, IReadOnlyList<HtmlSection> sections
             return text.Append(Tail).ToString();
         }
 
-        var kept = 0;
-        // The note names only our own section names: its size is bounded by them.
+        // The note names only our own section names: its size is bounded by them. A section that does not fit is left
+        // out and the next ones still tried, in order, so one huge section does not take the smaller ones after it.
         var noteBudget = Encoding.UTF8.GetByteCount(CutNote(sections.Select(section => section.Name)));
+        var cut = new List<string>();
         foreach (var section in sections)
         {
             var size = Encoding.UTF8.GetByteCount(section.Markup);
             if (used + size + noteBudget > maxBytes)
             {
-                break;
+                cut.Add(section.Name);
+                continue;
             }
 
             text.Append(section.Markup);
             used += size;
-            kept++;
         }
 
-        text.Append(CutNote(sections.Skip(kept).Select(section => section.Name)));
+        text.Append(CutNote(cut));
         return text.Append(Tail).ToString();
     }
 
@@ -77,7 +78,7 @@ internal sealed class HtmlPage(string title, IReadOnlyList<HtmlSection> sections
         html.Open("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1"));
         html.Open("meta", ("name", "color-scheme"), ("content", "light dark"));
         html.Open("meta", ("name", "generator"), ("content", "ImportErrorAnalytics"));
-        html.Constant("\n").Open("title").Text(title).Close("title").Constant("\n");
+        html.Constant("\n").Open("title").Own(title).Close("title").Constant("\n");
         html.Open("style").Constant(HtmlAssets.Style).Close("style").Constant("\n");
         html.Close("head").Constant("\n").Open("body").Constant("\n").Open("main").Constant("\n");
         return html.ToString();

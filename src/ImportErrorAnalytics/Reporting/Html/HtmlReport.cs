@@ -40,10 +40,11 @@ public static class HtmlReport
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRows, 1, nameof(options.MaxRows));
 
         var limits = new SectionLimits(options.MaxRows);
+        var custom = CustomResultText.Of(report);
         renderings = 0;
         while (true)
         {
-            var page = new HtmlWriter(report, limits, options.Charts).Write();
+            var page = new HtmlWriter(report, limits, options.Charts, custom).Write();
             renderings++;
             if (page.ByteCount <= options.MaxBytes || !limits.TrimLongest())
             {

@@ -16,8 +16,21 @@ internal static class HtmlText
     /// <summary>Keeps letters of every script readable (the page is UTF-8) while encoding all HTML syntax.</summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>Untrusted text, visible-escaped and encoded.</summary>
-    public static string Untrusted(string value) => Encoder.Encode(EscapedText.Escape(value, escapeBackslash: true));
+    /// <summary>
+    /// The most characters of one untrusted string the page shows (its visible form, then <c>…</c>): a person reads no
+    /// more, the JSON report keeps it whole, and the cost of a rendering stays bounded however long the data's strings
+    /// are (the size budget may render the page many times).
+    /// </summary>
+    public const int MaxChars = 1000;
+
+    /// <summary>Untrusted text, visible-escaped, cut to <see cref="MaxChars"/> and encoded.</summary>
+    public static string Untrusted(string value) => Encoder.Encode(VisibleCut(value, MaxChars));
+
+    /// <summary>
+    /// JSON our own writer produced from untrusted data (a custom result): already printable ASCII with its escapes
+    /// visible, so its backslashes are not doubled; anything invisible would still be escaped, then it is encoded.
+    /// </summary>
+    public static string Json(string line) => Encoder.Encode(EscapedText.Escape(line, escapeBackslash: false));
 
     /// <summary>Text of ours (sentences, numbers): encoded all the same, so a sentence never has to be checked by eye.</summary>
     public static string Own(string value) => Encoder.Encode(value);
@@ -28,7 +41,9 @@ internal static class HtmlText
     /// </summary>
     public static string VisibleCut(string value, int maxChars)
     {
-        var visible = EscapedText.Escape(value, escapeBackslash: true);
+        // Escaping never shortens, so the first maxChars + 1 characters decide the shown text: the rest is not read.
+        var head = value.Length > maxChars + 1 ? value[..(char.IsHighSurrogate(value[maxChars]) ? maxChars + 2 : maxChars + 1)] : value;
+        var visible = EscapedText.Escape(head, escapeBackslash: true);
         if (visible.Length <= maxChars)
         {
             return visible;

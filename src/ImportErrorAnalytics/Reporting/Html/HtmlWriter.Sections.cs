@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using static ImportErrorAnalytics.Reporting.ReportLabels;
 
 namespace ImportErrorAnalytics.Reporting.Html;
@@ -199,10 +197,16 @@ internal sealed partial class HtmlWriter
 
         Section("custom", "Custom aggregators", () =>
         {
-            foreach (var (name, result) in report.Custom.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            foreach (var (name, _) in report.Custom.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {
                 _html.Open("section").Open("h3").Code(name).Close("h3");
-                _html.Open("pre").Open("code").Text(CustomJson(result)).Close("code").Close("pre");
+                _html.Open("pre").Open("code");
+                foreach (var line in custom[name])
+                {
+                    _html.Json(line).Constant("\n");
+                }
+
+                _html.Close("code").Close("pre");
                 _html.Close("section").Constant("\n");
             }
         });
@@ -244,16 +248,4 @@ internal sealed partial class HtmlWriter
     private static HtmlCell ColumnCell(int? column, bool other) => other
         ? HtmlCell.Em(OtherColumns)
         : column is { } c ? HtmlCell.Number(c) : HtmlCell.Em("(unknown)");
-
-    /// <summary>The JSON a custom aggregator wrote (code of the user's: shown as text like any other data).</summary>
-    private static string CustomJson(CustomAggregatorResult result)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            result.WriteTo(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()).ReplaceLineEndings("\n");
-    }
 }

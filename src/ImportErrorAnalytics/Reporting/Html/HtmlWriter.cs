@@ -7,7 +7,7 @@ namespace ImportErrorAnalytics.Reporting.Html;
 /// Writes one rendering of the report with the given list limits, section by section, with the content of the
 /// Markdown report (the same sections, the same limits and the same "left out" notes).
 /// </summary>
-internal sealed partial class HtmlWriter(ImportErrorReport report, SectionLimits limits, bool charts)
+internal sealed partial class HtmlWriter(ImportErrorReport report, SectionLimits limits, bool charts, IReadOnlyDictionary<string, string[]> custom)
 {
     /// <summary>Characters of an import name shown in the page's title.</summary>
     private const int TitleChars = 120;

@@ -36,7 +36,8 @@ internal static class SvgChart
                 html.Own(HtmlText.VisibleCut(bar.Label, LabelChars)).Close("text");
             }
 
-            var width = Math.Max(1, bar.Value * (double)BarArea / max);
+            // A count of 0 draws no bar (its label and number stay); any other count at least a pixel, to be seen.
+            var width = bar.Value == 0 ? 0 : Math.Max(1, bar.Value * (double)BarArea / max);
             var y = top + 3 + (i % barsPerRow) * thickness;
             html.Open(
                 "rect",
