@@ -1,10 +1,36 @@
 using System.Globalization;
+using ImportErrorAnalytics.Escaping;
 
 namespace ImportErrorAnalytics.Reporting;
 
 /// <summary>Words and numbers the reports for people (Markdown, HTML) show the same way.</summary>
 internal static class ReportLabels
 {
+    /// <summary>
+    /// The most characters of one untrusted string a report for people shows (its visible form, then <c>…</c>): a
+    /// person reads no more, the JSON report keeps it whole, and a rendering costs what it shows however long the data's
+    /// strings are (the size budgets may render a report many times).
+    /// </summary>
+    public const int MaxShownChars = 1000;
+
+    /// <summary>
+    /// Untrusted text as shown (<see cref="EscapedText"/>, backslashes doubled), cut to <paramref name="maxChars"/>
+    /// characters of its visible form (never between the two halves of a surrogate pair), with <c>…</c> when cut. Only
+    /// the first <paramref name="maxChars"/> + 2 characters of <paramref name="value"/> are read: escaping never shortens.
+    /// </summary>
+    public static string Shown(string value, int maxChars = MaxShownChars)
+    {
+        var head = value.Length > maxChars + 1 ? value[..(char.IsHighSurrogate(value[maxChars]) ? maxChars + 2 : maxChars + 1)] : value;
+        var visible = EscapedText.Escape(head, escapeBackslash: true);
+        if (visible.Length <= maxChars)
+        {
+            return visible;
+        }
+
+        var end = char.IsHighSurrogate(visible[maxChars - 1]) ? maxChars - 1 : maxChars;
+        return visible[..end] + "…";
+    }
+
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);

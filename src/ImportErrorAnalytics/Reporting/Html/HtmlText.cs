@@ -16,12 +16,8 @@ internal static class HtmlText
     /// <summary>Keeps letters of every script readable (the page is UTF-8) while encoding all HTML syntax.</summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>
-    /// The most characters of one untrusted string the page shows (its visible form, then <c>…</c>): a person reads no
-    /// more, the JSON report keeps it whole, and the cost of a rendering stays bounded however long the data's strings
-    /// are (the size budget may render the page many times).
-    /// </summary>
-    public const int MaxChars = 1000;
+    /// <summary>The most characters of one untrusted string the page shows (<see cref="ReportLabels.MaxShownChars"/>).</summary>
+    public const int MaxChars = ReportLabels.MaxShownChars;
 
     /// <summary>Untrusted text, visible-escaped, cut to <see cref="MaxChars"/> and encoded.</summary>
     public static string Untrusted(string value) => Encoder.Encode(VisibleCut(value, MaxChars));
@@ -39,19 +35,7 @@ internal static class HtmlText
     /// Untrusted text as shown, cut to <paramref name="maxChars"/> characters of its visible form (never between the two
     /// halves of a surrogate pair), with <c>…</c> when cut; not yet encoded.
     /// </summary>
-    public static string VisibleCut(string value, int maxChars)
-    {
-        // Escaping never shortens, so the first maxChars + 1 characters decide the shown text: the rest is not read.
-        var head = value.Length > maxChars + 1 ? value[..(char.IsHighSurrogate(value[maxChars]) ? maxChars + 2 : maxChars + 1)] : value;
-        var visible = EscapedText.Escape(head, escapeBackslash: true);
-        if (visible.Length <= maxChars)
-        {
-            return visible;
-        }
-
-        var end = char.IsHighSurrogate(visible[maxChars - 1]) ? maxChars - 1 : maxChars;
-        return visible[..end] + "…";
-    }
+    public static string VisibleCut(string value, int maxChars) => ReportLabels.Shown(value, maxChars);
 
     /// <summary>A number for an attribute (<c>data-sort-value</c>, SVG geometry): invariant, no grouping.</summary>
     public static string Raw(long value) => value.ToString(CultureInfo.InvariantCulture);

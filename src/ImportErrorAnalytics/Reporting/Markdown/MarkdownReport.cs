@@ -19,9 +19,10 @@ public static class MarkdownReport
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRows, 1, nameof(options.MaxRows));
 
         var limits = new SectionLimits(options.MaxRows);
+        var custom = CustomResultText.Of(report);
         while (true)
         {
-            var text = new MarkdownWriter(report, limits, options.Charts).Write();
+            var text = new MarkdownWriter(report, limits, options.Charts, custom).Write();
             if (Encoding.UTF8.GetByteCount(text) <= options.MaxBytes || !limits.TrimLongest())
             {
                 return Truncate(text, options.MaxBytes);
@@ -30,7 +31,7 @@ public static class MarkdownReport
     }
 
     /// <summary>The last resort when even the shortest lists do not fit: cut at a line, and say so.</summary>
-    private static string Truncate(string text, int maxBytes)
+    internal static string Truncate(string text, int maxBytes)
     {
         if (Encoding.UTF8.GetByteCount(text) <= maxBytes)
         {
@@ -38,13 +39,24 @@ public static class MarkdownReport
         }
 
         const string Note = "\n\n*The rest of this report was cut to fit the size budget; the JSON report is complete.*\n";
+        // One pass finds the longest prefix within the budget, then the last line break at or before its end: counting
+        // the prefix again for each line break tried cost the square of the report's lines.
         var budget = maxBytes - Encoding.UTF8.GetByteCount(Note);
-        var cut = text.Length;
-        while (cut > 0 && Encoding.UTF8.GetByteCount(text.AsSpan(0, cut)) > budget)
+        var fits = 0;
+        var bytes = 0;
+        while (fits < text.Length)
         {
-            cut = text.LastIndexOf('\n', cut - 1);
+            Rune.DecodeFromUtf16(text.AsSpan(fits), out var rune, out var used);
+            if (bytes + rune.Utf8SequenceLength > budget)
+            {
+                break;
+            }
+
+            bytes += rune.Utf8SequenceLength;
+            fits += used;
         }
 
+        var cut = text.LastIndexOf('\n', Math.Min(fits, text.Length - 1));
         return text[..OutsideFence(text, Math.Max(cut, 0))] + Note;
     }
 

@@ -25,7 +25,8 @@ internal static class MarkdownText
             return "*(empty)*";
         }
 
-        var visible = Visible(value).Replace("|", "\\|", StringComparison.Ordinal);
+        // Cut to what a person reads (ReportLabels.MaxShownChars), before escaping: a rendering costs what it shows.
+        var visible = ReportLabels.Shown(value).Replace("|", "\\|", StringComparison.Ordinal);
         var fence = new string('`', LongestBacktickRun(visible) + 1);
         var pad = visible.StartsWith('`') || visible.EndsWith('`') || visible.StartsWith(' ') || visible.EndsWith(' ') ? " " : "";
         return fence + pad + visible + pad + fence;

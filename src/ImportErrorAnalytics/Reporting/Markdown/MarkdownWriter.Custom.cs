@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using static ImportErrorAnalytics.Reporting.Markdown.MarkdownText;
 
 namespace ImportErrorAnalytics.Reporting.Markdown;
@@ -16,9 +14,9 @@ internal sealed partial class MarkdownWriter
 
         Line("## Custom aggregators");
         Line();
-        foreach (var (name, result) in report.Custom.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (name, _) in report.Custom.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            var json = CustomJson(result);
+            var json = string.Join('\n', custom[name]);
             var fence = new string('`', Math.Max(3, LongestRun(json, '`') + 1));
             Line($"### {Code(name)}");
             Line();
@@ -27,17 +25,6 @@ internal sealed partial class MarkdownWriter
             Line(fence);
             Line();
         }
-    }
-
-    private static string CustomJson(CustomAggregatorResult result)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            result.WriteTo(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()).ReplaceLineEndings("\n");
     }
 
     /// <summary>The longest run of <paramref name="c"/> in <paramref name="text"/>.</summary>

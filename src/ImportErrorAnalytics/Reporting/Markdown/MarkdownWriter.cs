@@ -5,7 +5,7 @@ using static ImportErrorAnalytics.Reporting.Markdown.MarkdownText;
 namespace ImportErrorAnalytics.Reporting.Markdown;
 
 /// <summary>Writes one rendering of the report with the given list limits.</summary>
-internal sealed partial class MarkdownWriter(ImportErrorReport report, SectionLimits limits, bool charts)
+internal sealed partial class MarkdownWriter(ImportErrorReport report, SectionLimits limits, bool charts, IReadOnlyDictionary<string, string[]> custom)
 {
     private readonly StringBuilder _text = new();
     private readonly List<string> _leftOut = [];

@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
 
-namespace ImportErrorAnalytics.Reporting.Html;
+namespace ImportErrorAnalytics.Reporting;
 
 /// <summary>
-/// Each custom aggregator's result as the lines of its indented JSON, written once per page however many times the
-/// size budget renders it, and cut at <see cref="MaxBytes"/> (the JSON report keeps it whole).
+/// Each custom aggregator's result as the lines of its indented JSON for the reports for people (Markdown, HTML):
+/// written once per report however many times its size budget renders it, and cut at <see cref="MaxBytes"/> (the JSON
+/// report keeps it whole).
 /// </summary>
 internal static class CustomResultText
 {
