@@ -37,6 +37,10 @@ internal static class OutputPreflight
             }
         }
 
+        SameFileTwice(
+            [(output.OutputPath, "--out"), (output.JsonPath, "--json-out"), (output.MarkdownPath, "--markdown-out"), (output.HtmlPath, "--html-out"),
+             (output.SnapshotPath, "--snapshot"), (checkpoint, "--checkpoint"), (failedRows, "--failed-rows")],
+            problems);
         foreach (var problem in problems)
         {
             await stderr.WriteLineAsync($"iea: {problem}").ConfigureAwait(false);
@@ -49,6 +53,18 @@ internal static class OutputPreflight
 
         await stderr.WriteLineAsync("iea: nothing was read.").ConfigureAwait(false);
         return ExitCodes.OutputFailed;
+    }
+
+    /// <summary>Two outputs named the same file: the one written last would silently replace the other.</summary>
+    private static void SameFileTwice(IEnumerable<(string? Path, string Option)> outputs, List<string> problems)
+    {
+        var named = outputs.Where(output => !string.IsNullOrEmpty(output.Path) && output.Path != "-")
+            .GroupBy(output => Path.GetFullPath(output.Path!), StringComparer.Ordinal)
+            .Where(group => group.Count() > 1);
+        foreach (var group in named)
+        {
+            problems.Add($"{string.Join(" and ", group.Select(output => output.Option))} name the same file '{group.First().Path}': each output needs its own.");
+        }
     }
 
     private static void Check(string? path, string option, List<string> problems)

@@ -44,6 +44,27 @@ public class OutputFailureTests
         Assert.False(File.Exists(other));
     }
 
+    /// <summary>Two outputs naming one file: the one written last would replace the other without a word.</summary>
+    [Theory]
+    [InlineData("--json-out", "--html-out")]
+    [InlineData("--out", "--markdown-out")]
+    [InlineData("--html-out", "--failed-rows")]
+    [InlineData("--json-out", "--snapshot")]
+    public async Task TwoOutputsNamingOneFile_ExitWith14BeforeReading(string first, string second)
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "same.out");
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+
+        var (code, output, error) = await Iea("report", "--input", Samples, first, path, second, relative);
+
+        Assert.Equal(ExitCodes.OutputFailed, code);
+        Assert.Contains($"{first} and {second} name the same file '{path}': each output needs its own.", error, StringComparison.Ordinal);
+        Assert.Contains("nothing was read", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+        Assert.False(File.Exists(path));
+    }
+
     [Fact]
     public async Task OutputThatIsADirectory_ExitsWith14()
     {
