@@ -88,6 +88,7 @@ internal sealed class DiffHtmlWriter
                     bars.Add(new ChartBar(label, row.After, "iea-after", "after"));
                 }
 
+                _html.Element("p", "Two bars per row: the first is before, the second after (in colour, blue then amber; each bar's title says which).", ("class", "iea-note"));
                 SvgChart.Bars(_html, id, $"{heading}: errors before and after", bars, barsPerRow: 2);
             }
 

@@ -51,7 +51,7 @@ internal sealed partial class HtmlWriter
                 _html.Open("p").Own("Import ").Code(importId).Own($": {Number(shown[i].Errors)} errors.").Close("p");
                 var all = byImport[importId].ToList();
                 var types = limits.Take("perImportRows", all).ToList();
-                var table = HtmlTable.Begin(_html, "Error types of this import", [new("Error type"), new("Errors", true)]);
+                var table = HtmlTable.Begin(_html, "Error types of import", [new("Error type"), new("Errors", true)], importId, withCode: true);
                 foreach (var row in types)
                 {
                     table.Row(ErrorTypeCell(row.ErrorType, row.Other, row.Known), HtmlCell.Number(row.Count));
